@@ -1,0 +1,123 @@
+//! The association itself (name, village, township, county, secretary) and the app settings
+//! kept with its data (language, text size).
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::{self, Actor};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Association {
+    pub name: String,
+    pub village: String,
+    pub township: String,
+    pub county: String,
+    /// Who keeps the books; recorded as the actor of writes until sign-in exists.
+    pub secretary: String,
+}
+
+impl Association {
+    fn checked(&self) -> Result<Association> {
+        let t = |s: &str| s.trim().to_string();
+        let a = Association {
+            name: t(&self.name),
+            village: t(&self.village),
+            township: t(&self.township),
+            county: t(&self.county),
+            secretary: t(&self.secretary),
+        };
+        if a.name.is_empty() {
+            return Err(Error::invalid("name", "error-association-name-required"));
+        }
+        for (field, v) in [("name", &a.name), ("village", &a.village), ("township", &a.township), ("county", &a.county), ("secretary", &a.secretary)] {
+            if v.chars().count() > 60 {
+                return Err(Error::invalid(field, "error-text-too-long"));
+            }
+        }
+        Ok(a)
+    }
+}
+
+pub fn get(conn: &Connection) -> Result<Option<Association>> {
+    Ok(conn
+        .query_row("SELECT name, village, township, county, secretary FROM association WHERE id = 1", [], |r| {
+            Ok(Association {
+                name: r.get(0)?,
+                village: r.get(1)?,
+                township: r.get(2)?,
+                county: r.get(3)?,
+                secretary: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Creates or updates the association's details.
+pub fn save(tx: &Transaction, actor: &Actor, input: &Association) -> Result<Association> {
+    let a = input.checked()?;
+    let before = get(tx)?;
+    tx.execute(
+        "INSERT INTO association (id, name, village, township, county, secretary, created_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET name = ?1, village = ?2, township = ?3, county = ?4, secretary = ?5",
+        params![a.name, a.village, a.township, a.county, a.secretary, audit::now_utc()],
+    )?;
+    audit::record(tx, actor, if before.is_some() { "update" } else { "add" }, "association", 1, before.as_ref(), Some(&a))?;
+    Ok(a)
+}
+
+/// Who writes are recorded as: the configured secretary, or a neutral word.
+pub fn default_actor(conn: &Connection) -> Result<Actor> {
+    let name = get(conn)?.map(|a| a.secretary).unwrap_or_default();
+    Ok(Actor::new(name))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    ExtraLarge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Settings {
+    pub lang: Lang,
+    pub text_size: TextSize,
+}
+
+pub fn settings(conn: &Connection) -> Result<Settings> {
+    let mut stmt = conn.prepare("SELECT key, value FROM setting")?;
+    let mut s = Settings::default();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (k, v) = row?;
+        match k.as_str() {
+            "lang" => s.lang = Lang::parse(&v).unwrap_or_default(),
+            "text_size" => s.text_size = serde_json::from_value(serde_json::Value::String(v)).unwrap_or_default(),
+            _ => {}
+        }
+    }
+    Ok(s)
+}
+
+pub fn save_settings(tx: &Transaction, actor: &Actor, s: &Settings) -> Result<Settings> {
+    let before = settings(tx)?;
+    let size = serde_json::to_value(s.text_size).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    for (k, v) in [("lang", s.lang.tag().to_string()), ("text_size", size)] {
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+            params![k, v],
+        )?;
+    }
+    audit::record(tx, actor, "update", "settings", 1, Some(&before), Some(s))?;
+    Ok(*s)
+}

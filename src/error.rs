@@ -1,0 +1,125 @@
+//! The one error type of the core. Every variant names a Fluent message id (locales/*/errors.ftl)
+//! and its arguments, so the UI and the CLI show a sentence in the user's language and never
+//! parse English. `code()` is the stable machine-readable kind the UI can branch on.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::i18n::Localizer;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Arguments of a localised message, in order. Values are already formatted for display.
+pub type Args = Vec<(&'static str, String)>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user gave something the rules refuse. `field` names the form field it belongs to
+    /// (so the UI can show it beside that field), `id` the message.
+    #[error("invalid {field}: {id} {args:?}")]
+    Invalid { field: &'static str, id: &'static str, args: Args },
+
+    #[error("not found: {id} {args:?}")]
+    NotFound { id: &'static str, args: Args },
+
+    /// A rule about the state of the data, not the shape of the input (a closed month, a
+    /// duplicate ID number, an already reversed entry…).
+    #[error("conflict: {id} {args:?}")]
+    Conflict { id: &'static str, args: Args },
+
+    #[error("database version {found} is newer than this program knows ({known})")]
+    DbTooNew { found: i64, known: i64 },
+
+    #[error("storage: {0}")]
+    Storage(#[from] rusqlite::Error),
+
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, id: &'static str) -> Self {
+        Error::Invalid { field, id, args: Vec::new() }
+    }
+
+    pub fn invalid_with(field: &'static str, id: &'static str, args: Args) -> Self {
+        Error::Invalid { field, id, args }
+    }
+
+    pub fn not_found(id: &'static str, key: impl fmt::Display) -> Self {
+        Error::NotFound { id, args: vec![("key", key.to_string())] }
+    }
+
+    pub fn conflict(id: &'static str, args: Args) -> Self {
+        Error::Conflict { id, args }
+    }
+
+    /// Stable, machine-readable kind for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { .. } => "conflict",
+            Error::DbTooNew { .. } => "db_too_new",
+            Error::Storage(_) | Error::Migration(_) => "storage",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// The form field an invalid input belongs to, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Error::Invalid { id, .. } | Error::NotFound { id, .. } | Error::Conflict { id, .. } => id,
+            Error::DbTooNew { .. } => "error-db-too-new",
+            Error::Storage(_) | Error::Migration(_) => "error-storage",
+            Error::Io(_) => "error-io",
+        }
+    }
+
+    pub fn args(&self) -> Args {
+        match self {
+            Error::Invalid { args, .. } | Error::NotFound { args, .. } | Error::Conflict { args, .. } => {
+                args.clone()
+            }
+            Error::DbTooNew { found, known } => {
+                vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            Error::Storage(e) => vec![("detail", e.to_string())],
+            Error::Migration(e) => vec![("detail", e.to_string())],
+            Error::Io(e) => vec![("detail", e.to_string())],
+        }
+    }
+
+    /// The sentence a person reads, in the localizer's language.
+    pub fn localize(&self, l10n: &Localizer) -> String {
+        l10n.format(self.message_id(), &self.args())
+    }
+
+    pub fn to_report(&self, l10n: &Localizer) -> ErrorReport {
+        ErrorReport {
+            code: self.code().to_string(),
+            message: self.localize(l10n),
+            field: self.field().map(str::to_string),
+        }
+    }
+}
+
+/// What the shell sends to the UI for a failed command.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ErrorReport {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}

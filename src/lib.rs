@@ -1,0 +1,21 @@
+//! Huzhu (互助): the core of the app for village elder associations. Every rule lives here and is
+//! tested without the desktop shell; the shell and the CLI only call these functions.
+
+pub mod association;
+pub mod audit;
+pub mod calendar;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod id_card;
+pub mod members;
+pub mod names;
+
+pub use error::{Error, Result};
+
+/// Today's date on this computer, for the edges (CLI, shell) to pass in; business logic never
+/// reads the clock itself.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
