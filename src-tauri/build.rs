@@ -1,0 +1,25 @@
+// Listing the commands in the app manifest makes Tauri generate an `allow-<command>` permission
+// for each and refuse any command that capabilities/ does not grant (the pattern of Tauri's own
+// examples/api). Keep this list in step with `generate_handler!` in src/main.rs.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "save_association",
+    "load_demo",
+    "save_settings",
+    "member_list",
+    "member_groups",
+    "member_get",
+    "member_add",
+    "member_update",
+    "member_set_status",
+];
+
+fn main() {
+    if let Err(e) = tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    ) {
+        // try_build's error says which file or permission is wrong; show it and stop.
+        eprintln!("tauri build step failed: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,183 @@
+//! Argument parsing and dispatch. Each area has its own file; they share `Ctx`.
+
+/// `say!("…", args)`: `println!` that survives a closed pipe (see `say`).
+macro_rules! say {
+    ($($t:tt)*) => { $crate::cli::say(format_args!($($t)*)) };
+}
+
+mod members;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use huzhu::association::{self, Association};
+use huzhu::audit::Actor;
+use huzhu::i18n::{Lang, Localizer};
+use huzhu::{db, Error, Result};
+use rusqlite::Connection;
+
+#[derive(Parser)]
+#[command(name = "huzhu", version, about = "Huzhu (互助): village elder association records")]
+struct Cli {
+    /// The database file (default: the app's data folder; HUZHU_DB too)
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Language of messages: zh-CN or en-US (default: the app's setting; HUZHU_LANG too)
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Set up the association's details
+    Init {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        village: String,
+        #[arg(long, default_value = "")]
+        township: String,
+        #[arg(long, default_value = "")]
+        county: String,
+        #[arg(long, default_value = "")]
+        secretary: String,
+    },
+    /// The member register
+    Member {
+        #[command(subcommand)]
+        command: members::MemberCommand,
+    },
+    /// Build a sample village (creates the database and a sample association if none)
+    Demo {
+        #[arg(long, default_value_t = 60)]
+        people: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Check the database's integrity; exit 0 when sound
+    Check,
+}
+
+/// What every command gets: the open database, the language, today, who is acting.
+pub struct Ctx {
+    pub conn: Connection,
+    pub l10n: Localizer,
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    pub fn actor(&self) -> Result<Actor> {
+        association::default_actor(&self.conn)
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.l10n.t(id)
+    }
+
+    pub fn tr(&self, id: &str, args: &[(&str, String)]) -> String {
+        self.l10n.format(id, args)
+    }
+
+    /// Runs `f` in one transaction with the acting user; nothing is kept if it fails.
+    pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction, &Actor, NaiveDate) -> Result<T>) -> Result<T> {
+        let actor = self.actor()?;
+        let today = self.today;
+        let tx = self.conn.transaction()?;
+        let out = f(&tx, &actor, today)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// A localised "not one of the choices" error for a command-line value.
+pub fn bad_choice(field: &'static str, value: &str, choices: &[&str]) -> Error {
+    Error::invalid_with(field, "error-choice-invalid", vec![("value", value.to_string()), ("choices", choices.join(", "))])
+}
+
+pub fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid_with(field, "error-date-invalid", vec![("value", s.to_string())]))
+}
+
+pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    say(format_args!("{s}"));
+    Ok(())
+}
+
+/// Prints a line on stdout. A closed pipe (`huzhu member list | head`) ends the program quietly
+/// instead of panicking as `println!` does.
+pub fn say(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{args}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+
+
+fn choose_lang(flag: Option<&str>, conn: Option<&Connection>) -> Lang {
+    if let Some(l) = flag.and_then(Lang::parse) {
+        return l;
+    }
+    if let Some(l) = std::env::var("HUZHU_LANG").ok().as_deref().and_then(Lang::parse) {
+        return l;
+    }
+    conn.and_then(|c| association::settings(c).ok()).map(|s| s.lang).unwrap_or_default()
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let path = db::resolve_path(cli.db.as_deref());
+    let conn = match db::open(&path) {
+        Ok(c) => c,
+        Err(e) => {
+            let l10n = Localizer::new(choose_lang(cli.lang.as_deref(), None));
+            eprintln!("{}", e.localize(&l10n));
+            return ExitCode::FAILURE;
+        }
+    };
+    let lang = choose_lang(cli.lang.as_deref(), Some(&conn));
+    let mut ctx = Ctx { conn, l10n: Localizer::new(lang), today: huzhu::today() };
+    match dispatch(&mut ctx, cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.localize(&ctx.l10n));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Init { name, village, township, county, secretary } => {
+            let a = Association { name, village, township, county, secretary };
+            let saved = ctx.write(|tx, actor, _| association::save(tx, actor, &a))?;
+            say!("{}", ctx.tr("cli-init-done", &[("name", saved.name)]));
+            Ok(())
+        }
+        Command::Member { command } => members::run(ctx, command),
+        Command::Demo { people, seed } => {
+            let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
+            say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
+            Ok(())
+        }
+        Command::Check => {
+            let r = db::check(&ctx.conn)?;
+            if r.is_sound() {
+                say!("{}", ctx.tr("cli-check-ok", &[("version", r.schema_version.to_string())]));
+                Ok(())
+            } else {
+                let detail = format!("{:?}; foreign keys: {}", r.integrity, r.foreign_key_violations);
+                Err(Error::conflict("cli-check-failed", vec![("detail", detail)]))
+            }
+        }
+    }
+}
