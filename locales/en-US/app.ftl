@@ -40,3 +40,6 @@ cli-check-failed = The database check found problems: { $detail }
 cli-demo-done = Sample data created: { $people } people.
 cli-init-done = Association set up: { $name }
 cli-status-done = Status of number { $no } changed.
+
+common-yes = Yes
+common-no = No

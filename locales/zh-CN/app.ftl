@@ -40,3 +40,6 @@ cli-check-failed = 数据库检查发现问题：{ $detail }
 cli-demo-done = 已生成示例数据：{ $people } 人。
 cli-init-done = 已设置协会：{ $name }
 cli-status-done = 已变更编号 { $no } 的状态。
+
+common-yes = 是
+common-no = 否
