@@ -846,8 +846,13 @@ fn years_before(d: NaiveDate, years: u32) -> NaiveDate {
 
 /// The village groups in use, for the filter.
 pub fn groups(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT village_group FROM person WHERE village_group <> '' ORDER BY village_group")?;
-    let rows = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    let mut stmt = conn.prepare("SELECT DISTINCT village_group FROM person WHERE village_group <> ''")?;
+    let mut rows = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    // "2组" before "10组": by the leading number when there is one, then by pinyin.
+    rows.sort_by_cached_key(|g| {
+        let digits: String = g.chars().take_while(|c| c.is_ascii_digit()).collect();
+        (digits.parse::<u64>().unwrap_or(u64::MAX), names::keys(g).sort, g.clone())
+    });
     Ok(rows)
 }
 

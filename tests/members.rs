@@ -1,0 +1,204 @@
+//! The register through the core API, on a real database file.
+
+mod common;
+
+use common::{actor, count, test_db, today};
+use huzhu::members::{self, AgeBand, FamilyContact, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::Error;
+
+fn add(conn: &mut rusqlite::Connection, input: &PersonInput) -> huzhu::Result<members::Person> {
+    let tx = conn.transaction()?;
+    let p = members::add(&tx, &actor(), input, today())?;
+    tx.commit()?;
+    Ok(p)
+}
+
+fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {
+    let f = PersonFilter { search: q.into(), ..Default::default() };
+    members::list(conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect()
+}
+
+#[test]
+fn the_id_number_gives_birth_date_and_gender_and_is_masked_in_lists() {
+    let (_d, mut conn) = test_db();
+    let p = add(&mut conn, &PersonInput { id_card: "11010519491231002X".into(), ..PersonInput::member("张秀英") }).unwrap();
+    assert_eq!(p.birth_date.unwrap().to_string(), "1949-12-31");
+    assert_eq!(p.gender, Some(Gender::Female));
+    assert_eq!(p.age, Some(76), "full years on 2026-11-29");
+    assert_eq!(p.nominal_age, Some(78));
+    let row = &members::list(&conn, &PersonFilter::default(), today()).unwrap().rows[0];
+    assert_eq!(row.id_card_masked.as_deref(), Some("110105********002X"), "lists show the masked number only");
+}
+
+#[test]
+fn register_numbers_are_sequential() {
+    let (_d, mut conn) = test_db();
+    let nos: Vec<i64> = ["甲", "乙", "丙"].iter().map(|n| add(&mut conn, &PersonInput::member(n)).unwrap().member_no.0).collect();
+    assert_eq!(nos, vec![1, 2, 3]);
+}
+
+#[test]
+fn bad_input_is_refused_with_the_field_named_and_nothing_is_saved() {
+    let (_d, mut conn) = test_db();
+    add(&mut conn, &PersonInput::member("已有")).unwrap();
+    let people = count(&conn, "person");
+    let audits = count(&conn, "audit_log");
+    let cases: Vec<(PersonInput, &str, &str)> = vec![
+        (PersonInput::member("  "), "name", "error-name-required"),
+        (PersonInput { id_card: "110105194912310021".into(), ..PersonInput::member("李四") }, "id_card", "error-id-card-checksum"),
+        (
+            PersonInput { id_card: "11010519491231002X".into(), birth_date: "1950-01-01".into(), ..PersonInput::member("李四") },
+            "birth_date",
+            "error-birth-mismatch-id",
+        ),
+        (
+            PersonInput { id_card: "11010519491231002X".into(), gender: Some(Gender::Male), ..PersonInput::member("李四") },
+            "gender",
+            "error-gender-mismatch-id",
+        ),
+        (PersonInput { birth_date: "1949-13-01".into(), ..PersonInput::member("李四") }, "birth_date", "error-date-invalid"),
+        (PersonInput { birth_date: "2030-01-01".into(), ..PersonInput::member("李四") }, "birth_date", "error-date-future"),
+        (PersonInput { phones: vec!["12ab".into()], ..PersonInput::member("李四") }, "phones", "error-phone-invalid"),
+        (
+            PersonInput { family: vec![FamilyContact { phone: "13800000000".into(), ..Default::default() }], ..PersonInput::member("李四") },
+            "family",
+            "error-family-name-required",
+        ),
+        (
+            PersonInput {
+                birth_date: "2023-06-01".into(),
+                lunar_birthday: Some(huzhu::calendar::LunarDay { month: 5, day: 1, leap: true }),
+                ..PersonInput::member("李四")
+            },
+            "lunar_birthday",
+            "error-lunar-no-leap-month",
+        ),
+    ];
+    for (input, field, id) in cases {
+        match add(&mut conn, &input) {
+            Err(e @ Error::Invalid { .. }) => {
+                assert_eq!((e.field(), e.message_id()), (Some(field), id), "input {input:?}");
+            }
+            other => panic!("expected {id} for {input:?}, got {other:?}"),
+        }
+    }
+    assert_eq!(count(&conn, "person"), people, "a refused input must save no person");
+    assert_eq!(count(&conn, "audit_log"), audits, "a refused input must write no audit row");
+}
+
+#[test]
+fn an_id_number_is_registered_only_once() {
+    let (_d, mut conn) = test_db();
+    add(&mut conn, &PersonInput { id_card: "11010519491231002X".into(), ..PersonInput::member("张秀英") }).unwrap();
+    let e = add(&mut conn, &PersonInput { id_card: "11010519491231002x".into(), ..PersonInput::member("张秀英") }).unwrap_err();
+    assert_eq!(e.message_id(), "error-id-card-duplicate");
+    assert_eq!(count(&conn, "person"), 1);
+}
+
+#[test]
+fn every_write_is_audited_with_before_and_after() {
+    let (_d, mut conn) = test_db();
+    let p = add(&mut conn, &PersonInput::member("王五")).unwrap();
+    let tx = conn.transaction().unwrap();
+    let mut input = p.to_input();
+    input.village_group = "3组".into();
+    members::update(&tx, &actor(), p.member_no, &input, today()).unwrap();
+    tx.commit().unwrap();
+    let rows = huzhu::audit::list_for(&conn, "person", "1").unwrap();
+    assert_eq!(rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add", "update"]);
+    let upd = &rows[1];
+    assert_eq!(upd.actor, "测试秘书");
+    assert!(upd.before.as_deref().unwrap().contains("\"village_group\":\"\""), "before holds the old record");
+    assert!(upd.after.as_deref().unwrap().contains("\"village_group\":\"3组\""), "after holds the new record");
+    let e = conn.execute("DELETE FROM audit_log", []).unwrap_err();
+    assert!(e.to_string().contains("append-only"), "the audit log refuses deletes: {e}");
+}
+
+#[test]
+fn search_by_name_pinyin_initials_number_and_phone() {
+    let (_d, mut conn) = test_db();
+    add(&mut conn, &PersonInput { phones: vec!["138 0013 8000".into()], ..PersonInput::member("张秀英") }).unwrap();
+    add(&mut conn, &PersonInput::member("李明")).unwrap();
+    add(&mut conn, &PersonInput::member("张建国")).unwrap();
+    assert_eq!(search(&conn, "zxy"), vec!["张秀英"]);
+    assert_eq!(search(&conn, "zhangxiuying"), vec!["张秀英"]);
+    assert_eq!(search(&conn, "Zhang Xiu"), vec!["张秀英"], "spaces and capitals are ignored");
+    assert_eq!(search(&conn, "秀英"), vec!["张秀英"]);
+    assert_eq!(search(&conn, "2"), vec!["李明"], "a number finds that register number");
+    assert_eq!(search(&conn, "13800138"), vec!["张秀英"], "digits find a phone, spaces ignored");
+    assert_eq!(search(&conn, "zh"), vec!["张建国", "张秀英"], "sorted by pinyin");
+    assert!(search(&conn, "%").is_empty(), "LIKE wildcards are taken literally");
+}
+
+#[test]
+fn the_list_is_sorted_by_pinyin_not_code_point() {
+    let (_d, mut conn) = test_db();
+    for n in ["张三", "阿毛", "李四", "王五", "白玉"] {
+        add(&mut conn, &PersonInput::member(n)).unwrap();
+    }
+    assert_eq!(search(&conn, ""), vec!["阿毛", "白玉", "李四", "王五", "张三"]);
+}
+
+#[test]
+fn filters_for_group_living_age_band_and_volunteers() {
+    let (_d, mut conn) = test_db();
+    add(&mut conn, &PersonInput { birth_date: "1940-01-01".into(), living: Some(Living::Alone), village_group: "1组".into(), ..PersonInput::member("老一") }).unwrap();
+    add(&mut conn, &PersonInput { birth_date: "1956-11-29".into(), volunteer: true, village_group: "2组".into(), ..PersonInput::member("老二") }).unwrap();
+    add(&mut conn, &PersonInput { birth_date: "1956-11-30".into(), ..PersonInput::member("老三") }).unwrap();
+    add(&mut conn, &PersonInput { birth_date: "2008-05-01".into(), ..PersonInput { is_member: false, ..PersonInput::member("小李") } }).unwrap();
+    let names = |f: PersonFilter| -> Vec<String> { members::list(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect() };
+    assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From80To89), ..Default::default() }), vec!["老一"]);
+    assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From70To79), ..Default::default() }), vec!["老二"], "70 on the birthday itself");
+    assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From60To69), ..Default::default() }), vec!["老三"], "69 the day before the 70th birthday");
+    assert_eq!(names(PersonFilter { living: Some(Living::Alone), ..Default::default() }), vec!["老一"]);
+    assert_eq!(names(PersonFilter { village_group: Some("2组".into()), ..Default::default() }), vec!["老二"]);
+    assert_eq!(names(PersonFilter { volunteers_only: true, ..Default::default() }), vec!["老二", "小李"], "non-members are volunteers");
+    assert_eq!(members::groups(&conn).unwrap(), vec!["1组", "2组"]);
+}
+
+#[test]
+fn the_deceased_leave_current_lists_but_are_never_deleted() {
+    let (_d, mut conn) = test_db();
+    let p = add(&mut conn, &PersonInput { birth_date: "1930-01-01".into(), ..PersonInput::member("陈老") }).unwrap();
+    let death = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let tx = conn.transaction().unwrap();
+    members::set_status(&tx, &actor(), p.member_no, Status::Deceased, death, "病故", today()).unwrap();
+    tx.commit().unwrap();
+    assert!(search(&conn, "").is_empty(), "the deceased are not in the current list");
+    let all = members::list(&conn, &PersonFilter { status: StatusFilter::Deceased, ..Default::default() }, today()).unwrap();
+    assert_eq!(all.rows.len(), 1);
+    let p = members::get_by_no(&conn, MemberNo(1), today()).unwrap();
+    assert_eq!(p.death_date, Some(death));
+    assert_eq!(p.age, Some(96), "age is counted to the date of death");
+    assert_eq!(p.status_history.iter().map(|s| s.status).collect::<Vec<_>>(), vec![Status::Active, Status::Deceased]);
+    assert!(conn.execute("DELETE FROM person WHERE id = ?1", [p.id.0]).is_err(), "the database refuses to delete a person");
+    assert!(conn.execute("DELETE FROM person_status", []).is_err(), "status history is append-only");
+}
+
+#[test]
+fn a_status_change_in_the_future_or_to_the_same_status_is_refused() {
+    let (_d, mut conn) = test_db();
+    let p = add(&mut conn, &PersonInput::member("陈老")).unwrap();
+    let tx = conn.transaction().unwrap();
+    let future = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Left, future, "", today()).unwrap_err().message_id(), "error-date-future");
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Active, today(), "", today()).unwrap_err().message_id(), "error-status-unchanged");
+    assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), Status::Left, today(), "", today()).unwrap_err().message_id(), "error-person-not-found");
+}
+
+#[test]
+fn editing_keeps_the_number_and_replaces_family_contacts() {
+    let (_d, mut conn) = test_db();
+    let fam = |n: &str| FamilyContact { name: n.into(), relation: "儿子".into(), phone: "13900000000".into(), lives_away: true };
+    let p = add(&mut conn, &PersonInput { family: vec![fam("林一"), fam("林二")], ..PersonInput::member("林老") }).unwrap();
+    assert_eq!(p.family.len(), 2);
+    let mut input = p.to_input();
+    input.family = vec![fam("林三")];
+    input.name = "林老汉".into();
+    let tx = conn.transaction().unwrap();
+    let q = members::update(&tx, &actor(), p.member_no, &input, today()).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(q.member_no, p.member_no);
+    assert_eq!(q.family, vec![fam("林三")]);
+    assert_eq!(search(&conn, "llh"), vec!["林老汉"], "search keys follow the new name");
+}
