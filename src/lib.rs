@@ -10,7 +10,9 @@ pub mod error;
 pub mod i18n;
 pub mod id_card;
 pub mod members;
+pub mod money;
 pub mod names;
+pub mod pdf;
 
 pub use error::{Error, Result};
 

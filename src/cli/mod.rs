@@ -6,6 +6,7 @@ macro_rules! say {
 }
 
 mod members;
+mod money;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +61,30 @@ enum Command {
     },
     /// Check the database's integrity; exit 0 when sound
     Check,
+    /// The cash book (收支流水账)
+    Cash {
+        #[command(subcommand)]
+        command: money::CashCommand,
+    },
+    /// Dues (会费): policy, bill, payments, arrears
+    Dues {
+        #[command(subcommand)]
+        command: money::DuesCommand,
+    },
+    /// Receipts (收据): print, void, issue
+    Receipt {
+        #[command(subcommand)]
+        command: money::ReceiptCommand,
+    },
+    /// Record a donation (捐款); prints the voucher number
+    Donate(money::DonateArgs),
+    /// The donor honour list (捐款芳名榜)
+    Donors {
+        #[command(subcommand)]
+        command: money::DonorsCommand,
+    },
+    /// Statement of income and expenses (收支明细表) as PDF or XLSX
+    Statement(money::StatementArgs),
 }
 
 /// What every command gets: the open database, the language, today, who is acting.
@@ -164,6 +189,12 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Member { command } => members::run(ctx, command),
+        Command::Cash { command } => money::cash(ctx, command),
+        Command::Dues { command } => money::dues(ctx, command),
+        Command::Receipt { command } => money::receipt(ctx, command),
+        Command::Donate(args) => money::donate(ctx, args),
+        Command::Donors { command } => money::donors(ctx, command),
+        Command::Statement(args) => money::statement(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
