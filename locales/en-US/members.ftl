@@ -109,3 +109,4 @@ lunar-day-value = Lunar month { $month }, day { $day }
 lunar-day-value-leap = Lunar leap month { $month }, day { $day }
 lunar-date-value = Lunar year { $year }, month { $month }, day { $day }
 lunar-date-value-leap = Lunar year { $year }, leap month { $month }, day { $day }
+kind-non-member-short = Non-member

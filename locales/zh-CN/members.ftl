@@ -109,3 +109,4 @@ lunar-day-value = 农历 { $month } 月 { $day } 日
 lunar-day-value-leap = 农历闰 { $month } 月 { $day } 日
 lunar-date-value = 农历 { $year } 年 { $month } 月 { $day } 日
 lunar-date-value-leap = 农历 { $year } 年闰 { $month } 月 { $day } 日
+kind-non-member-short = 非会员
