@@ -1,0 +1,158 @@
+//! Drives the real Huzhu window: tauri-driver (WebDriver on 127.0.0.1:4444, in front of Debian's
+//! WebKitWebDriver) starts the app binary named by HUZHU_APP_BIN on a fresh database file. Run
+//! under Xvfb: `make e2e`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+struct Driver {
+    child: Child,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn app_bin() -> PathBuf {
+    let bin = std::env::var_os("HUZHU_APP_BIN").map(PathBuf::from).expect("set HUZHU_APP_BIN to the built huzhu-app binary (make e2e does)");
+    assert!(bin.exists(), "no app binary at {}", bin.display());
+    bin
+}
+
+/// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it.
+fn start_driver(db: &Path, lang: &str) -> Driver {
+    let child = Command::new("tauri-driver")
+        .env("HUZHU_DB", db)
+        .env("HUZHU_LANG", lang)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver on PATH (cargo install tauri-driver --locked --version '^2')");
+    let start = Instant::now();
+    while std::net::TcpStream::connect("127.0.0.1:4444").is_err() {
+        assert!(start.elapsed() < Duration::from_secs(20), "tauri-driver did not start listening");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child }
+}
+
+async fn connect() -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app_bin() }));
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect("http://127.0.0.1:4444")
+        .await
+        .expect("a WebDriver session with the app")
+}
+
+fn id(testid: &str) -> Locator<'static> {
+    Locator::Css(Box::leak(format!("[data-testid=\"{testid}\"]").into_boxed_str()))
+}
+
+async fn wait_for(c: &Client, testid: &str) -> fantoccini::elements::Element {
+    c.wait().at_most(Duration::from_secs(15)).for_element(id(testid)).await.unwrap_or_else(|e| panic!("{testid} did not appear: {e}"))
+}
+
+async fn click(c: &Client, testid: &str) {
+    wait_for(c, testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
+}
+
+async fn type_into(c: &Client, testid: &str, text: &str) {
+    let el = wait_for(c, testid).await;
+    el.clear().await.unwrap();
+    el.send_keys(text).await.unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+}
+
+/// Text of the rows of the register list, once it has settled on `expect_rows` rows.
+async fn list_rows(c: &Client, expect_rows: usize) -> Vec<String> {
+    let start = Instant::now();
+    loop {
+        let rows = c.find_all(id("member-row")).await.unwrap();
+        let mut texts = Vec::new();
+        for r in &rows {
+            texts.push(r.text().await.unwrap_or_default());
+        }
+        if texts.len() == expect_rows || start.elapsed() > Duration::from_secs(10) {
+            return texts;
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+fn people_in(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_start_add_a_member_find_by_initials_and_refuse_a_bad_id_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    // First start asks for the association.
+    type_into(&c, "association-name", "东风村老年协会").await;
+    click(&c, "setup-start").await;
+
+    // Register 张秀英 through the form.
+    click(&c, "nav-members").await;
+    click(&c, "add-member").await;
+    type_into(&c, "member-name", "张秀英").await;
+    type_into(&c, "member-id-card", "11010519491231002X").await;
+    click(&c, "member-save").await;
+    let birth = wait_for(&c, "person-birth-date").await.text().await.unwrap();
+    assert!(birth.contains("1949-12-31"), "birth date taken from the ID number: {birth}");
+    assert_eq!(people_in(&db), 1);
+
+    // Find her by pinyin initials.
+    click(&c, "nav-members").await;
+    type_into(&c, "member-search", "zxy").await;
+    let rows = list_rows(&c, 1).await;
+    assert_eq!(rows.len(), 1, "zxy finds one person: {rows:?}");
+    assert!(rows[0].contains("张秀英"), "{rows:?}");
+
+    // A bad ID number shows the localised error beside the field and saves nothing.
+    click(&c, "add-member").await;
+    type_into(&c, "member-name", "李四").await;
+    type_into(&c, "member-id-card", "110105194912310021").await;
+    click(&c, "member-save").await;
+    let err = wait_for(&c, "error-id_card").await.text().await.unwrap();
+    assert!(err.contains("校验位"), "the Chinese message for a wrong check digit: {err}");
+    assert_eq!(people_in(&db), 1, "a refused form saves nothing");
+
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn english_is_selectable_and_errors_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-members").await;
+    let count = wait_for(&c, "member-count").await.text().await.unwrap();
+    assert!(count.contains("people"), "the register speaks English: {count}");
+    let before = people_in(&db);
+    assert!(before >= 60, "the sample village was loaded");
+
+    click(&c, "add-member").await;
+    type_into(&c, "member-name", "Test").await;
+    type_into(&c, "member-birth-date", "1949-02-30").await;
+    click(&c, "member-save").await;
+    let err = wait_for(&c, "error-birth_date").await.text().await.unwrap();
+    assert!(err.contains("not a date"), "the English message for a bad date: {err}");
+    assert_eq!(people_in(&db), before, "a refused form saves nothing");
+
+    c.close().await.unwrap();
+}
