@@ -202,3 +202,27 @@ fn editing_keeps_the_number_and_replaces_family_contacts() {
     assert_eq!(q.family, vec![fam("林三")]);
     assert_eq!(search(&conn, "llh"), vec!["林老汉"], "search keys follow the new name");
 }
+
+#[test]
+fn the_search_index_sees_every_write_on_this_or_another_connection() {
+    let (dir, mut conn) = test_db();
+    let mut index = members::RegisterIndex::new();
+    let f = PersonFilter::default();
+    assert_eq!(index.search(&conn, &f, today()).unwrap().total, 0);
+    add(&mut conn, &PersonInput::member("张秀英")).unwrap();
+    assert_eq!(index.search(&conn, &f, today()).unwrap().total, 1, "a write on the same connection is seen");
+    let mut other = huzhu::db::open(&dir.path().join("test.sqlite3")).unwrap();
+    add(&mut other, &PersonInput::member("李明")).unwrap();
+    let names: Vec<String> = index.search(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect();
+    assert_eq!(names, vec!["李明", "张秀英"], "a write by another connection is seen");
+}
+
+#[test]
+fn the_limit_caps_rows_but_not_the_total() {
+    let (_d, mut conn) = test_db();
+    for n in ["甲一", "甲二", "甲三"] {
+        add(&mut conn, &PersonInput::member(n)).unwrap();
+    }
+    let page = members::list(&conn, &PersonFilter { limit: 2, ..Default::default() }, today()).unwrap();
+    assert_eq!((page.rows.len(), page.total), (2, 3));
+}
