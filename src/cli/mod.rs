@@ -7,6 +7,7 @@ macro_rules! say {
 
 mod members;
 mod money;
+mod time_bank;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,6 +86,16 @@ enum Command {
     },
     /// Statement of income and expenses (收支明细表) as PDF or XLSX
     Statement(money::StatementArgs),
+    /// The time bank (时间储蓄): deposits, withdrawals, transfers, passbook, exchange
+    Time {
+        #[command(subcommand)]
+        command: time_bank::TimeCommand,
+    },
+    /// The association's own signing key
+    Assoc {
+        #[command(subcommand)]
+        command: time_bank::AssocCommand,
+    },
 }
 
 /// What every command gets: the open database, the language, today, who is acting.
@@ -195,6 +206,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Donate(args) => money::donate(ctx, args),
         Command::Donors { command } => money::donors(ctx, command),
         Command::Statement(args) => money::statement(ctx, args),
+        Command::Time { command } => time_bank::run(ctx, command),
+        Command::Assoc { command } => time_bank::assoc(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

@@ -130,7 +130,6 @@ fn json_err(e: serde_json::Error) -> Error {
 
 /// What a file says once its signature and content are checked; nothing is written yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct VerifiedFile {
     pub file_id: String,
     #[ts(type = "string")]
@@ -260,7 +259,6 @@ fn file_entry(e: &TimeEntry) -> FileEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct Exported {
     pub file_id: String,
     pub person: MemberNo,
@@ -326,7 +324,6 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct Imported {
     pub file: VerifiedFile,
     pub person: MemberNo,
@@ -338,22 +335,14 @@ pub struct Imported {
 }
 
 /// Imports a file: checks it (`inspect`), refuses our own files, files from a key not yet
-/// accepted (unless `accept_key`, which then remembers it), a file already imported, and hours
+/// accepted (unless `accept_key`, which then remembers it; a refused import remembers nothing),
+/// a file already imported, and hours
 /// this person already received; finds the person by ID number or adds them as a non-member;
 /// credits the balance as exchange_in. On any refusal nothing is written.
 pub fn import(tx: &Transaction, actor: &Actor, bytes: &[u8], accept_key: bool, today: NaiveDate) -> Result<Imported> {
     let file = inspect(bytes, today)?;
     if keys::own_public(tx)? == Some(file.issuer_key) {
         return Err(Error::conflict("error-exchange-own-file", vec![]));
-    }
-    let at: Option<String> = tx
-        .query_row("SELECT recorded_at FROM time_exchange WHERE file_id = ?1", [&file.file_id], |r| r.get(0))
-        .optional()?;
-    if let Some(at) = at {
-        return Err(Error::conflict(
-            "error-exchange-already-imported",
-            vec![("file", file.file_id.clone()), ("at", at.get(..10).unwrap_or(&at).to_string())],
-        ));
     }
     let mut key_accepted = false;
     if !keys::is_accepted(tx, &file.issuer_key)? {
@@ -365,6 +354,15 @@ pub fn import(tx: &Transaction, actor: &Actor, bytes: &[u8], accept_key: bool, t
         }
         keys::accept(tx, actor, &file.issuer_key, &file.issuer_name)?;
         key_accepted = true;
+    }
+    let at: Option<String> = tx
+        .query_row("SELECT recorded_at FROM time_exchange WHERE file_id = ?1", [&file.file_id], |r| r.get(0))
+        .optional()?;
+    if let Some(at) = at {
+        return Err(Error::conflict(
+            "error-exchange-already-imported",
+            vec![("file", file.file_id.clone()), ("at", at.get(..10).unwrap_or(&at).to_string())],
+        ));
     }
     let existing: Option<i64> =
         tx.query_row("SELECT member_no FROM person WHERE id_card = ?1", [&file.id_card], |r| r.get(0)).optional()?;

@@ -33,8 +33,11 @@ pub const MAX_SERVICE_HALF_HOURS: i64 = 48;
 pub const MAX_MOVE_HALF_HOURS: i64 = 2 * 100_000;
 
 /// An exact count of hours in steps of half an hour, stored as half-hours.
+///
+/// The time bank's types derive `TS` but are not `#[ts(export)]`ed yet: exporting writes into
+/// ui/src/bindings, which belongs to the UI work of this feature (add `export` there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, TS)]
-#[ts(export, type = "string")]
+#[ts(type = "string")]
 pub struct Hours(i64);
 
 impl Hours {
@@ -118,7 +121,6 @@ impl<'de> Deserialize<'de> for Hours {
 
 /// A row id in the time ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct EntryId(pub i64);
 
 impl fmt::Display for EntryId {
@@ -129,7 +131,6 @@ impl fmt::Display for EntryId {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum EntryKind {
     Deposit,
     Withdrawal,
@@ -200,7 +201,6 @@ impl rusqlite::types::FromSql for EntryKind {
 /// Whose account: a person's or the common pool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", tag = "kind")]
-#[ts(export)]
 pub enum Holder {
     Person { no: MemberNo, name: String },
     Pool,
@@ -208,7 +208,6 @@ pub enum Holder {
 
 /// One line of the time ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct TimeEntry {
     pub id: EntryId,
     pub holder: Holder,
@@ -476,7 +475,6 @@ fn post(tx: &Transaction, actor: &Actor, e: &NewEntry) -> Result<EntryId> {
 
 /// A service given, as the secretary enters it by hand (or a done shift, via `credit_service`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct DepositInput {
     pub provider: MemberNo,
     pub hours: Hours,
@@ -597,7 +595,6 @@ pub fn credit_service(
 /// Care received, paid from the holder's account. When the recipient is someone else (a
 /// parent drawing on a child's hours), the holder's consent must be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct WithdrawalInput {
     pub holder: MemberNo,
     pub hours: Hours,
@@ -857,7 +854,6 @@ pub fn set_yearly_cap(tx: &Transaction, actor: &Actor, cap: Option<Hours>) -> Re
 /// An heir's share, as typed: `NO` (an equal part of what the others leave), `NO:1/3`,
 /// `NO:50%` or `NO:0.5`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct HeirShare {
     pub heir: MemberNo,
     /// `None` for "an equal part of the rest"; else numerator and denominator.
@@ -925,7 +921,6 @@ fn parse_share(s: &str) -> Option<(i64, i64)> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct InheritedShare {
     pub heir: MemberNo,
     pub name: String,
@@ -936,7 +931,6 @@ pub struct InheritedShare {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Inheritance {
     pub id: i64,
     pub deceased: MemberNo,

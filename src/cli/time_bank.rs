@@ -1,0 +1,389 @@
+//! `huzhu time …` and `huzhu assoc key`: the time bank (时间储蓄) from the command line.
+
+use std::cell::Cell;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use huzhu::members::MemberNo;
+use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, WithdrawalInput};
+use huzhu::Result;
+
+use super::{parse_date, print_json, Ctx};
+
+#[derive(Subcommand)]
+pub enum TimeCommand {
+    /// Bank hours of service given; prints the entry id
+    Deposit {
+        #[arg(long)]
+        person: i64,
+        /// In half-hour steps: 2 or 2.5
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// Who received the service
+        #[arg(long)]
+        recipient: Option<i64>,
+        /// Kind of service (陪护, 探望, 理发…)
+        #[arg(long, default_value = "")]
+        kind: String,
+        /// Who confirmed it was given
+        #[arg(long = "confirmed-by", default_value = "")]
+        confirmed_by: String,
+    },
+    /// Draw hours for care received; --recipient pays for someone else's care with the holder's consent
+    Withdraw {
+        #[arg(long)]
+        person: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        recipient: Option<i64>,
+        #[arg(long, default_value = "")]
+        kind: String,
+        /// How the holder consented (default: recorded as consent given, by the acting secretary)
+        #[arg(long, default_value = "")]
+        consent: String,
+    },
+    /// Move hours to another person, with the reason
+    Transfer {
+        #[arg(long)]
+        from: i64,
+        #[arg(long)]
+        to: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        reason: String,
+        /// YYYY-MM-DD (default: today)
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Give hours to the common pool (公益时间池)
+    Donate {
+        #[arg(long)]
+        person: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Grant hours from the common pool
+    Grant {
+        #[arg(long)]
+        person: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Pass a deceased holder's hours to the heirs: --heir NO[:SHARE]... (1/2, 50%, 0.5)
+    Inherit {
+        #[arg(long)]
+        deceased: i64,
+        #[arg(long, num_args = 1.., required = true)]
+        heir: Vec<String>,
+        #[arg(long)]
+        witness: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Reverse an entry (and the entries written with it), with the reason
+    Reverse {
+        entry: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// A person's balance, e.g. 12.5
+    Balance {
+        no: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A person's entries (the passbook as text)
+    Entries {
+        no: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The common pool's balance
+    Pool {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show or set the yearly deposit cap (hours beyond it go to the pool)
+    Cap {
+        #[arg(long, conflicts_with = "off")]
+        hours: Option<String>,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Print the passbook (存折) as PDF
+    Passbook {
+        no: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Export a person's hours to a signed file for another association; the account goes to zero
+    Export {
+        no: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a signed file from another association
+    Import {
+        file: PathBuf,
+        /// Accept (and remember) the issuer's key after checking its fingerprint by phone
+        #[arg(long = "accept-key")]
+        accept_key: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AssocCommand {
+    /// Print this association's public key fingerprint (made on first use)
+    Key {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn day(field: &'static str, s: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
+    match s {
+        Some(s) if !s.trim().is_empty() => parse_date(field, s),
+        _ => Ok(today),
+    }
+}
+
+fn no(n: i64) -> MemberNo {
+    MemberNo(n)
+}
+
+pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
+    match command {
+        TimeCommand::Deposit { person, hours, date, recipient, kind, confirmed_by } => {
+            let input = DepositInput {
+                provider: no(person),
+                hours: Hours::parse(&hours)?,
+                date: parse_date("date", &date)?,
+                recipient: recipient.map(no),
+                service_kind: kind,
+                confirmed_by,
+            };
+            let id = ctx.write(|tx, actor, today| time_bank::deposit(tx, actor, &input, today))?;
+            say!("{id}");
+            Ok(())
+        }
+        TimeCommand::Withdraw { person, hours, date, recipient, kind, consent } => {
+            let hours = Hours::parse(&hours)?;
+            let date = parse_date("date", &date)?;
+            let l10n = &ctx.l10n;
+            let holder_name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
+            let actor = ctx.actor()?;
+            let consent = if consent.trim().is_empty() && recipient.is_some_and(|r| r != person) {
+                l10n.format("time-consent-default", &[("name", holder_name), ("actor", actor.0.clone())])
+            } else {
+                consent
+            };
+            let input = WithdrawalInput { holder: no(person), hours, date, recipient: recipient.map(no), service_kind: kind, consent };
+            let id = ctx.write(|tx, actor, today| time_bank::withdraw(tx, actor, &input, today))?;
+            say!("{id}");
+            Ok(())
+        }
+        TimeCommand::Transfer { from, to, hours, reason, date } => {
+            let hours = Hours::parse_move(&hours)?;
+            let date = day("date", &date, ctx.today)?;
+            let (o, i) = ctx.write(|tx, actor, today| time_bank::transfer(tx, actor, no(from), no(to), hours, &reason, date, today))?;
+            say!(
+                "{}",
+                ctx.tr(
+                    "time-cli-transfer",
+                    &[("from", from.to_string()), ("to", to.to_string()), ("hours", hours.to_string()), ("out", o.to_string()), ("in", i.to_string())]
+                )
+            );
+            Ok(())
+        }
+        TimeCommand::Donate { person, hours, date } => {
+            let hours = Hours::parse_move(&hours)?;
+            let date = day("date", &date, ctx.today)?;
+            let id = ctx.write(|tx, actor, today| time_bank::donate(tx, actor, no(person), hours, date, today))?;
+            say!("{}", ctx.tr("time-cli-donated", &[("hours", hours.to_string()), ("id", id.to_string())]));
+            Ok(())
+        }
+        TimeCommand::Grant { person, hours, reason, date } => {
+            let hours = Hours::parse_move(&hours)?;
+            let date = day("date", &date, ctx.today)?;
+            let id = ctx.write(|tx, actor, today| time_bank::grant(tx, actor, no(person), hours, &reason, date, today))?;
+            let name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
+            say!("{}", ctx.tr("time-cli-granted", &[("name", name), ("hours", hours.to_string()), ("id", id.to_string())]));
+            Ok(())
+        }
+        TimeCommand::Inherit { deceased, heir, witness, date } => {
+            let heirs = heir.iter().map(|h| HeirShare::parse(h)).collect::<Result<Vec<_>>>()?;
+            let date = day("date", &date, ctx.today)?;
+            let r = ctx.write(|tx, actor, today| time_bank::inherit(tx, actor, no(deceased), &heirs, &witness, date, today))?;
+            let name = huzhu::members::get_by_no(&ctx.conn, no(deceased), ctx.today)?.name;
+            say!("{}", ctx.tr("time-cli-inherited", &[("name", name), ("hours", r.hours.to_string())]));
+            for s in &r.shares {
+                let share = format!("{}/{}", s.share_num, s.share_den);
+                say!(
+                    "{}",
+                    ctx.tr(
+                        "time-cli-heir-line",
+                        &[("no", s.heir.to_string()), ("name", s.name.clone()), ("share", share), ("hours", s.hours.to_string())]
+                    )
+                );
+            }
+            Ok(())
+        }
+        TimeCommand::Reverse { entry, reason, date } => {
+            let date = day("date", &date, ctx.today)?;
+            let ids = ctx.write(|tx, actor, today| time_bank::reverse(tx, actor, time_bank::EntryId(entry), &reason, date, today))?;
+            let ids = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+            say!("{}", ctx.tr("time-cli-reversed", &[("ids", ids)]));
+            Ok(())
+        }
+        TimeCommand::Balance { no: n, json } => {
+            let b = time_bank::balance(&ctx.conn, no(n))?;
+            if json {
+                let frozen = time_bank::is_frozen(&ctx.conn, no(n))?;
+                print_json(&serde_json::json!({"person": n, "balance": b, "half_hours": b.half_hours(), "frozen": frozen}))
+            } else {
+                say!("{b}");
+                Ok(())
+            }
+        }
+        TimeCommand::Entries { no: n, json } => {
+            let list = time_bank::entries(&ctx.conn, no(n))?;
+            if json {
+                return print_json(&list);
+            }
+            let mut running = 0i64;
+            for e in &list {
+                running += e.signed.half_hours();
+                let party = match &e.counterparty {
+                    Some(time_bank::Holder::Person { name, .. }) => name.clone(),
+                    Some(time_bank::Holder::Pool) => ctx.t("time-pool"),
+                    None => String::new(),
+                };
+                say!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.date,
+                    ctx.t(&e.kind.label_id()),
+                    e.signed,
+                    Hours::from_half_hours(running),
+                    [party, e.service_kind.clone(), e.reason.clone()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+                );
+            }
+            Ok(())
+        }
+        TimeCommand::Pool { json } => {
+            let b = time_bank::pool_balance(&ctx.conn)?;
+            if json {
+                print_json(&serde_json::json!({"balance": b, "half_hours": b.half_hours()}))
+            } else {
+                say!("{}", ctx.tr("time-cli-pool", &[("hours", b.to_string())]));
+                Ok(())
+            }
+        }
+        TimeCommand::Cap { hours, off } => {
+            let cap = if off {
+                ctx.write(|tx, actor, _| time_bank::set_yearly_cap(tx, actor, None))?
+            } else if let Some(h) = hours {
+                let h = Hours::parse_within("cap", &h, 2 * 24 * 366)?;
+                ctx.write(|tx, actor, _| time_bank::set_yearly_cap(tx, actor, Some(h)))?
+            } else {
+                time_bank::yearly_cap(&ctx.conn)?
+            };
+            match cap {
+                Some(c) => say!("{}", ctx.tr("time-cli-cap", &[("hours", c.to_string())])),
+                None => say!("{}", ctx.t("time-cli-cap-none")),
+            }
+            Ok(())
+        }
+        TimeCommand::Passbook { no: n, out } => {
+            // The card carries a code signed with the association key: make it on first need.
+            ctx.write(|tx, actor, _| keys::ensure(tx, actor).map(|_| ()))?;
+            let (bytes, pages) = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
+            std::fs::write(&out, bytes)?;
+            say!("{}", ctx.tr("time-cli-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
+            Ok(())
+        }
+        TimeCommand::Export { no: n, out } => {
+            // The file is written inside the transaction: if writing fails nothing is recorded,
+            // and if the commit fails the file is removed, so hours are never in two places.
+            let written = Cell::new(false);
+            let result = ctx.write(|tx, actor, today| {
+                let e = exchange::export(tx, actor, no(n), today)?;
+                std::fs::write(&out, &e.bytes)?;
+                written.set(true);
+                Ok(e)
+            });
+            let e = match result {
+                Ok(e) => e,
+                Err(err) => {
+                    if written.get() {
+                        let _ = std::fs::remove_file(&out);
+                    }
+                    return Err(err);
+                }
+            };
+            say!(
+                "{}",
+                ctx.tr(
+                    "time-cli-exported",
+                    &[("name", e.name), ("hours", e.hours.to_string()), ("path", out.display().to_string()), ("file", e.file_id)]
+                )
+            );
+            Ok(())
+        }
+        TimeCommand::Import { file, accept_key } => {
+            let bytes = std::fs::read(&file)?;
+            // Show who issued it before anything else, also when the import is refused.
+            if let Ok(v) = exchange::inspect(&bytes, ctx.today) {
+                say!("{}", ctx.tr("time-cli-issuer", &[("issuer", v.issuer_name.clone())]));
+                say!("{}", ctx.tr("time-cli-fingerprint", &[("fingerprint", v.fingerprint.clone())]));
+            }
+            let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, accept_key, today))?;
+            if r.key_accepted {
+                say!("{}", ctx.t("time-cli-key-accepted"));
+            }
+            if r.created {
+                say!("{}", ctx.tr("time-cli-imported-new", &[("no", r.person.to_string())]));
+            }
+            say!(
+                "{}",
+                ctx.tr(
+                    "time-cli-imported",
+                    &[("name", r.name), ("no", r.person.to_string()), ("hours", r.file.hours.to_string()), ("id", r.entry.to_string())]
+                )
+            );
+            Ok(())
+        }
+    }
+}
+
+pub fn assoc(ctx: &mut Ctx, command: AssocCommand) -> Result<()> {
+    match command {
+        AssocCommand::Key { json } => {
+            let key = ctx.write(|tx, actor, _| keys::ensure(tx, actor))?;
+            let public = key.verifying_key().to_bytes();
+            let fp = keys::fingerprint(&public);
+            if json {
+                print_json(&serde_json::json!({"fingerprint": fp, "public_key": keys::hex(&public)}))
+            } else {
+                say!("{fp}");
+                Ok(())
+            }
+        }
+    }
+}
