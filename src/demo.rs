@@ -193,6 +193,8 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
         };
         members::add(tx, actor, &input, today)?;
     }
+    // Rotas: volunteers' availability, care cases and pairings for the people above.
+    crate::rota::demo::build(tx, actor, seed, today)?;
     Ok(DemoSummary { people, created_association })
 }
 

@@ -13,6 +13,7 @@ pub mod members;
 pub mod money;
 pub mod names;
 pub mod pdf;
+pub mod rota;
 pub mod time_bank;
 
 pub use error::{Error, Result};

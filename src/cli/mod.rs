@@ -8,6 +8,7 @@ macro_rules! say {
 mod members;
 mod money;
 mod time_bank;
+mod rota;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,6 +96,31 @@ enum Command {
     Assoc {
         #[command(subcommand)]
         command: time_bank::AssocCommand,
+    },
+    /// Rota volunteers: availability and absences
+    Volunteer {
+        #[command(subcommand)]
+        command: rota::VolunteerCommand,
+    },
+    /// Care cases (护理对象)
+    Care {
+        #[command(subcommand)]
+        command: rota::CareCommand,
+    },
+    /// Pairings (老伙伴结对)
+    Pair {
+        #[command(subcommand)]
+        command: rota::PairCommand,
+    },
+    /// The care rota (值班表): generate, list, print, record
+    Rota {
+        #[command(subcommand)]
+        command: rota::RotaCommand,
+    },
+    /// Visits and calls to elders
+    Visit {
+        #[command(subcommand)]
+        command: rota::VisitCommand,
     },
 }
 
@@ -208,6 +234,11 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Statement(args) => money::statement(ctx, args),
         Command::Time { command } => time_bank::run(ctx, command),
         Command::Assoc { command } => time_bank::assoc(ctx, command),
+        Command::Volunteer { command } => rota::volunteer(ctx, command),
+        Command::Care { command } => rota::care(ctx, command),
+        Command::Pair { command } => rota::pair(ctx, command),
+        Command::Rota { command } => rota::rota_cmd(ctx, command),
+        Command::Visit { command } => rota::visit(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

@@ -1,0 +1,190 @@
+//! The sample village's rotas: volunteers' availability and absences, care cases for the
+//! bedridden, visits for the frail, hall duty, 老伙伴 pairings for the 80+ living alone, and a
+//! few logged visits. Deterministic for a seed (ChaCha8, people taken in register order).
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rusqlite::Transaction;
+use serde::Serialize;
+
+use super::{AvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
+use crate::audit::Actor;
+use crate::error::Result;
+use crate::i18n::{Lang, Localizer};
+use crate::members::MemberNo;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RotaDemo {
+    pub volunteers: usize,
+    pub cases: usize,
+    pub pairings: usize,
+}
+
+const MEDICINES: &[&str] = &["降压药早晚各一次", "胰岛素饭前注射", "每两小时翻身一次", "止痛片按需服用", "护心丸随身带"];
+
+struct Row {
+    no: MemberNo,
+    group: String,
+    volunteer: bool,
+    non_member: bool,
+    age: i64,
+    care: String,
+    living: String,
+}
+
+/// Adds the rota side of the sample village to the people already in the register.
+pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Result<RotaDemo> {
+    let l10n = Localizer::new(Lang::ZhCn);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x524f_5441); // "ROTA"
+    let rows: Vec<Row> = tx
+        .prepare(
+            "SELECT member_no, village_group, volunteer, is_member, birth_date, coalesce(care_level, ''), coalesce(living, '')
+             FROM person WHERE status = 'active' ORDER BY member_no",
+        )?
+        .query_map([], |r| {
+            let birth: Option<NaiveDate> = r.get(4)?;
+            Ok(Row {
+                no: MemberNo(r.get(0)?),
+                group: r.get(1)?,
+                volunteer: r.get(2)?,
+                non_member: !r.get::<_, bool>(3)?,
+                age: birth.map_or(70, |b| i64::from(today.year() - b.year())),
+                care: r.get(5)?,
+                living: r.get(6)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut out = RotaDemo::default();
+    let month_start = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
+
+    // Volunteers: the young take care and night shifts; elders visit and keep the hall.
+    let vols: Vec<&Row> = rows.iter().filter(|r| r.volunteer).collect();
+    for v in &vols {
+        let young = v.non_member || v.age < 65;
+        let kinds = if young {
+            vec![DutyKind::Care, DutyKind::Hall, DutyKind::Visit]
+        } else if rng.random_bool(0.4) {
+            vec![DutyKind::Care, DutyKind::Visit]
+        } else {
+            vec![DutyKind::Hall, DutyKind::Visit]
+        };
+        let mut days = Weekdays::ALL.0;
+        for _ in 0..rng.random_range(0..3) {
+            days &= !(1 << rng.random_range(0..7));
+        }
+        let night = young && rng.random_bool(0.6);
+        let max = if rng.random_bool(0.5) { Some(rng.random_range(6..=12)) } else { None };
+        let mut away = Vec::new();
+        if rng.random_bool(0.15) {
+            let start = month_start + Duration::days(rng.random_range(20..50));
+            away.push((start, start + Duration::days(rng.random_range(2..10))));
+        }
+        let input = AvailabilityInput {
+            kinds: Some(kinds),
+            weekdays: Some(Weekdays(days.max(1))),
+            shifts: Some((true, night)),
+            max_shifts: Some(max),
+            away,
+        };
+        super::set_volunteer(tx, actor, v.no, &input, today)?;
+        out.volunteers += 1;
+    }
+    if vols.is_empty() {
+        return Ok(out);
+    }
+
+    // Care cases: everyone severely dependent gets day and night care (at most one in 40 people,
+    // as a village would manage); the moderately dependent a visit every two or three days.
+    let care_cap = (rows.len() / 40).max(1);
+    let t = |h: u32, m: u32| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or(chrono::NaiveTime::MIN);
+    for r in rows.iter().filter(|r| r.care == "severe" && !r.volunteer).take(care_cap) {
+        let input = CaseInput {
+            recipient: r.no,
+            kind: DutyKind::Care,
+            from: month_start,
+            until: None,
+            shifts: vec![
+                ShiftSpec { name: l10n.t("rota-shift-day"), start: t(8, 0), end: t(20, 0), people: 1 },
+                ShiftSpec { name: l10n.t("rota-shift-night"), start: t(20, 0), end: t(8, 0), people: 1 },
+            ],
+            weekdays: Weekdays::ALL,
+            every_days: 1,
+            address: String::new(),
+            medicines: MEDICINES[rng.random_range(0..MEDICINES.len())].to_string(),
+            family_to_call: String::new(),
+            notes: String::new(),
+        };
+        super::add_case(tx, actor, &input, &l10n, today)?;
+        out.cases += 1;
+    }
+    for r in rows.iter().filter(|r| r.care == "moderate" && !r.volunteer).take(care_cap * 2) {
+        let input = CaseInput {
+            recipient: r.no,
+            kind: DutyKind::Visit,
+            from: month_start,
+            until: None,
+            shifts: vec![ShiftSpec { name: l10n.t("rota-shift-visit"), start: t(9, 30), end: t(10, 30), people: 1 }],
+            weekdays: Weekdays::ALL,
+            every_days: rng.random_range(2..=3),
+            address: String::new(),
+            medicines: String::new(),
+            family_to_call: String::new(),
+            notes: String::new(),
+        };
+        super::add_case(tx, actor, &input, &l10n, today)?;
+        out.cases += 1;
+    }
+    // Hall duty, Monday to Saturday afternoons; the "recipient" is the association's first member.
+    if let Some(first) = rows.iter().find(|r| !r.non_member) {
+        let input = CaseInput {
+            recipient: first.no,
+            kind: DutyKind::Hall,
+            from: month_start,
+            until: None,
+            shifts: vec![ShiftSpec { name: l10n.t("rota-shift-hall"), start: t(14, 0), end: t(17, 30), people: 2 }],
+            weekdays: Weekdays(0b011_1111),
+            every_days: 1,
+            address: l10n.t("rota-demo-hall"),
+            medicines: String::new(),
+            family_to_call: String::new(),
+            notes: l10n.t("rota-demo-hall-notes"),
+        };
+        super::add_case(tx, actor, &input, &l10n, today)?;
+        out.cases += 1;
+    }
+
+    // Pairings: each elder of 80+ living alone gets a visiting volunteer, from their own group
+    // when there is one, weekly on a day the volunteer is free.
+    let visitors: Vec<&&Row> = vols.iter().filter(|v| !v.non_member).collect();
+    let visitors = if visitors.is_empty() { vols.iter().collect() } else { visitors };
+    let mut next = 0usize;
+    for e in rows.iter().filter(|r| r.living == "alone" && r.age >= 80 && !r.volunteer) {
+        let same: Vec<&&&Row> = visitors.iter().filter(|v| v.group == e.group).collect();
+        let v = if same.is_empty() {
+            next += 1;
+            visitors[(next - 1) % visitors.len()]
+        } else {
+            same[e.no.0 as usize % same.len()]
+        };
+        let Some(av) = super::availability(tx, v.no)? else { continue };
+        if !av.kinds.contains(&DutyKind::Visit) {
+            let mut kinds = av.kinds.clone();
+            kinds.push(DutyKind::Visit);
+            super::set_volunteer(tx, actor, v.no, &AvailabilityInput { kinds: Some(kinds), ..Default::default() }, today)?;
+        }
+        let offset = rng.random_range(0..7);
+        let from = (0..7)
+            .map(|i| month_start + Duration::days(offset + i))
+            .find(|d| av.weekdays.contains(&d.weekday().number_from_monday()))
+            .unwrap_or(month_start);
+        super::add_pairing(tx, actor, v.no, e.no, 7, from, &l10n, today)?;
+        out.pairings += 1;
+        // Some have been seen lately, some not for a while: the overdue list has something to show.
+        let ago = rng.random_range(1..15);
+        if let Some(d) = today.checked_sub_signed(Duration::days(ago)) {
+            super::log_contact(tx, actor, e.no, Some(v.no), d, rng.random_bool(0.5), "", today)?;
+        }
+    }
+    Ok(out)
+}
