@@ -94,6 +94,18 @@ impl Hours {
     }
 }
 
+impl Hours {
+    /// With one decimal always ("5.0", "2.5"), so figures line up in printed columns.
+    pub fn fixed(self) -> String {
+        let s = self.to_string();
+        if s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    }
+}
+
 impl fmt::Display for Hours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -1082,6 +1094,7 @@ mod tests {
         assert_eq!(Hours(5).to_string(), "2.5");
         assert_eq!(Hours(4).to_string(), "2");
         assert_eq!(Hours(-3).to_string(), "-1.5");
+        assert_eq!((Hours(4).fixed(), Hours(5).fixed()), ("2.0".to_string(), "2.5".to_string()));
     }
 
     #[test]

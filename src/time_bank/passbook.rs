@@ -70,7 +70,7 @@ fn describe(e: &TimeEntry, holder: MemberNo, l10n: &Localizer) -> String {
     }
     parts.push(e.reason.clone());
     if e.reversed_by.is_some() {
-        parts.push(format!("（{}）", l10n.t("passbook-reversed")));
+        parts.push(l10n.t("passbook-reversed"));
     }
     parts.retain(|p| !p.trim().is_empty());
     parts.join(" ")
@@ -186,8 +186,8 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
         p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(&e.kind.label_id()), size, kind_w), color);
         p.text(cols[3].0, y, size, Align::Left, &pdf::fit(&describe(e, no, l10n), size, party_w));
         let col = if e.signed.half_hours() > 0 { 4 } else { 5 };
-        p.text_colored(cols[col].0, y, size, Align::Right, &e.hours.to_string(), color);
-        p.text(cols[6].0, y, size, Align::Right, &running.to_string());
+        p.text_colored(cols[col].0, y, size, Align::Right, &e.hours.fixed(), color);
+        p.text(cols[6].0, y, size, Align::Right, &running.fixed());
         p.line_styled(left, y + 2.0, right, y + 2.0, 0.2, pdf::GREY, false);
         y += row_h;
     }
