@@ -13,9 +13,18 @@ struct Driver {
 }
 
 impl Drop for Driver {
+    /// Ends tauri-driver with the WebKitWebDriver and the app it started (one process group):
+    /// a WebKitWebDriver left behind would keep port 4445, and the next test's driver would talk
+    /// to the old app and its old database.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.wait();
+        let start = Instant::now();
+        while ["127.0.0.1:4444", "127.0.0.1:4445"].iter().any(|a| std::net::TcpStream::connect(a).is_ok())
+            && start.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }
 
@@ -27,7 +36,10 @@ fn app_bin() -> PathBuf {
 
 /// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it.
 fn start_driver(db: &Path, lang: &str) -> Driver {
+    use std::os::unix::process::CommandExt;
+    assert!(std::net::TcpStream::connect("127.0.0.1:4444").is_err(), "port 4444 is taken: is another tauri-driver running?");
     let child = Command::new("tauri-driver")
+        .process_group(0)
         .env("HUZHU_DB", db)
         .env("HUZHU_LANG", lang)
         .stdout(Stdio::null())
@@ -46,11 +58,22 @@ async fn connect() -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
     caps.insert("tauri:options".into(), serde_json::json!({ "application": app_bin() }));
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect("http://127.0.0.1:4444")
-        .await
-        .expect("a WebDriver session with the app")
+    // tauri-driver listens before its WebKitWebDriver is ready: the first requests may be cut off.
+    let start = Instant::now();
+    loop {
+        match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect("http://127.0.0.1:4444")
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if start.elapsed() < Duration::from_secs(30) => {
+                eprintln!("waiting for the WebDriver session: {e}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("no WebDriver session with the app: {e}"),
+        }
+    }
 }
 
 fn id(testid: &str) -> Locator<'static> {
