@@ -722,8 +722,10 @@ proptest! {
     fn fuzz_mutated_valid_files_never_import(
         edits in proptest::collection::vec((0usize..100_000, any::<u8>(), 0u8..4), 1..6)
     ) {
+        // One pair of databases for all cases: building them per case would dominate the run.
+        type Fixture = (TwoAssociations, Vec<u8>, Vec<i64>);
         thread_local! {
-            static FIXTURE: std::cell::RefCell<Option<(TwoAssociations, Vec<u8>, Vec<i64>)>> = const { std::cell::RefCell::new(None) };
+            static FIXTURE: std::cell::RefCell<Option<Fixture>> = const { std::cell::RefCell::new(None) };
         }
         FIXTURE.with(|f| {
             let mut f = f.borrow_mut();

@@ -667,6 +667,7 @@ fn check_move(hours: Hours) -> Result<()> {
 
 /// Moves hours from one person to another (a parent, a spouse), with the reason. Both entries
 /// are written together, so the total never changes.
+#[allow(clippy::too_many_arguments)]
 pub fn transfer(
     tx: &Transaction,
     actor: &Actor,
