@@ -159,6 +159,12 @@ fn a_done_shift_is_credited_exactly_once() {
     let before = snapshot(&conn);
     let again = write(&mut conn, |tx| tb::credit_service(tx, &actor(), a, h("3"), d("2026-04-01"), "shift:123", today())).unwrap();
     assert_eq!(again, None, "the same shift must not be credited twice");
+    let e = write(&mut conn, |tx| tb::credit_service(tx, &actor(), a, Hours::from_half_hours(0), d("2026-04-02"), "shift:124", today())).unwrap_err();
+    assert_eq!(e.message_id(), "error-time-hours-zero", "a shift of no time credits nothing, with a reason");
+    let e = write(&mut conn, |tx| tb::credit_service(tx, &actor(), a, Hours::from_half_hours(49), d("2026-04-02"), "shift:125", today())).unwrap_err();
+    assert_eq!(e.message_id(), "error-time-hours-too-many", "one service is at most a day");
+    let e = write(&mut conn, |tx| tb::credit_service(tx, &actor(), a, h("1"), d("2026-04-02"), " ", today())).unwrap_err();
+    assert_eq!(e.message_id(), "error-time-source-required");
     assert_eq!(snapshot(&conn), before, "a repeated credit changes nothing");
     assert_eq!(bal(&conn, a), 6);
     let e = tb::entry(&conn, first.unwrap()).unwrap();
