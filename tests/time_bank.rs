@@ -258,6 +258,11 @@ fn inheritance_needs_death_a_witness_and_shares_that_add_up() {
     assert_eq!((bal(&conn, father), bal(&conn, son), bal(&conn, daughter), bal(&conn, grandson)), (0, 4, 3, 3));
     assert_eq!(tb::total_hours(&conn).unwrap(), total, "inheritance conserves hours");
     assert!(tb::is_frozen(&conn, father).unwrap(), "the deceased's account is frozen");
+    let acc: i64 = conn.query_row("SELECT account_id FROM time_freeze", [], |r| r.get(0)).unwrap();
+    assert!(
+        conn.execute("INSERT INTO time_entry (account_id, kind, direction, half_hours, date, batch, created_at, created_by) VALUES (?1, 'deposit', 1, 2, '2026-10-05', 99, 'x', 'x')", [acc]).is_err(),
+        "the database refuses entries into a frozen account"
+    );
     assert_eq!(count(&conn, "time_inheritance_share"), 3, "heirs and shares are recorded");
     let witness: String = conn.query_row("SELECT witness FROM time_inheritance", [], |r| r.get(0)).unwrap();
     assert_eq!(witness, "村主任 林某");
@@ -366,6 +371,8 @@ fn an_account_moves_between_two_associations_once() {
     assert_eq!(tb::balance(&t.a, t.person_a).unwrap().to_string(), "11.5");
     let file = export(&mut t.a, t.person_a).unwrap();
     assert_eq!(bal(&t.a, t.person_a), 0, "exporting brings the balance to zero so the hours cannot be spent twice");
+    let text = std::str::from_utf8(&file).unwrap();
+    assert!(text.starts_with("{\"balance_half_hours\":23,\"entries\":[") && text.ends_with(",\"version\":1}\n"), "the file is canonical JSON, keys sorted: {text}");
     let out = tb::entries(&t.a, t.person_a).unwrap();
     assert_eq!(out.last().map(|e| e.kind), Some(EntryKind::ExchangeOut));
     let e = export(&mut t.a, t.person_a).unwrap_err();
@@ -825,6 +832,12 @@ fn the_cli_commands_of_the_issue_work_end_to_end() {
     ok(&huzhu(&a, &["time", "passbook", "1", "--out", pdf.to_str().unwrap()]));
     let text = pdftotext(&std::fs::read(&pdf).unwrap(), dir.path());
     assert!(text.contains("张秀英") && text.contains("核验码"), "{text}");
+    let code = text.lines().find_map(|l| l.trim().strip_prefix("核验码：")).expect("the card shows its code").trim().to_string();
+    let bal_now = ok(&huzhu(&a, &["time", "balance", "1"]));
+    let day = huzhu::today().to_string();
+    ok(&huzhu(&a, &["time", "verify", "1", "--code", &code, "--balance", &bal_now, "--date", &day]));
+    let wrong = huzhu(&a, &["time", "verify", "1", "--code", &code, "--balance", "99", "--date", &day]);
+    assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("不符"), "a card with another balance does not verify");
 
     // Exchange.
     let fp = ok(&huzhu(&a, &["assoc", "key"]));

@@ -27,6 +27,7 @@ error-time-heirs-required = Name at least one heir.
 error-time-heir-invalid = Heir "{ $value }" is not valid; write NO or NO:SHARE, e.g. 12:1/2 or 12:50%.
 error-time-heir-twice = Heir no. { $no } is named twice, or is the deceased.
 error-time-shares-sum = The heirs' shares add up to { $sum }; they must add up to exactly the whole (1).
+error-time-code-mismatch = The code "{ $code }" does not match the number, balance and date: the card was not printed by this association with these figures, or something was misread.
 error-time-nothing-to-inherit = The time account of { $name } has no hours to inherit.
 error-exchange-unreadable = This is not a time bank transfer file this program can read ({ $detail }).
 error-exchange-version = This time bank transfer file is version { $version }; this program knows version 1 only.
@@ -75,6 +76,7 @@ time-cli-imported-new = This person was not in the register; added as a non-memb
 time-cli-issuer = Issued by: { $issuer }
 time-cli-fingerprint = Key fingerprint: { $fingerprint }
 time-cli-key-accepted = This key is now accepted and remembered.
+time-cli-code-ok = The code matches: this card was printed by this association with this balance and date.
 assoc-cli-key = This association's key fingerprint: { $fingerprint }
 
 ## Passbook

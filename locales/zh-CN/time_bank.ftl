@@ -27,6 +27,7 @@ error-time-heirs-required = 请至少填写一位继承人。
 error-time-heir-invalid = 继承人“{ $value }”不对，请写 编号 或 编号:份额，例如 12:1/2、12:50%。
 error-time-heir-twice = 继承人编号 { $no } 重复，或是已故者本人。
 error-time-shares-sum = 各继承人的份额加起来是 { $sum }，必须正好是全部（1）。
+error-time-code-mismatch = 核验码“{ $code }”与编号、余额、日期不符：这张卡不是本协会按这些内容打印的，或抄写有误。
 error-time-nothing-to-inherit = { $name } 的时间账户没有余额可以继承。
 error-exchange-unreadable = 这不是一份可以识别的时间储蓄转移文件（{ $detail }）。
 error-exchange-version = 这份时间储蓄转移文件的版本是 { $version }，本软件只认识第 1 版。
@@ -75,6 +76,7 @@ time-cli-imported-new = 本协会没有这个人，已作为非会员登记，�
 time-cli-issuer = 签发协会：{ $issuer }
 time-cli-fingerprint = 密钥指纹：{ $fingerprint }
 time-cli-key-accepted = 已接受并记住这个密钥。
+time-cli-code-ok = 核验码相符：这张卡是本协会按这个余额和日期打印的。
 assoc-cli-key = 本协会密钥指纹：{ $fingerprint }
 
 ## Passbook

@@ -132,6 +132,17 @@ pub enum TimeCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Check a savings card's verification code: the number, balance and date printed on it
+    Verify {
+        no: i64,
+        #[arg(long)]
+        code: String,
+        #[arg(long, allow_hyphen_values = true)]
+        balance: String,
+        /// The date printed on the card (YYYY-MM-DD)
+        #[arg(long)]
+        date: String,
+    },
     /// Export a person's hours to a signed file for another association; the account goes to zero
     Export {
         no: i64,
@@ -317,6 +328,16 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             std::fs::write(&out, bytes)?;
             say!("{}", ctx.tr("time-cli-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
             Ok(())
+        }
+        TimeCommand::Verify { no: n, code, balance, date } => {
+            let balance = if balance.trim() == "0" { Hours::ZERO } else { Hours::parse_move(&balance)? };
+            let date = parse_date("date", &date)?;
+            if passbook::check_code(&ctx.conn, no(n), balance, date, &code)? {
+                say!("{}", ctx.t("time-cli-code-ok"));
+                Ok(())
+            } else {
+                Err(huzhu::Error::conflict("error-time-code-mismatch", vec![("code", code)]))
+            }
         }
         TimeCommand::Export { no: n, out } => {
             // The file is written inside the transaction: if writing fails nothing is recorded,

@@ -5,7 +5,7 @@
 //! The verification code is the first four bytes of the association key's ed25519 signature
 //! over the holder's number, ID number, balance and date. Ed25519 signatures are deterministic,
 //! so the association (and only it, holding the key) can recompute the code to check that a
-//! card shown to it is one it printed and was not altered.
+//! card shown to it is one it printed and was not altered (`huzhu time verify`).
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
