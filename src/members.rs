@@ -14,12 +14,12 @@ use crate::{id_card, names};
 
 /// A row id in the person table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, type = "number")]
 pub struct PersonId(pub i64);
 
 /// The register number (编号) everyone in the register has, members and volunteers alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, type = "number")]
 pub struct MemberNo(pub i64);
 
 impl std::fmt::Display for MemberNo {

@@ -23,6 +23,8 @@ struct AppState {
     db: Mutex<Result<Connection, huzhu::Error>>,
     path: PathBuf,
     lang: Mutex<Lang>,
+    /// The register kept in memory for search-as-you-type; it reloads itself after any write.
+    index: Mutex<members::RegisterIndex>,
 }
 
 type CmdResult<T> = Result<T, ErrorReport>;
@@ -130,7 +132,8 @@ fn save_settings(app: tauri::AppHandle, state: State<'_, AppState>, settings: Se
 
 #[tauri::command]
 fn member_list(state: State<'_, AppState>, filter: PersonFilter) -> CmdResult<PersonPage> {
-    state.read(|conn| members::list(conn, &filter, huzhu::today()))
+    let mut index = state.index.lock().unwrap_or_else(|p| p.into_inner());
+    state.read(|conn| index.search(conn, &filter, huzhu::today()))
 }
 
 #[tauri::command]
@@ -192,7 +195,7 @@ fn main() {
     // window from opening: the UI shows the localised reason.
     let db = huzhu::db::open(&path);
     let lang = start_lang(&db);
-    let state = AppState { db: Mutex::new(db), path, lang: Mutex::new(lang) };
+    let state = AppState { db: Mutex::new(db), path, lang: Mutex::new(lang), index: Mutex::new(members::RegisterIndex::new()) };
 
     let result = tauri::Builder::default()
         .manage(state)

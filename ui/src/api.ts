@@ -54,10 +54,7 @@ export async function call<K extends keyof Commands>(cmd: K, args: Commands[K][0
   }
 }
 
-/**
- * ts-rs types the i64 newtypes (MemberNo, PersonId) as bigint, but JSON carries them as plain
- * numbers; this is the one place that says so.
- */
+/** A register number from text (a data attribute, a route). */
 export function memberNo(n: number | string): MemberNo {
-  return Number(n) as unknown as MemberNo;
+  return Number(n);
 }

@@ -3,4 +3,4 @@
 /**
  * The register number (编号) everyone in the register has, members and volunteers alike.
  */
-export type MemberNo = bigint;
+export type MemberNo = number;

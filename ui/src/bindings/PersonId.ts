@@ -3,4 +3,4 @@
 /**
  * A row id in the person table.
  */
-export type PersonId = bigint;
+export type PersonId = number;
