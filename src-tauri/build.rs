@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "member_add",
     "member_update",
     "member_set_status",
+    "open_file",
 ];
 
 fn main() {

@@ -5,6 +5,8 @@
 // No console window behind the app on Windows in release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod files;
+
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
@@ -171,6 +173,12 @@ fn member_set_status(
     state.write(|tx, actor| members::set_status(tx, actor, no, status, effective, &note, huzhu::today()))
 }
 
+/// Opens a printout the app wrote earlier (only files in the app's output folder).
+#[tauri::command]
+fn open_file(state: State<'_, AppState>, path: String) -> bool {
+    files::open_in_viewer(&state.path, std::path::Path::new(&path))
+}
+
 fn set_title(app: &tauri::AppHandle, lang: Lang) {
     if let Some(w) = app.get_webview_window("main") {
         // A title that fails to set is cosmetic; the app works on.
@@ -214,6 +222,7 @@ fn main() {
             member_add,
             member_update,
             member_set_status,
+            open_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
