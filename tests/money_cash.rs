@@ -216,7 +216,12 @@ proptest! {
                     let date = day("2026-01-01") + chrono::Days::new(d as u64);
                     let amount = Fen(fen).plain();
                     let (kind, cat) = if income { (CashKind::Income, "其他收入") } else { (CashKind::Expense, "其他支出") };
-                    let e = post(&mut conn, &entry(kind, cat, &amount, &date.to_string())).unwrap();
+                    let tx = conn.transaction().unwrap();
+                    let e = cash_book::add(&tx, &actor(), &entry(kind, cat, &amount, &date.to_string()), today()).unwrap();
+                    if income && fen % 2 == 0 {
+                        huzhu::money::receipts::issue(&tx, &actor(), &e, "交款人", "", "").unwrap();
+                    }
+                    tx.commit().unwrap();
                     expected += e.signed.0;
                     posted.push((e.voucher_no, e.signed.0));
                 }
@@ -241,5 +246,14 @@ proptest! {
         let mut seqs: Vec<i64> = all.iter().map(|e| e.voucher_no[5..].parse::<i64>().unwrap()).collect();
         seqs.sort_unstable();
         prop_assert_eq!(seqs, (1..=all.len() as i64).collect::<Vec<_>>(), "voucher numbers must have no gaps");
+        let receipts = huzhu::money::receipts::list(&conn, Some(2026)).unwrap();
+        let rseqs: Vec<i64> = receipts.iter().map(|r| r.receipt_no[6..].parse::<i64>().unwrap()).collect();
+        prop_assert_eq!(rseqs, (1..=receipts.len() as i64).collect::<Vec<_>>(), "receipt numbers must have no gaps");
+        // Whatever entry is picked, the database itself refuses to change or delete it.
+        let victim = &all[all.len() / 2];
+        for sql in ["UPDATE cash_entry SET amount_fen = amount_fen + 1 WHERE id = ?1", "UPDATE cash_entry SET date = '2026-01-01' WHERE id = ?1", "DELETE FROM cash_entry WHERE id = ?1"] {
+            prop_assert!(conn.execute(sql, [victim.id]).is_err(), "the database must refuse: {}", sql);
+        }
+        prop_assert_eq!(cash_book::balance(&conn, None).unwrap().0, sum, "refused edits leave the balance as it was");
     }
 }

@@ -72,16 +72,20 @@ pub fn categories(conn: &Connection) -> Result<Vec<Category>> {
     Ok(rows)
 }
 
+/// Both languages' labels, to recognise a seeded category typed in either; built once because
+/// building a bundle parses every .ftl file.
+static LABELS: std::sync::LazyLock<[Localizer; 2]> =
+    std::sync::LazyLock::new(|| [Localizer::new(crate::i18n::Lang::ZhCn), Localizer::new(crate::i18n::Lang::EnUs)]);
+
 /// Finds a category by what a person typed: its name, its code, or its label in either
 /// language. `kind` narrows the search when given.
 pub fn find_category(conn: &Connection, kind: Option<CashKind>, typed: &str) -> Result<Category> {
     let t = typed.trim();
     let all = categories(conn)?;
-    let labels = [Localizer::new(crate::i18n::Lang::ZhCn), Localizer::new(crate::i18n::Lang::EnUs)];
     let found = all.iter().filter(|c| kind.is_none_or(|k| c.kind == k)).find(|c| {
         c.name == t
             || c.code.as_deref() == Some(t)
-            || (!c.renamed && labels.iter().any(|l| c.label(l).eq_ignore_ascii_case(t)))
+            || (!c.renamed && LABELS.iter().any(|l| c.label(l).eq_ignore_ascii_case(t)))
     });
     match found {
         Some(c) => Ok(c.clone()),
