@@ -191,8 +191,10 @@ pub fn honour_pdf(conn: &Connection, f: &HonourFilter, l10n: &Localizer, today: 
             let (col, row) = if i < left_n { (0, i) } else { (1, i - left_n) };
             let yy = y + row as f32 * row_h;
             if single {
-                page.text_colored(40.0, yy, 26.0, Align::Left, &pdf::fit(&d.donor, 26.0, 80.0), INK);
-                page.text_colored(170.0, yy, 22.0, Align::Right, &d.amount.yuan(), INK);
+                // Names of firms run long: smaller type, still on one line.
+                let size = if d.donor.chars().count() > 6 { 18.0 } else { 26.0 };
+                page.text_colored(36.0, yy, size, Align::Left, &pdf::fit(&d.donor, size, 96.0), INK);
+                page.text_colored(176.0, yy, 22.0, Align::Right, &d.amount.yuan(), INK);
                 continue;
             }
             let x = if col == 0 { 22.0 } else { 112.0 };
