@@ -60,6 +60,8 @@ rota-unfilled-paired-away = The paired volunteer { $name } is away that day
 rota-unfilled-paired-busy = The paired volunteer { $name } is on another shift then
 rota-unfilled-paired-full = The paired volunteer { $name } has reached their monthly maximum
 rota-unfilled-paired-unavailable = The paired volunteer { $name } is not available at that time
+rota-unfilled-locked = Locked: put someone on it by hand
+rota-unfilled-can-fill = Someone is free now: press “Generate the rest” to fill it
 
 ## Errors
 error-rota-weekday-invalid = The weekday “{ $value }” is not valid: use 1 to 7 (1 is Monday, 7 is Sunday), e.g. 1,2,3 or 1-5.

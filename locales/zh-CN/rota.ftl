@@ -60,6 +60,8 @@ rota-unfilled-paired-away = 结对志愿者 { $name } 这天不在家
 rota-unfilled-paired-busy = 结对志愿者 { $name } 这时已有别的班
 rota-unfilled-paired-full = 结对志愿者 { $name } 本月班次已满
 rota-unfilled-paired-unavailable = 结对志愿者 { $name } 这个时间没空
+rota-unfilled-locked = 已锁定，请手工安排人
+rota-unfilled-can-fill = 现在有人有空，按“排班（保留已定的）”即可补上
 
 ## Errors
 error-rota-weekday-invalid = 星期“{ $value }”不对：请用 1 到 7（1 是星期一，7 是星期日），例如 1,2,3 或 1-5。

@@ -970,6 +970,21 @@ pub struct UnfilledSlot {
     pub reason: String,
 }
 
+impl UnfilledSlot {
+    fn of(s: &Slot, missing: u32, reason: String) -> UnfilledSlot {
+        UnfilledSlot {
+            slot: s.id,
+            date: s.date,
+            start: s.start.clone(),
+            end: s.end.clone(),
+            recipient_name: s.recipient_name.clone(),
+            shift: s.shift.clone(),
+            missing,
+            reason,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, rename = "RotaGenerateReport")]
 pub struct GenerateReport {
@@ -1052,16 +1067,7 @@ pub fn generate(tx: &Transaction, actor: &Actor, month: Month, l10n: &Localizer)
         .iter()
         .filter_map(|u| {
             let s = by_id.get(&u.slot)?;
-            Some(UnfilledSlot {
-                slot: s.id,
-                date: s.date,
-                start: s.start.clone(),
-                end: s.end.clone(),
-                recipient_name: s.recipient_name.clone(),
-                shift: s.shift.clone(),
-                missing: u.missing,
-                reason: reason_text(&u.reason, l10n),
-            })
+            Some(UnfilledSlot::of(s, u.missing, reason_text(&u.reason, l10n)))
         })
         .collect();
     let report = GenerateReport { month, slots: slots.len() as u32, assigned: out.assignments.len() as u32, kept, unfilled };
@@ -1420,6 +1426,81 @@ pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<Ove
     }
     // Longest without contact first; never contacted before all.
     out.sort_by_key(|o| (std::cmp::Reverse(o.days.unwrap_or(i64::MAX)), o.member_no));
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads for the screens
+
+/// Everyone who has said when they can serve, by name (pinyin order).
+pub fn list_volunteers(conn: &Connection) -> Result<Vec<Availability>> {
+    let nos: Vec<i64> = conn
+        .prepare("SELECT p.member_no FROM volunteer_availability a JOIN person p ON p.id = a.person_id ORDER BY p.name_sort, p.member_no")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for no in nos {
+        if let Some(a) = availability(conn, MemberNo(no))? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// The month's slots still short of people, each with the reason in words, as they stand now
+/// (after hand changes, not only at the last generation). The generator is run on a copy of
+/// the month, nothing is written: a slot it could fill now says so ("generate the rest"), a
+/// locked one says it waits for a hand assignment.
+pub fn unfilled(conn: &Connection, month: Month, l10n: &Localizer) -> Result<Vec<UnfilledSlot>> {
+    let (mut input, slots) = load_input(conn, month)?;
+    let short: BTreeMap<i64, &Slot> = slots.iter().filter(|s| s.short() > 0).map(|s| (s.id.0, s)).collect();
+    input.slots.retain(|n| short.contains_key(&n.id));
+    let out = generator::generate(&input);
+    let reasons: BTreeMap<i64, String> = out.unfilled.iter().map(|u| (u.slot, reason_text(&u.reason, l10n))).collect();
+    Ok(short
+        .values()
+        .map(|s| {
+            let reason = match reasons.get(&s.id.0) {
+                Some(r) => r.clone(),
+                None if s.locked => l10n.t("rota-unfilled-locked"),
+                None => l10n.t("rota-unfilled-can-fill"),
+            };
+            UnfilledSlot::of(s, s.short(), reason)
+        })
+        .collect())
+}
+
+/// A volunteer as a choice for one slot: free to take it, or the rule that keeps them off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "RotaCandidate")]
+pub struct Candidate {
+    pub member_no: MemberNo,
+    pub name: String,
+    pub village_group: String,
+    /// Shifts this month so far.
+    pub shifts: u32,
+    /// None: may take the slot; otherwise why not, in words (the same sentence `assign` gives).
+    pub blocked: Option<String>,
+}
+
+/// Every active volunteer for `slot`, those free first (fewest shifts first), then the others
+/// with the reason they cannot; the people already on it are left out.
+pub fn candidates(conn: &Connection, slot: SlotId, l10n: &Localizer) -> Result<Vec<Candidate>> {
+    let s = get_slot(conn, slot)?;
+    let (input, _) = load_input(conn, Month::of(s.date))?;
+    let on: Vec<i64> = input.kept.iter().filter(|k| k.slot == slot.0).map(|k| k.person).collect();
+    let paired = s.paired.and_then(|p| members::id_of(conn, p).ok()).map(|p| p.0);
+    let need = to_need(&s, "", paired);
+    let mut out = Vec::new();
+    for v in input.volunteers.iter().filter(|v| !on.contains(&v.id)) {
+        let mine: Vec<&Kept> = input.kept.iter().filter(|k| k.person == v.id).collect();
+        let busy: Vec<_> = mine.iter().map(|k| (k.start, k.end)).collect();
+        let shifts = mine.iter().filter(|k| k.in_month).count() as u32;
+        let no: i64 = conn.query_row("SELECT member_no FROM person WHERE id = ?1", [v.id], |r| r.get(0))?;
+        let blocked = generator::block(v, &need, &busy, shifts, DEFAULT_REST_HOURS * 60).map(|b| error_for(b, &s, &v.name).localize(l10n));
+        out.push(Candidate { member_no: MemberNo(no), name: v.name.clone(), village_group: v.group.clone(), shifts, blocked });
+    }
+    out.sort_by_key(|c| (c.blocked.is_some(), c.shifts, c.member_no));
     Ok(out)
 }
 
