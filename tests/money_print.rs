@@ -193,3 +193,37 @@ fn the_honour_list_and_the_arrears_list_print() {
         assert!(text.contains(must), "the arrears list must show {must}: {text}");
     }
 }
+
+#[test]
+fn the_entry_form_posts_with_or_without_a_receipt_and_a_refused_receipt_saves_nothing() {
+    let (_d, mut conn) = test_db();
+    let tx = conn.transaction().unwrap();
+    let mut input = entry(CashKind::Income, "村委会拨款", "300", "2026-03-02");
+    input.party = "东风村委会".into();
+    let with = receipts::post_entry(&tx, &actor(), &input, true, today()).unwrap();
+    let r = with.receipt.expect("a receipt was asked for");
+    assert_eq!((r.payer.as_str(), r.amount, r.voucher_no.as_str()), ("东风村委会", Fen(30000), with.entry.voucher_no.as_str()));
+    assert_eq!(with.entry.receipt_no.as_deref(), Some(r.receipt_no.as_str()), "the entry returned names its receipt");
+    let without = receipts::post_entry(&tx, &actor(), &input, false, today()).unwrap();
+    assert!(without.receipt.is_none() && without.entry.receipt_no.is_none());
+    tx.commit().unwrap();
+
+    let before = snapshot(&conn);
+    let tx = conn.transaction().unwrap();
+    let expense = entry(CashKind::Expense, "办公用品", "20", "2026-03-02");
+    let e = receipts::post_entry(&tx, &actor(), &expense, true, today()).unwrap_err();
+    assert_eq!(e.message_id(), "error-receipt-not-income", "an expense gets no receipt");
+    drop(tx);
+    assert_eq!(snapshot(&conn), before, "a refused receipt leaves no entry behind");
+}
+
+#[test]
+fn a_statement_renders_as_pdf_or_xlsx_from_its_period() {
+    let (_d, mut conn) = test_db();
+    sample_year(&mut conn);
+    let pdf = statements::render(&conn, Period::Year(2026), statements::StatementFormat::Pdf, &zh(), today()).unwrap();
+    let (text, _) = pdf_text(&pdf);
+    assert!(squash(&text).contains("收支明细表"), "the PDF is the statement");
+    let xlsx = statements::render(&conn, Period::Month(Month::parse("m", "2026-03").unwrap()), statements::StatementFormat::Xlsx, &zh(), today()).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "the workbook is a zip (xlsx)");
+}

@@ -856,3 +856,34 @@ fn the_cli_commands_of_the_issue_work_end_to_end() {
     let twice = huzhu(&b, &["time", "import", file.to_str().unwrap(), "--accept-key"]);
     assert!(!twice.status.success() && String::from_utf8_lossy(&twice.stderr).contains("导入过"));
 }
+
+#[test]
+fn the_account_screen_reads_balance_entries_and_the_bank_overview() {
+    let (_d, mut conn) = test_db();
+    let a = add(&mut conn, "张秀英", None);
+    let accounts = count(&conn, "time_account");
+    let fresh = tb::account(&conn, a, today()).unwrap();
+    assert_eq!((fresh.balance, fresh.entries.len(), fresh.frozen), (Hours::ZERO, 0, false), "a new account is empty");
+    assert_eq!(count(&conn, "time_account"), accounts, "reading an account opens nothing");
+    deposit(&mut conn, a, "2.5", "2026-03-01").unwrap();
+    let acc = tb::account(&conn, a, today()).unwrap();
+    assert_eq!((acc.balance, acc.entries.len(), acc.name.as_str()), (h("2.5"), 1, "张秀英"));
+    let o = write(&mut conn, |tx| tb::overview(tx, &actor())).unwrap();
+    let again = write(&mut conn, |tx| tb::overview(tx, &actor())).unwrap();
+    assert_eq!(o.fingerprint, again.fingerprint, "the key is made once and kept");
+    assert_eq!(o.pool, Hours::ZERO);
+}
+
+#[test]
+fn an_import_preview_names_the_issuer_and_what_importing_would_meet() {
+    let mut two = two_associations();
+    let bytes = export(&mut two.a, two.person_a).unwrap();
+    let p = exchange::preview(&two.b, &bytes, today()).unwrap();
+    assert_eq!((p.key_accepted, p.own_file, p.already_imported, p.person), (false, false, false, None));
+    assert_eq!((p.file.hours, p.file.issuer_name.as_str()), (h("11.5"), "东山村老年协会"));
+    assert_eq!(count(&two.b, "time_exchange"), 0, "a preview writes nothing");
+    import(&mut two.b, &bytes, true).unwrap();
+    let p = exchange::preview(&two.b, &bytes, today()).unwrap();
+    assert!(p.key_accepted && p.already_imported && p.person.is_some(), "after import the preview says so");
+    assert!(exchange::preview(&two.a, &bytes, today()).unwrap().own_file, "the issuer sees its own file");
+}

@@ -128,6 +128,28 @@ pub fn issue(tx: &Transaction, actor: &Actor, entry: &CashEntry, payer: &str, pu
     Ok(r)
 }
 
+/// A cash-book entry as the entry form posts it, with its receipt when one was asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PostedEntry {
+    pub entry: CashEntry,
+    pub receipt: Option<Receipt>,
+}
+
+/// Posts an entry from the form and, if `with_receipt`, issues its receipt in the same
+/// transaction (payer = the entry's party; purpose = its memo, else its category). A receipt
+/// that cannot be issued (an expense, no payer) refuses the whole entry.
+pub fn post_entry(tx: &Transaction, actor: &Actor, input: &cash_book::EntryInput, with_receipt: bool, today: NaiveDate) -> Result<PostedEntry> {
+    let entry = cash_book::add(tx, actor, input, today)?;
+    if !with_receipt {
+        return Ok(PostedEntry { entry, receipt: None });
+    }
+    let purpose = default_purpose_of(tx, &entry)?;
+    let receipt = issue(tx, actor, &entry, "", &purpose, &entry.handler)?;
+    let entry = cash_book::get(tx, entry.id)?;
+    Ok(PostedEntry { entry, receipt: Some(receipt) })
+}
+
 /// Voids a receipt: it keeps its number and prints 作废. The money is not touched — reverse the
 /// cash entry for that (which voids its receipt too).
 pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> Result<Receipt> {

@@ -115,6 +115,24 @@ fn summary_of(e: &CashEntry, l10n: &Localizer) -> String {
     parts.join(" · ")
 }
 
+/// The two forms a statement is handed over in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatementFormat {
+    Pdf,
+    Xlsx,
+}
+
+/// Builds the statement for `period` and renders it as a PDF or a workbook.
+pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
+    let s = build(conn, period)?;
+    match format {
+        StatementFormat::Pdf => pdf(conn, &s, l10n, today),
+        StatementFormat::Xlsx => xlsx(conn, &s, l10n),
+    }
+}
+
 /// The statement as an A4 landscape PDF with page numbers.
 pub fn pdf(conn: &Connection, s: &Statement, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();

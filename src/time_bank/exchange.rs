@@ -130,6 +130,7 @@ fn json_err(e: serde_json::Error) -> Error {
 
 /// What a file says once its signature and content are checked; nothing is written yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct VerifiedFile {
     pub file_id: String,
     #[ts(type = "string")]
@@ -259,6 +260,7 @@ fn file_entry(e: &TimeEntry) -> FileEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Exported {
     pub file_id: String,
     pub person: MemberNo,
@@ -324,6 +326,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Imported {
     pub file: VerifiedFile,
     pub person: MemberNo,
@@ -414,6 +417,37 @@ pub fn import(tx: &Transaction, actor: &Actor, bytes: &[u8], accept_key: bool, t
     let out = Imported { file, person: no, name: holder.name, created, key_accepted, entry };
     audit::record(tx, actor, "import", "time_exchange", &out.file.file_id, None::<&()>, Some(&out))?;
     Ok(out)
+}
+
+/// What the import screen shows before the secretary decides: the checked file, whether its
+/// key is already accepted here, and what importing would run into. Writes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub file: VerifiedFile,
+    pub key_accepted: bool,
+    /// A file this association issued itself (it cannot be imported here).
+    pub own_file: bool,
+    pub already_imported: bool,
+    /// The person in this register with the file's ID number, if any (else one is added).
+    pub person: Option<MemberNo>,
+    pub person_name: Option<String>,
+}
+
+/// Checks a file (`inspect`) and looks up what it would meet in this database.
+pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<ImportPreview> {
+    let file = inspect(bytes, today)?;
+    let found: Option<(i64, String)> = conn
+        .query_row("SELECT member_no, name FROM person WHERE id_card = ?1", [&file.id_card], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(ImportPreview {
+        key_accepted: keys::is_accepted(conn, &file.issuer_key)?,
+        own_file: keys::own_public(conn)? == Some(file.issuer_key),
+        already_imported: conn.query_row("SELECT EXISTS (SELECT 1 FROM time_exchange WHERE file_id = ?1)", [&file.file_id], |r| r.get(0))?,
+        person: found.as_ref().map(|(no, _)| MemberNo(*no)),
+        person_name: found.map(|(_, name)| name),
+        file,
+    })
 }
 
 /// How many exchange files were recorded (for tests that check nothing changed).

@@ -32,12 +32,10 @@ pub const MAX_SERVICE_HALF_HOURS: i64 = 48;
 /// keeps sums far from overflow, not a rule of any association.
 pub const MAX_MOVE_HALF_HOURS: i64 = 2 * 100_000;
 
-/// An exact count of hours in steps of half an hour, stored as half-hours.
-///
-/// The time bank's types derive `TS` but are not `#[ts(export)]`ed yet: exporting writes into
-/// ui/src/bindings, which belongs to the UI work of this feature (add `export` there).
+/// An exact count of hours in steps of half an hour, stored as half-hours; JSON carries it as
+/// a string ("12.5") so the UI never does arithmetic on hours in floats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, TS)]
-#[ts(type = "string")]
+#[ts(export, type = "string")]
 pub struct Hours(i64);
 
 impl Hours {
@@ -133,6 +131,7 @@ impl<'de> Deserialize<'de> for Hours {
 
 /// A row id in the time ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export, type = "number")]
 pub struct EntryId(pub i64);
 
 impl fmt::Display for EntryId {
@@ -143,6 +142,7 @@ impl fmt::Display for EntryId {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum EntryKind {
     Deposit,
     Withdrawal,
@@ -213,6 +213,7 @@ impl rusqlite::types::FromSql for EntryKind {
 /// Whose account: a person's or the common pool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
 pub enum Holder {
     Person { no: MemberNo, name: String },
     Pool,
@@ -220,6 +221,7 @@ pub enum Holder {
 
 /// One line of the time ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct TimeEntry {
     pub id: EntryId,
     pub holder: Holder,
@@ -359,6 +361,51 @@ pub fn is_frozen(conn: &Connection, no: MemberNo) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [a], |r| r.get(0))?)
 }
 
+/// One person's account as the time bank screen shows it: the passbook lines and the balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TimeAccount {
+    pub person: MemberNo,
+    pub name: String,
+    pub balance: Hours,
+    /// Frozen (a deceased holder awaiting inheritance, or dead): nothing moves in or out.
+    pub frozen: bool,
+    pub entries: Vec<TimeEntry>,
+}
+
+/// A person's account (empty for someone who never had an entry; opening it writes nothing).
+pub fn account(conn: &Connection, no: MemberNo, today: NaiveDate) -> Result<TimeAccount> {
+    let person = members::get_by_no(conn, no, today)?;
+    Ok(TimeAccount {
+        person: no,
+        balance: balance(conn, no)?,
+        frozen: is_frozen(conn, no)? || person.status == Status::Deceased,
+        entries: entries(conn, no)?,
+        name: person.name,
+    })
+}
+
+/// What the time bank screen shows about the bank as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BankOverview {
+    pub pool: Hours,
+    pub yearly_cap: Option<Hours>,
+    /// This association's key fingerprint, read out by phone to associations that import our files.
+    pub fingerprint: String,
+}
+
+/// The pool, the cap and the association's key fingerprint. The key is made here on first
+/// need (as on first start), so the fingerprint can be shown before anything was exported.
+pub fn overview(tx: &Transaction, actor: &Actor) -> Result<BankOverview> {
+    let key = keys::ensure(tx, actor)?;
+    Ok(BankOverview {
+        pool: pool_balance(tx)?,
+        yearly_cap: yearly_cap(tx)?,
+        fingerprint: keys::fingerprint(&key.verifying_key().to_bytes()),
+    })
+}
+
 /// Checks a ledger date: not after today, not before 2000.
 fn check_date(field: &'static str, d: NaiveDate, today: NaiveDate) -> Result<()> {
     if d > today {
@@ -487,6 +534,7 @@ fn post(tx: &Transaction, actor: &Actor, e: &NewEntry) -> Result<EntryId> {
 
 /// A service given, as the secretary enters it by hand (or a done shift, via `credit_service`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DepositInput {
     pub provider: MemberNo,
     pub hours: Hours,
@@ -616,6 +664,7 @@ pub fn credit_service(
 /// Care received, paid from the holder's account. When the recipient is someone else (a
 /// parent drawing on a child's hours), the holder's consent must be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct WithdrawalInput {
     pub holder: MemberNo,
     pub hours: Hours,
