@@ -306,6 +306,40 @@ fn done_shifts_keep_everything_the_time_bank_needs_exactly_once() {
     assert_eq!(rows[2].1, "missed");
     assert_eq!(rows[2].2, None, "a missed shift credits no one");
     assert!(rows.iter().all(|r| !r.4.is_empty()), "each record keeps its date");
+    // The time bank credited the done and the covering shift, once each, and no one for the miss.
+    let a_person = people(a)[0];
+    let conn = huzhu::db::open(&db).unwrap();
+    let tb = |no: i64| huzhu::time_bank::balance(&conn, MemberNo(no)).unwrap().to_string();
+    let expect = |no: i64| -> f64 {
+        let mut h = 0.0;
+        if no == a_person {
+            h += 12.0;
+        }
+        if no.to_string() == cover {
+            h += 10.5;
+        }
+        h
+    };
+    for no in [1, 2, 3] {
+        assert_eq!(tb(no).parse::<f64>().unwrap(), expect(no), "member {no}'s time-bank balance is what they served");
+    }
+    let credited: i64 = conn.query_row("SELECT count(*) FROM shift_outcome WHERE time_entry_id IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(credited, 2, "each served shift names its time-bank entry");
+    // Crediting the same shift again (say, a retried command) changes nothing.
+    let mut conn = conn;
+    let tx = conn.transaction().unwrap();
+    let again = huzhu::time_bank::credit_service(
+        &tx,
+        &common::actor(),
+        MemberNo(a_person),
+        huzhu::time_bank::Hours::from_half_hours(24),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        &format!("shift:{}:{}", a_id, a_person),
+        common::today(),
+    )
+    .unwrap();
+    assert_eq!(again, None, "a shift is credited exactly once");
+    drop(tx);
     // Done shifts count as earlier load for the next month; a future shift cannot be done.
     let dec = slots(&db, "2026-12");
     let msg = refused(&db, &["rota", "done", &dec[0]["id"].as_i64().unwrap().to_string()]);
@@ -451,7 +485,12 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     rota::generate(&tx, &actor, month, &l10n).unwrap();
     rota::set_locked(&tx, &actor, SlotId(1), true).unwrap();
     rota::record_outcome(&tx, &actor, SlotId(1), None, None, false, None, today).unwrap();
-    assert_eq!(huzhu::audit::count(&tx).unwrap() - n0, 5, "availability, case, generation, lock and outcome each leave one audit row");
+    assert_eq!(
+        huzhu::audit::count(&tx).unwrap() - n0,
+        6,
+        "availability, case, generation, lock, outcome and its time-bank deposit each leave one audit row"
+    );
+    assert_eq!(huzhu::time_bank::balance(&tx, MemberNo(1)).unwrap().to_string(), "1", "the done one-hour visit is credited in the same transaction");
     // A refused write leaves no audit row either (the caller's transaction is dropped).
     tx.commit().unwrap();
     let tx = conn.transaction().unwrap();

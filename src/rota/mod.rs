@@ -1256,7 +1256,8 @@ pub struct OutcomeRecord {
 
 /// Records what happened on a shift for one rota'd person (`for_no`; may be left out when the
 /// slot has one person without a record). `by`: someone else covered. `missed`: no one served.
-/// Done and covered shifts are the service hours the time bank credits, once per shift.
+/// Done and covered shifts are credited to the server's time-bank account in the same
+/// transaction, once per shift and person.
 #[allow(clippy::too_many_arguments)]
 pub fn record_outcome(
     tx: &Transaction,
@@ -1318,7 +1319,7 @@ pub fn record_outcome(
         )?;
         let oid = tx.last_insert_rowid();
         let time_entry = match worker {
-            Some(w) => credit_time_bank(tx, actor, w, if missed { 0 } else { minutes }, s.date, oid, today)?,
+            Some(w) => credit_time_bank(tx, actor, w, minutes, s.date, &format!("shift:{}:{}", slot.0, person.0), today)?,
             None => None,
         };
         if let Some(e) = time_entry {
@@ -1331,11 +1332,25 @@ pub fn record_outcome(
     Ok(out)
 }
 
-/// Credits the hours to the server's time-bank account, once per outcome (source "shift:ID").
-/// The time bank is another area's work; until its `credit_service` exists the outcome row keeps
-/// everything it needs (person, minutes, date, slot) to be credited later.
-fn credit_time_bank(_tx: &Transaction, _actor: &Actor, _worker: MemberNo, _minutes: i64, _date: NaiveDate, _outcome: i64, _today: NaiveDate) -> Result<Option<i64>> {
-    Ok(None)
+/// Credits the hours to the server's time-bank account in the same transaction, once per
+/// (slot, rota'd person): the source "shift:SLOT:NO" makes a second credit a no-op. The time bank
+/// counts half hours, so the minutes are rounded to the nearest half hour (a 10-minute errand
+/// credits nothing rather than a full half hour).
+fn credit_time_bank(
+    tx: &Transaction,
+    actor: &Actor,
+    worker: MemberNo,
+    minutes: i64,
+    date: NaiveDate,
+    source: &str,
+    today: NaiveDate,
+) -> Result<Option<i64>> {
+    let half_hours = (minutes + 15) / 30;
+    if half_hours <= 0 {
+        return Ok(None);
+    }
+    let hours = crate::time_bank::Hours::from_half_hours(half_hours);
+    Ok(crate::time_bank::credit_service(tx, actor, worker, hours, date, source, today)?.map(|e| e.0))
 }
 
 // ---------------------------------------------------------------------------------------------
