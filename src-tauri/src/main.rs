@@ -6,6 +6,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod files;
+mod money;
+mod time_bank;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -223,6 +225,36 @@ fn main() {
             member_update,
             member_set_status,
             open_file,
+            money::cash_categories,
+            money::cash_list,
+            money::cash_balance,
+            money::cash_add,
+            money::cash_reverse,
+            money::dues_policy,
+            money::dues_set_policy,
+            money::dues_bill,
+            money::dues_pay,
+            money::dues_arrears_pdf,
+            money::receipt_list,
+            money::receipt_print,
+            money::receipt_void,
+            money::donation_add,
+            money::donation_list,
+            money::honour_list,
+            money::honour_pdf,
+            money::statement_file,
+            time_bank::time_account,
+            time_bank::time_overview,
+            time_bank::time_deposit,
+            time_bank::time_withdraw,
+            time_bank::time_transfer,
+            time_bank::time_donate,
+            time_bank::time_reverse,
+            time_bank::time_passbook,
+            time_bank::time_export,
+            time_bank::time_exchange_files,
+            time_bank::time_import_preview,
+            time_bank::time_import,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

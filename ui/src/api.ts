@@ -11,6 +11,29 @@ import type { PersonInput } from './bindings/PersonInput';
 import type { PersonPage } from './bindings/PersonPage';
 import type { Settings } from './bindings/Settings';
 import type { Status } from './bindings/Status';
+import type { BankOverview } from './bindings/BankOverview';
+import type { CashEntry } from './bindings/CashEntry';
+import type { Category } from './bindings/Category';
+import type { Donation } from './bindings/Donation';
+import type { DonationInput } from './bindings/DonationInput';
+import type { Donor } from './bindings/Donor';
+import type { DuesLine } from './bindings/DuesLine';
+import type { DuesPayment } from './bindings/DuesPayment';
+import type { DuesPolicy } from './bindings/DuesPolicy';
+import type { EntryId } from './bindings/EntryId';
+import type { EntryInput } from './bindings/EntryInput';
+import type { Fen } from './bindings/Fen';
+import type { HonourFilter } from './bindings/HonourFilter';
+import type { Hours } from './bindings/Hours';
+import type { Imported } from './bindings/Imported';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { Period } from './bindings/Period';
+import type { PolicyInput } from './bindings/PolicyInput';
+import type { PostedEntry } from './bindings/PostedEntry';
+import type { Receipt } from './bindings/Receipt';
+import type { ReceiptLayout } from './bindings/ReceiptLayout';
+import type { StatementFormat } from './bindings/StatementFormat';
+import type { TimeAccount } from './bindings/TimeAccount';
 
 /** The shell's own DTO for the first screen (src-tauri/src/main.rs `AppInfo`). */
 export type AppInfo = {
@@ -25,6 +48,13 @@ export type AppInfo = {
 
 type NoArgs = Record<string, never>;
 
+/** A printout the shell wrote (src-tauri/src/files.rs `SavedFile`). */
+export type SavedFile = { path: string; opened: boolean };
+/** What a time-bank export wrote (src-tauri/src/time_bank.rs `ExportDone`). */
+export type ExportDone = { path: string; name: string; hours: Hours; file_id: string };
+/** An exchange file found in the output folder (src-tauri/src/time_bank.rs `FoundFile`). */
+export type FoundFile = { path: string; name: string };
+
 export type Commands = {
   app_info: [NoArgs, AppInfo];
   save_association: [{ association: Association }, Association];
@@ -36,6 +66,43 @@ export type Commands = {
   member_add: [{ input: PersonInput }, Person];
   member_update: [{ no: MemberNo; input: PersonInput }, Person];
   member_set_status: [{ no: MemberNo; status: Status; effective: string; note: string }, Person];
+  open_file: [{ path: string }, boolean];
+  cash_categories: [NoArgs, Category[]];
+  cash_list: [{ month: string }, CashEntry[]];
+  cash_balance: [NoArgs, Fen];
+  cash_add: [{ input: EntryInput; receipt: boolean }, PostedEntry];
+  cash_reverse: [{ voucher: string; reason: string; date: string }, CashEntry];
+  dues_policy: [{ year: number }, DuesPolicy | null];
+  dues_set_policy: [{ input: PolicyInput }, DuesPolicy];
+  dues_bill: [{ year: number }, DuesLine[]];
+  dues_pay: [{ no: MemberNo; years: number[]; amount: string; date: string; handler: string }, DuesPayment];
+  dues_arrears_pdf: [{ year: number }, SavedFile];
+  receipt_list: [{ year: number | null }, Receipt[]];
+  receipt_print: [{ numbers: string[]; layout: ReceiptLayout }, SavedFile];
+  receipt_void: [{ number: string; reason: string }, Receipt];
+  donation_add: [{ input: DonationInput }, [Donation, CashEntry, Receipt | null]];
+  donation_list: [NoArgs, Donation[]];
+  honour_list: [{ filter: HonourFilter }, Donor[]];
+  honour_pdf: [{ filter: HonourFilter }, SavedFile];
+  statement_file: [{ period: Period; format: StatementFormat }, SavedFile];
+  time_account: [{ no: MemberNo }, TimeAccount];
+  time_overview: [NoArgs, BankOverview];
+  time_deposit: [
+    { provider: MemberNo; hours: string; date: string; recipient: MemberNo | null; serviceKind: string; confirmedBy: string },
+    EntryId,
+  ];
+  time_withdraw: [
+    { holder: MemberNo; hours: string; date: string; recipient: MemberNo | null; serviceKind: string; consent: string },
+    EntryId,
+  ];
+  time_transfer: [{ from: MemberNo; to: MemberNo; hours: string; reason: string; date: string }, [EntryId, EntryId]];
+  time_donate: [{ person: MemberNo; hours: string; date: string }, EntryId];
+  time_reverse: [{ id: EntryId; reason: string; date: string }, EntryId[]];
+  time_passbook: [{ no: MemberNo }, SavedFile];
+  time_export: [{ no: MemberNo }, ExportDone];
+  time_exchange_files: [NoArgs, FoundFile[]];
+  time_import_preview: [{ path: string }, ImportPreview];
+  time_import: [{ path: string; acceptKey: boolean }, Imported];
 };
 
 export function isReport(e: unknown): e is ErrorReport {

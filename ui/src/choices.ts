@@ -1,8 +1,10 @@
 // The closed sets of choices the core knows, in display order, and the Fluent id of each label
 // (`<prefix>-<code with _ as ->`, as the core's `label_id()` builds it).
 import type { AgeBand } from './bindings/AgeBand';
+import type { CashKind } from './bindings/CashKind';
 import type { CareLevel } from './bindings/CareLevel';
 import type { EconomicStatus } from './bindings/EconomicStatus';
+import type { EntryKind } from './bindings/EntryKind';
 import type { Gender } from './bindings/Gender';
 import type { Living } from './bindings/Living';
 import type { MaritalStatus } from './bindings/MaritalStatus';
@@ -19,6 +21,18 @@ export const STATUSES: Status[] = ['active', 'suspended', 'left', 'deceased'];
 export const STATUS_FILTERS: StatusFilter[] = ['current', 'all', 'active', 'suspended', 'left', 'deceased'];
 export const AGE_BANDS: AgeBand[] = ['from60_to69', 'from70_to79', 'from80_to89', 'from90', 'under60'];
 export const TEXT_SIZES: TextSize[] = ['normal', 'large', 'extra_large'];
+export const CASH_KINDS: CashKind[] = ['income', 'expense'];
+/** The cash book's seeded categories (their labels follow the language until renamed). */
+export const CASH_CATEGORY_CODES = [
+  'grant', 'dues', 'donation', 'business', 'other_income',
+  'condolence', 'birthday', 'events', 'trips', 'facilities', 'office', 'other_expense',
+] as const;
+export const TIME_KINDS: EntryKind[] = [
+  'deposit', 'withdrawal', 'transfer_out', 'transfer_in', 'donation', 'pool_grant',
+  'inheritance_out', 'inheritance_in', 'exchange_out', 'exchange_in', 'reversal',
+];
+/** Economic statuses a dues policy may exempt. */
+export const DUES_EXEMPT: EconomicStatus[] = ['wubao', 'dibao', 'tekun'];
 
 /** Root font size per text size; everything else is in rem, so large really is large. */
 export const ROOT_FONT_PX: Record<TextSize, number> = { normal: 18, large: 22, extra_large: 27 };
@@ -48,6 +62,9 @@ export const ids = {
     c === 'current' || c === 'all' ? labelId('status-filter', c) : labelId('status', c),
   ageBand: (c: AgeBand) => AGE_BAND_IDS[c],
   textSize: (c: TextSize) => labelId('text-size', c),
+  cashKind: (c: CashKind) => labelId('cash-kind', c),
+  cashCategory: (c: string) => labelId('cash-category', c),
+  timeKind: (c: EntryKind) => labelId('time-kind', c),
 };
 
 /** Every label id the choices above can produce (checked against both languages by a test). */
@@ -62,5 +79,8 @@ export function allChoiceIds(): string[] {
     ...STATUS_FILTERS.map(ids.statusFilter),
     ...AGE_BANDS.map(ids.ageBand),
     ...TEXT_SIZES.map(ids.textSize),
+    ...CASH_KINDS.map(ids.cashKind),
+    ...CASH_CATEGORY_CODES.map(ids.cashCategory),
+    ...TIME_KINDS.map(ids.timeKind),
   ];
 }
