@@ -394,10 +394,107 @@ fn even_out(
             out.assignments[ai] = Assignment { slot: a.slot, person: to, why: Why::Evened { shifts: key.0 } };
             moved = true;
         }
-        if !moved {
+        if !moved && !exchange_day(input, vols, &slot_of, state, on_slot, out) {
             break;
         }
     }
+}
+
+/// When no single shift can move (the lighter volunteer's own shift that day is in the way),
+/// two volunteers may swap their whole day: the heavier one takes the lighter one's fewer shifts
+/// of that date and the lighter one takes the heavier one's. Returns whether it swapped a day.
+fn exchange_day(
+    input: &Input,
+    vols: &[&Volunteer],
+    slot_of: &BTreeMap<i64, &SlotNeed>,
+    state: &mut BTreeMap<i64, State>,
+    on_slot: &mut BTreeMap<i64, Vec<i64>>,
+    out: &mut Output,
+) -> bool {
+    let mut by_day: BTreeMap<(i64, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (i, a) in out.assignments.iter().enumerate() {
+        if matches!(a.why, Why::Paired) {
+            continue;
+        }
+        if let Some(s) = slot_of.get(&a.slot) {
+            by_day.entry((a.person, s.date)).or_default().push(i);
+        }
+    }
+    for va in vols {
+        for vb in vols {
+            let (ta, tb) = (state[&va.id].total.shifts, state[&vb.id].total.shifts);
+            if va.id == vb.id || ta < tb + 2 {
+                continue;
+            }
+            let days: Vec<NaiveDate> = by_day.range((va.id, NaiveDate::MIN)..=(va.id, NaiveDate::MAX)).map(|(k, _)| k.1).collect();
+            for date in days {
+                let sa: Vec<usize> = by_day.get(&(va.id, date)).cloned().unwrap_or_default();
+                let sb: Vec<usize> = by_day.get(&(vb.id, date)).cloned().unwrap_or_default();
+                // Only when it narrows the gap (k < ta − tb), so no two days are swapped back and forth.
+                if sa.len() <= sb.len() || (sa.len() - sb.len()) as u32 >= ta - tb {
+                    continue;
+                }
+                let iv = |ai: &usize| slot_of.get(&out.assignments[*ai].slot).map(|s| (s.start, s.end));
+                let a_out: Vec<_> = sa.iter().filter_map(iv).collect();
+                let b_out: Vec<_> = sb.iter().filter_map(iv).collect();
+                let mut busy_a: Vec<_> = state[&va.id].busy.iter().copied().filter(|b| !a_out.contains(b)).collect();
+                let mut busy_b: Vec<_> = state[&vb.id].busy.iter().copied().filter(|b| !b_out.contains(b)).collect();
+                let mut month_a = state[&va.id].month.shifts - sa.len() as u32;
+                let mut month_b = state[&vb.id].month.shifts - sb.len() as u32;
+                let mut ok = true;
+                for ai in &sb {
+                    let Some(s) = slot_of.get(&out.assignments[*ai].slot) else { ok = false; break };
+                    if block(va, s, &busy_a, month_a, input.rest_minutes).is_some() {
+                        ok = false;
+                        break;
+                    }
+                    busy_a.push((s.start, s.end));
+                    month_a += 1;
+                }
+                for ai in &sa {
+                    if !ok {
+                        break;
+                    }
+                    let Some(s) = slot_of.get(&out.assignments[*ai].slot) else { ok = false; break };
+                    if block(vb, s, &busy_b, month_b, input.rest_minutes).is_some() {
+                        ok = false;
+                        break;
+                    }
+                    busy_b.push((s.start, s.end));
+                    month_b += 1;
+                }
+                if !ok {
+                    continue;
+                }
+                for (list, from, to) in [(&sa, va.id, vb.id), (&sb, vb.id, va.id)] {
+                    for ai in list.iter() {
+                        let Some(s) = slot_of.get(&out.assignments[*ai].slot).copied() else { continue };
+                        if let Some(st) = state.get_mut(&from) {
+                            if let Some(pos) = st.busy.iter().position(|&b| b == (s.start, s.end)) {
+                                st.busy.remove(pos);
+                            }
+                            st.month.remove(s);
+                            st.total.remove(s);
+                        }
+                        if let Some(st) = state.get_mut(&to) {
+                            st.busy.push((s.start, s.end));
+                            st.month.add(s);
+                            st.total.add(s);
+                        }
+                        if let Some(people) = on_slot.get_mut(&s.id) {
+                            for p in people.iter_mut().filter(|p| **p == from) {
+                                *p = to;
+                            }
+                        }
+                        let shifts = state.get(&to).map_or(0, |st| st.total.shifts);
+                        out.assignments[*ai] = Assignment { slot: s.id, person: to, why: Why::Evened { shifts } };
+                    }
+                }
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn reason_for(input: &Input, vols: &[&Volunteer], state: &BTreeMap<i64, State>, s: &SlotNeed) -> Reason {

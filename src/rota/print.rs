@@ -244,8 +244,10 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
             }
             let sy = paper.height - 11.5 * k;
             let sign = 10.0 * k * big.min(1.2);
-            page.signature(left, sy, sign, &l10n.t("pdf-sign-prepared-by"), 30.0 * k);
-            page.signature(left + 75.0 * k, sy, sign, &l10n.t("pdf-sign-reviewed-by"), 30.0 * k);
+            // The second signature ends well left of the centred page number, in either language
+            // and at either size.
+            page.signature(left, sy, sign, &l10n.t("pdf-sign-prepared-by"), 28.0 * k);
+            page.signature(left + 62.0 * k, sy, sign, &l10n.t("pdf-sign-reviewed-by"), 28.0 * k);
             page.text(right, sy, 8.0 * k, Align::Right, &l10n.format("rota-printed-on", &[("date", today.to_string())]));
             week0 += rows;
         }
