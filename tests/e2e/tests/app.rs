@@ -42,6 +42,8 @@ fn start_driver(db: &Path, lang: &str) -> Driver {
         .process_group(0)
         .env("HUZHU_DB", db)
         .env("HUZHU_LANG", lang)
+        // Printouts are written but not handed to a viewer: nothing to open under Xvfb.
+        .env("HUZHU_NO_OPEN", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -177,5 +179,119 @@ async fn english_is_selectable_and_errors_follow_the_language() {
     assert!(err.contains("not a date"), "the English message for a bad date: {err}");
     assert_eq!(people_in(&db), before, "a refused form saves nothing");
 
+    c.close().await.unwrap();
+}
+
+/// Saves a picture of the window when HUZHU_E2E_SHOTS names a folder (for looking at screens
+/// reached by clicking); does nothing otherwise.
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("HUZHU_E2E_SHOTS") {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        if let Ok(png) = c.screenshot().await {
+            let _ = std::fs::write(Path::new(&dir).join(format!("{name}.png")), png);
+        }
+    }
+}
+
+/// The text of an element once it contains `want` (or whatever it says after 10 s).
+async fn text_when(c: &Client, testid: &str, want: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let text = wait_for(c, testid).await.text().await.unwrap_or_default();
+        if text.contains(want) || start.elapsed() > Duration::from_secs(10) {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+fn cash_entries(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM cash_entry", [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cash_income_with_receipt_changes_the_balance_and_a_reversal_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-money").await;
+    assert_eq!(text_when(&c, "cash-balance", "¥0.00").await, "¥0.00", "a new cash book is empty");
+    shot(&c, "money-cash-empty").await;
+
+    // A bad amount is refused beside its field and saves nothing.
+    type_into(&c, "cash-amount", "12.345").await;
+    click(&c, "cash-save").await;
+    let err = wait_for(&c, "error-amount").await.text().await.unwrap();
+    assert!(err.contains("两位小数"), "the Chinese message for a third decimal: {err}");
+    assert_eq!(cash_entries(&db), 0, "a refused entry saves nothing");
+
+    // An income with a receipt.
+    type_into(&c, "cash-amount", "1234.50").await;
+    type_into(&c, "cash-party", "东风村委会").await;
+    click(&c, "cash-with-receipt").await;
+    click(&c, "cash-save").await;
+    let posted = wait_for(&c, "cash-posted").await.text().await.unwrap();
+    assert!(posted.contains("R20"), "the receipt number is shown: {posted}");
+    assert_eq!(text_when(&c, "cash-balance", "¥1,234.50").await, "¥1,234.50", "the balance takes the income");
+    click(&c, "cash-print-receipt").await;
+    let path = wait_for(&c, "cash-receipt-file-path").await.text().await.unwrap();
+    assert!(path.ends_with(".pdf") && Path::new(&path).exists(), "the receipt PDF is written where it says: {path}");
+    shot(&c, "money-cash-posted").await;
+
+    // Reverse it with a reason: the balance comes back and the line is marked.
+    click(&c, "cash-reverse").await;
+    type_into(&c, "cash-reverse-reason", "录入错误").await;
+    click(&c, "cash-reverse-confirm").await;
+    assert_eq!(text_when(&c, "cash-balance", "¥0.00").await, "¥0.00", "a reversal must bring the balance back");
+    wait_for(&c, "cash-reversed-by").await;
+    assert_eq!(cash_entries(&db), 2, "the original stays; the reversal is a second entry");
+    shot(&c, "money-cash-reversed").await;
+
+    for tab in ["dues", "receipts", "donations", "statements"] {
+        click(&c, &format!("money-tab-{tab}")).await;
+        shot(&c, &format!("money-{tab}")).await;
+    }
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn time_bank_deposit_and_transfer_move_hours_with_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-time-bank").await;
+    wait_for(&c, "tb-fingerprint").await;
+    type_into(&c, "tb-pick-search", "caichunsheng").await;
+    wait_for(&c, "tb-pick-results").await;
+    c.find(Locator::Css("[data-testid=\"tb-pick-result\"][data-member-no=\"3\"]")).await.unwrap().click().await.unwrap();
+    wait_for(&c, "tb-entries-none").await;
+
+    // Not a multiple of half an hour: refused beside the field.
+    type_into(&c, "tb-hours", "0.3").await;
+    click(&c, "tb-submit").await;
+    let err = wait_for(&c, "tb-error-hours").await.text().await.unwrap();
+    assert!(err.contains("半小时"), "the message names the half-hour step: {err}");
+
+    type_into(&c, "tb-hours", "2.5").await;
+    click(&c, "tb-submit").await;
+    assert!(text_when(&c, "tb-balance", "2.5").await.contains("2.5"), "the deposit shows in the balance");
+
+    click(&c, "tb-action-transfer").await;
+    type_into(&c, "tb-hours", "1").await;
+    type_into(&c, "tb-other-search", "chen").await;
+    click(&c, "tb-other-result").await;
+    type_into(&c, "tb-reason", "给父亲用").await;
+    click(&c, "tb-submit").await;
+    let done = wait_for(&c, "tb-done").await.text().await.unwrap();
+    assert!(done.contains('1'), "the transfer is confirmed: {done}");
+    assert!(text_when(&c, "tb-balance", "1.5").await.contains("1.5"), "the transfer leaves 1.5 hours");
+    shot(&c, "timebank-account").await;
     c.close().await.unwrap();
 }
