@@ -7,6 +7,7 @@
 
 mod files;
 mod money;
+mod rota;
 mod time_bank;
 
 use std::path::PathBuf;
@@ -214,6 +215,24 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            rota::rota_list,
+            rota::rota_unfilled,
+            rota::rota_generate,
+            rota::rota_candidates,
+            rota::rota_assign,
+            rota::rota_unassign,
+            rota::rota_swap,
+            rota::rota_lock,
+            rota::rota_outcome,
+            rota::rota_pdf,
+            rota::rota_slips,
+            rota::care_list,
+            rota::care_add,
+            rota::volunteer_list,
+            rota::volunteer_set,
+            rota::pair_add,
+            rota::rota_overdue,
+            rota::visit_log,
             app_info,
             save_association,
             load_demo,

@@ -1468,12 +1468,13 @@ pub fn list_volunteers(conn: &Connection) -> Result<Vec<Availability>> {
 /// locked one says it waits for a hand assignment.
 pub fn unfilled(conn: &Connection, month: Month, l10n: &Localizer) -> Result<Vec<UnfilledSlot>> {
     let (mut input, slots) = load_input(conn, month)?;
-    let short: BTreeMap<i64, &Slot> = slots.iter().filter(|s| s.short() > 0).map(|s| (s.id.0, s)).collect();
-    input.slots.retain(|n| short.contains_key(&n.id));
+    // In time order, as the month's slots come.
+    let short: Vec<&Slot> = slots.iter().filter(|s| s.short() > 0).collect();
+    input.slots.retain(|n| short.iter().any(|s| s.id.0 == n.id));
     let out = generator::generate(&input);
     let reasons: BTreeMap<i64, String> = out.unfilled.iter().map(|u| (u.slot, reason_text(&u.reason, l10n))).collect();
     Ok(short
-        .values()
+        .into_iter()
         .map(|s| {
             let reason = match reasons.get(&s.id.0) {
                 Some(r) => r.clone(),

@@ -2,6 +2,18 @@
 // result types (from the ts-rs bindings generated from the core), so a misspelt command or a
 // wrong argument is a compile error, not a runtime surprise.
 import { invoke } from '@tauri-apps/api/core';
+import type { CareCase } from './bindings/CareCase';
+import type { ContactLog } from './bindings/ContactLog';
+import type { DutyKind } from './bindings/DutyKind';
+import type { OverdueElder } from './bindings/OverdueElder';
+import type { Pairing } from './bindings/Pairing';
+import type { RotaCandidate } from './bindings/RotaCandidate';
+import type { RotaGenerateReport } from './bindings/RotaGenerateReport';
+import type { RotaSlot } from './bindings/RotaSlot';
+import type { RotaSlotId } from './bindings/RotaSlotId';
+import type { RotaUnfilledSlot } from './bindings/RotaUnfilledSlot';
+import type { ShiftOutcomeRecord } from './bindings/ShiftOutcomeRecord';
+import type { VolunteerAvailability } from './bindings/VolunteerAvailability';
 import type { Association } from './bindings/Association';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { MemberNo } from './bindings/MemberNo';
@@ -48,6 +60,31 @@ export type AppInfo = {
 
 type NoArgs = Record<string, never>;
 
+/** The care-case form as typed (src-tauri/src/rota.rs `CaseForm`; the shell parses it). */
+export type CaseForm = {
+  recipient: MemberNo | null;
+  kind: DutyKind;
+  from: string;
+  until: string;
+  shifts: { name: string; start: string; end: string; people: string }[];
+  weekdays: number[];
+  every_days: string;
+  address: string;
+  medicines: string;
+  family_to_call: string;
+  notes: string;
+};
+/** A volunteer's availability as ticked (src-tauri/src/rota.rs `VolunteerForm`). */
+export type VolunteerForm = {
+  kinds: DutyKind[];
+  weekdays: number[];
+  day: boolean;
+  night: boolean;
+  max_shifts: string;
+  away_from: string;
+  away_until: string;
+};
+
 /** A printout the shell wrote (src-tauri/src/files.rs `SavedFile`). */
 export type SavedFile = { path: string; opened: boolean };
 /** What a time-bank export wrote (src-tauri/src/time_bank.rs `ExportDone`). */
@@ -56,6 +93,24 @@ export type ExportDone = { path: string; name: string; hours: Hours; file_id: st
 export type FoundFile = { path: string; name: string };
 
 export type Commands = {
+  rota_list: [{ month: string }, RotaSlot[]];
+  rota_unfilled: [{ month: string }, RotaUnfilledSlot[]];
+  rota_generate: [{ month: string }, RotaGenerateReport];
+  rota_candidates: [{ slot: RotaSlotId }, RotaCandidate[]];
+  rota_assign: [{ slot: RotaSlotId; no: MemberNo }, RotaSlot];
+  rota_unassign: [{ slot: RotaSlotId; no: MemberNo }, RotaSlot];
+  rota_swap: [{ slotA: RotaSlotId; noA: MemberNo; slotB: RotaSlotId; noB: MemberNo }, [RotaSlot, RotaSlot]];
+  rota_lock: [{ slot: RotaSlotId; locked: boolean }, RotaSlot];
+  rota_outcome: [{ slot: RotaSlotId; person: MemberNo; missed: boolean; by: MemberNo | null; hours: string }, ShiftOutcomeRecord[]];
+  rota_pdf: [{ month: string; large: boolean; a3: boolean }, SavedFile];
+  rota_slips: [{ month: string }, SavedFile];
+  care_list: [NoArgs, CareCase[]];
+  care_add: [{ form: CaseForm }, CareCase];
+  volunteer_list: [NoArgs, VolunteerAvailability[]];
+  volunteer_set: [{ no: MemberNo; form: VolunteerForm }, VolunteerAvailability];
+  pair_add: [{ volunteer: MemberNo | null; elder: MemberNo | null; everyDays: string; from: string }, Pairing];
+  rota_overdue: [{ days: number }, OverdueElder[]];
+  visit_log: [{ elder: MemberNo; by: MemberNo | null; date: string; call: boolean; notes: string }, ContactLog];
   app_info: [NoArgs, AppInfo];
   save_association: [{ association: Association }, Association];
   load_demo: [NoArgs, number];
