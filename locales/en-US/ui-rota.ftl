@@ -143,3 +143,4 @@ ui-rota-file-large = -large
 ui-rota-file-slips = Rota slips
 error-rota-recipient-required = Choose an elder from the register first.
 error-rota-volunteer-required = Choose a volunteer first.
+ui-rota-swapped = Swapped: { $a } now on { $whenB }, { $b } now on { $whenA }.

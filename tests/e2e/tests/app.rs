@@ -318,6 +318,11 @@ fn person_on(db: &Path, slot: i64) -> Vec<i64> {
     stmt.query_map([slot], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
+fn name_of(db: &Path, no: i64) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT name FROM person WHERE member_no = ?1", [no], |r| r.get(0)).unwrap()
+}
+
 async fn click_slot(c: &Client, slot: i64) {
     let sel = format!("[data-testid=\"rota-slot\"][data-slot-id=\"{slot}\"]");
     c.find(Locator::Css(&sel)).await.unwrap_or_else(|e| panic!("slot {slot} on the calendar: {e}")).click().await.unwrap();
@@ -366,9 +371,11 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
         }
         if person_on(&db, *a) == vec![*pb] {
             assert_eq!(person_on(&db, *b), vec![*pa], "the other person moved the other way");
-            let names = wait_for(&c, "rota-panel").await.text().await.unwrap();
-            let cell = c.find(Locator::Css(&format!("[data-testid=\"rota-slot\"][data-slot-id=\"{a}\"]"))).await.unwrap().text().await.unwrap();
-            assert!(!cell.is_empty() && !names.is_empty(), "the calendar and panel show the new people");
+            let done = wait_for(&c, "rota-swapped").await.text().await.unwrap();
+            assert!(done.contains("对调"), "the swap is confirmed: {done}");
+            let cell = c.find(Locator::Css(&format!("[data-testid=\"rota-slot\"][data-slot-id=\"{b}\"]"))).await.unwrap().text().await.unwrap();
+            let name_a = name_of(&db, *pa);
+            assert!(cell.contains(&name_a), "the calendar shows {name_a} on the other shift now: {cell}");
             swapped = true;
             break;
         }
@@ -384,5 +391,14 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
     click(&c, "rota-print-roster").await;
     let path = wait_for(&c, "rota-saved-path").await.text().await.unwrap();
     assert!(path.ends_with(".pdf") && Path::new(&path).exists(), "the roster PDF is written where it says: {path}");
+    if let Ok(item) = c.find(Locator::Css("[data-testid=\"rota-slot\"][data-unfilled=\"true\"]")).await {
+        item.click().await.unwrap();
+        wait_for(&c, "rota-panel-short").await;
+        shot(&c, "rota-panel-short").await;
+    }
+    for tab in ["cases", "volunteers", "pairings", "overdue"] {
+        click(&c, &format!("rota-tab-{tab}")).await;
+        shot(&c, &format!("rota-{tab}")).await;
+    }
     c.close().await.unwrap();
 }

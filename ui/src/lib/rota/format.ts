@@ -38,10 +38,10 @@ export function weekdayLabel(d: number): string {
   }
 }
 
-/** "一二三四五" or "every day". */
+/** "一 二 三 四 五" (under a 星期几 heading) or "every day". */
 export function weekdaysText(days: number[]): string {
   if (days.length === 7) return t('ui-rota-every-day');
-  return days.map((d) => t('rota-slip-weekday', { d: weekdayLabel(d) })).join(t('rota-name-sep'));
+  return days.map(weekdayLabel).join(' ');
 }
 
 export function whyText(w: RotaWhy): string {
