@@ -144,3 +144,5 @@ ui-rota-file-slips = Rota slips
 error-rota-recipient-required = Choose an elder from the register first.
 error-rota-volunteer-required = Choose a volunteer first.
 ui-rota-swapped = Swapped: { $a } now on { $whenB }, { $b } now on { $whenA }.
+ui-rota-print-a3 = Print A3 for the wall
+ui-rota-file-a3 = -A3

@@ -141,3 +141,5 @@ ui-rota-file-slips = 个人值班单
 error-rota-recipient-required = 请先从登记册里选一位老人。
 error-rota-volunteer-required = 请先选一位志愿者。
 ui-rota-swapped = 已对调：{ $a } 改到 { $whenB }，{ $b } 改到 { $whenA }。
+ui-rota-print-a3 = 打印 A3 挂墙大表
+ui-rota-file-a3 = -A3

@@ -115,7 +115,12 @@ pub fn rota_pdf(state: State<'_, AppState>, month: String, large: bool, a3: bool
     let m = self::month(&state, &month)?;
     let l10n = l10n(&state);
     let printed = state.read(|conn| rota::print::roster_pdf(conn, m, RosterOptions { large, a3 }, &l10n, huzhu::today()))?;
-    let name = format!("{}-{m}{}.pdf", l10n.t("ui-rota-file-roster"), if large { l10n.t("ui-rota-file-large") } else { String::new() });
+    let size = match (a3, large) {
+        (true, _) => l10n.t("ui-rota-file-a3"),
+        (false, true) => l10n.t("ui-rota-file-large"),
+        _ => String::new(),
+    };
+    let name = format!("{}-{m}{size}.pdf", l10n.t("ui-rota-file-roster"));
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
 }
 
