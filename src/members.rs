@@ -478,18 +478,47 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &PersonInput, today: NaiveDat
     ensure_unique_id_card(tx, &c.id_card, None)?;
     let no: i64 = tx.query_row("SELECT coalesce(max(member_no), 0) + 1 FROM person", [], |r| r.get(0))?;
     let now = audit::now_utc();
+    tx.execute(
+        "INSERT INTO person (member_no, is_member, name, name_pinyin, name_initials, name_sort, status,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'active', ?7, ?7)",
+        params![no, input.is_member, c.name, c.keys.pinyin, c.keys.initials, c.keys.sort, now],
+    )?;
+    let id = PersonId(tx.last_insert_rowid());
+    write_fields(tx, id, &c, input, c.join_date.or(Some(today)), &now)?;
+    tx.execute(
+        "INSERT INTO person_status (person_id, status, effective, note, recorded_at, recorded_by)
+         VALUES (?1, 'active', ?2, '', ?3, ?4)",
+        params![id.0, c.join_date.unwrap_or(today), now, actor.0],
+    )?;
+    let person = get(tx, id, today)?;
+    audit::record(tx, actor, "add", "person", no, None::<&Person>, Some(&person))?;
+    Ok(person)
+}
+
+/// Writes every field the form edits (not the register number, status or creation time), and
+/// the family contacts. Shared by `add` and `update` so the two cannot drift apart.
+fn write_fields(
+    tx: &Transaction,
+    id: PersonId,
+    c: &Checked,
+    input: &PersonInput,
+    join_date: Option<NaiveDate>,
+    now: &str,
+) -> Result<()> {
+    let lunar = input.lunar_birthday;
     // Non-members are in the register only as volunteers.
     let volunteer = input.volunteer || !input.is_member;
-    let lunar = input.lunar_birthday;
     tx.execute(
-        "INSERT INTO person (member_no, is_member, name, name_pinyin, name_initials, name_sort, gender,
-            birth_date, lunar_birth_month, lunar_birth_day, lunar_birth_leap, id_card, phones, address,
-            village_group, living, care_level, economic_status, marital_status, health_notes, hobbies,
-            skills, volunteer, join_date, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-            ?20, ?21, ?22, ?23, ?24, 'active', ?25, ?25)",
+        "UPDATE person SET is_member = ?2, name = ?3, name_pinyin = ?4, name_initials = ?5,
+            name_sort = ?6, gender = ?7, birth_date = ?8, lunar_birth_month = ?9, lunar_birth_day = ?10,
+            lunar_birth_leap = ?11, id_card = ?12, phones = ?13, address = ?14, village_group = ?15,
+            living = ?16, care_level = ?17, economic_status = ?18, marital_status = ?19,
+            health_notes = ?20, hobbies = ?21, skills = ?22, volunteer = ?23, join_date = ?24,
+            updated_at = ?25
+         WHERE id = ?1",
         params![
-            no,
+            id.0,
             input.is_member,
             c.name,
             c.keys.pinyin,
@@ -512,20 +541,11 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &PersonInput, today: NaiveDat
             input.hobbies.trim(),
             input.skills.trim(),
             volunteer,
-            c.join_date.or(Some(today)),
+            join_date,
             now,
         ],
     )?;
-    let id = PersonId(tx.last_insert_rowid());
-    write_family(tx, id, &c.family)?;
-    tx.execute(
-        "INSERT INTO person_status (person_id, status, effective, note, recorded_at, recorded_by)
-         VALUES (?1, 'active', ?2, '', ?3, ?4)",
-        params![id.0, c.join_date.unwrap_or(today), now, actor.0],
-    )?;
-    let person = get(tx, id, today)?;
-    audit::record(tx, actor, "add", "person", no, None::<&Person>, Some(&person))?;
-    Ok(person)
+    write_family(tx, id, &c.family)
 }
 
 fn write_family(tx: &Transaction, id: PersonId, family: &[FamilyContact]) -> Result<()> {
@@ -550,45 +570,7 @@ pub fn update(tx: &Transaction, actor: &Actor, no: MemberNo, input: &PersonInput
             return Err(Error::invalid("birth_date", "error-death-before-birth"));
         }
     }
-    let lunar = input.lunar_birthday;
-    let volunteer = input.volunteer || !input.is_member;
-    tx.execute(
-        "UPDATE person SET is_member = ?2, name = ?3, name_pinyin = ?4, name_initials = ?5,
-            name_sort = ?6, gender = ?7, birth_date = ?8, lunar_birth_month = ?9, lunar_birth_day = ?10,
-            lunar_birth_leap = ?11, id_card = ?12, phones = ?13, address = ?14, village_group = ?15,
-            living = ?16, care_level = ?17, economic_status = ?18, marital_status = ?19,
-            health_notes = ?20, hobbies = ?21, skills = ?22, volunteer = ?23, join_date = ?24,
-            updated_at = ?25
-         WHERE id = ?1",
-        params![
-            before.id.0,
-            input.is_member,
-            c.name,
-            c.keys.pinyin,
-            c.keys.initials,
-            c.keys.sort,
-            c.gender,
-            c.birth_date,
-            lunar.map(|l| l.month),
-            lunar.map(|l| l.day),
-            lunar.is_some_and(|l| l.leap),
-            c.id_card,
-            c.phones.join("\n"),
-            input.address.trim(),
-            input.village_group.trim(),
-            input.living,
-            input.care_level,
-            input.economic_status,
-            input.marital_status,
-            input.health_notes.trim(),
-            input.hobbies.trim(),
-            input.skills.trim(),
-            volunteer,
-            c.join_date.or(before.join_date),
-            audit::now_utc(),
-        ],
-    )?;
-    write_family(tx, before.id, &c.family)?;
+    write_fields(tx, before.id, &c, input, c.join_date.or(before.join_date), &audit::now_utc())?;
     let after = get(tx, before.id, today)?;
     audit::record(tx, actor, "update", "person", no, Some(&before), Some(&after))?;
     Ok(after)
