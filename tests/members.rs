@@ -2,16 +2,9 @@
 
 mod common;
 
-use common::{actor, count, test_db, today};
+use common::{actor, add_person as add, count, day, db_path, test_db, today, ACTOR};
 use huzhu::members::{self, AgeBand, FamilyContact, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Error;
-
-fn add(conn: &mut rusqlite::Connection, input: &PersonInput) -> huzhu::Result<members::Person> {
-    let tx = conn.transaction()?;
-    let p = members::add(&tx, &actor(), input, today())?;
-    tx.commit()?;
-    Ok(p)
-}
 
 fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {
     let f = PersonFilter { search: q.into(), ..Default::default() };
@@ -107,7 +100,7 @@ fn every_write_is_audited_with_before_and_after() {
     let rows = huzhu::audit::list_for(&conn, "person", "1").unwrap();
     assert_eq!(rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add", "update"]);
     let upd = &rows[1];
-    assert_eq!(upd.actor, "测试秘书");
+    assert_eq!(upd.actor, ACTOR, "the audit row names who made the change");
     assert!(upd.before.as_deref().unwrap().contains("\"village_group\":\"\""), "before holds the old record");
     assert!(upd.after.as_deref().unwrap().contains("\"village_group\":\"3组\""), "after holds the new record");
     let e = conn.execute("DELETE FROM audit_log", []).unwrap_err();
@@ -160,7 +153,7 @@ fn filters_for_group_living_age_band_and_volunteers() {
 fn the_deceased_leave_current_lists_but_are_never_deleted() {
     let (_d, mut conn) = test_db();
     let p = add(&mut conn, &PersonInput { birth_date: "1930-01-01".into(), ..PersonInput::member("陈老") }).unwrap();
-    let death = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let death = day("2026-10-01");
     let tx = conn.transaction().unwrap();
     members::set_status(&tx, &actor(), p.member_no, Status::Deceased, death, "病故", today()).unwrap();
     tx.commit().unwrap();
@@ -180,7 +173,7 @@ fn a_status_change_in_the_future_or_to_the_same_status_is_refused() {
     let (_d, mut conn) = test_db();
     let p = add(&mut conn, &PersonInput::member("陈老")).unwrap();
     let tx = conn.transaction().unwrap();
-    let future = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let future = day("2027-01-01");
     assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Left, future, "", today()).unwrap_err().message_id(), "error-date-future");
     assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Active, today(), "", today()).unwrap_err().message_id(), "error-status-unchanged");
     assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), Status::Left, today(), "", today()).unwrap_err().message_id(), "error-person-not-found");
@@ -211,7 +204,7 @@ fn the_search_index_sees_every_write_on_this_or_another_connection() {
     assert_eq!(index.search(&conn, &f, today()).unwrap().total, 0);
     add(&mut conn, &PersonInput::member("张秀英")).unwrap();
     assert_eq!(index.search(&conn, &f, today()).unwrap().total, 1, "a write on the same connection is seen");
-    let mut other = huzhu::db::open(&dir.path().join("test.sqlite3")).unwrap();
+    let mut other = huzhu::db::open(&db_path(&dir)).unwrap();
     add(&mut other, &PersonInput::member("李明")).unwrap();
     let names: Vec<String> = index.search(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect();
     assert_eq!(names, vec!["李明", "张秀英"], "a write by another connection is seen");
