@@ -35,8 +35,8 @@ fn the_honour_list_puts_the_largest_gifts_first_and_leaves_out_reversed_ones() {
     let tx = conn.transaction().unwrap();
     let err = donations::donate(&tx, &actor(), &DonationInput { donor: " ".into(), amount: "5".into(), ..Default::default() }, today()).unwrap_err();
     drop(tx);
-    assert_eq!(err.message_id(), "error-donor-required");
-    assert_eq!(snapshot(&conn), snap);
+    assert_eq!(err.message_id(), "error-donor-required", "a donation needs a donor");
+    assert_eq!(snapshot(&conn), snap, "a refused donation changes nothing");
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn the_honour_list_prints_largest_gifts_first_and_runs_onto_more_pages() {
         tx.commit().unwrap();
     }
     let (text, pages) = pdf_text(&donations::honour_pdf(&conn, &HonourFilter::default(), &Localizer::new(Lang::ZhCn), today()).unwrap());
-    assert_eq!(pages, 1);
+    assert_eq!(pages, 1, "three donors fit on one page");
     let pos = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} must be on the honour list: {text}"));
     assert!(text.contains("捐款芳名榜") && text.contains("2026年11月29日"), "the honour list has its title and is dated the day it is printed: {text}");
     assert!(pos("刘〇") < pos("陈喆") && pos("陈喆") < pos("王玥"), "largest gifts first");

@@ -48,7 +48,7 @@ fn the_bill_applies_age_status_and_waiver_exemptions() {
 
     assert_eq!(line(&conn, 2026, young).due, Fen(5000), "an ordinary member owes the policy amount");
     assert_eq!(line(&conn, 2026, old).exemption, Some(Exemption::Age(80)), "80 on 31 December is exempt at 80");
-    assert_eq!(line(&conn, 2026, old).due, Fen::ZERO);
+    assert_eq!(line(&conn, 2026, old).due, Fen::ZERO, "an exempt member owes nothing");
     assert_eq!(line(&conn, 2026, wubao).exemption, Some(Exemption::Status(EconomicStatus::Wubao)), "五保 is exempt when the policy says so");
     assert_eq!(line(&conn, 2026, waived).exemption, Some(Exemption::Waiver("家庭困难".into())), "a waiver keeps its reason");
     let snap = snapshot(&conn);
@@ -63,19 +63,19 @@ fn a_payment_posts_the_income_and_a_receipt_in_one_go_and_partial_payments_add_u
     let m = add_member(&mut conn, "张秀英", "1955-03-02", "一组");
     policy(&mut conn, 2026, "50", None, vec![]);
     let p = pay(&mut conn, m, &[2026], "30").unwrap();
-    assert_eq!(p.receipt.receipt_no, "R2026-0001");
+    assert_eq!(p.receipt.receipt_no, "R2026-0001", "a dues payment gets the year's next receipt number");
     assert_eq!(p.entry.receipt_no.as_deref(), Some("R2026-0001"), "the cash entry links its receipt");
     assert!(p.entry.source.starts_with("dues:"), "the cash entry links the dues payment: {}", p.entry.source);
-    assert_eq!(p.entry.category_code.as_deref(), Some("dues"));
+    assert_eq!(p.entry.category_code.as_deref(), Some("dues"), "a dues payment is booked under the dues category");
     assert_eq!(cash_book::balance(&conn, None).unwrap(), Fen(3000), "the payment is in the cash book");
     assert_eq!(line(&conn, 2026, m).owed, Fen(2000), "a partial payment leaves the rest owed");
     let snap = snapshot(&conn);
     let err = pay(&mut conn, m, &[2026], "30").unwrap_err();
     assert_eq!(err.message_id(), "error-dues-overpaid", "paying more than is owed is refused");
-    assert_eq!(snapshot(&conn), snap);
+    assert_eq!(snapshot(&conn), snap, "a refused overpayment saves nothing");
     pay(&mut conn, m, &[2026], "20").unwrap();
     assert_eq!(line(&conn, 2026, m).owed, Fen::ZERO, "two partial payments settle the year");
-    assert_eq!(pay(&mut conn, m, &[2026], "1").unwrap_err().message_id(), "error-dues-nothing-owed");
+    assert_eq!(pay(&mut conn, m, &[2026], "1").unwrap_err().message_id(), "error-dues-nothing-owed", "a settled year takes no more payments");
 }
 
 #[test]
@@ -86,9 +86,9 @@ fn one_payment_can_cover_several_years_earliest_first() {
     policy(&mut conn, 2026, "50", None, vec![]);
     let p = pay(&mut conn, m, &[2026, 2025], "60").unwrap();
     assert_eq!(p.allocations, vec![(2025, Fen(4000)), (2026, Fen(2000))], "the earliest year is paid first");
-    assert_eq!(receipts::purpose_label(&Localizer::new(Lang::ZhCn), &p.receipt.purpose), "2025、2026 年度会费");
-    assert_eq!(line(&conn, 2025, m).owed, Fen::ZERO);
-    assert_eq!(line(&conn, 2026, m).owed, Fen(3000));
+    assert_eq!(receipts::purpose_label(&Localizer::new(Lang::ZhCn), &p.receipt.purpose), "2025、2026 年度会费", "the receipt names every year the payment covers");
+    assert_eq!(line(&conn, 2025, m).owed, Fen::ZERO, "the earlier year is settled first");
+    assert_eq!(line(&conn, 2026, m).owed, Fen(3000), "the rest goes to the later year: 50 - 20 still owed");
     assert_eq!(count(&conn, "receipt"), 1, "one payment, one receipt");
     assert_eq!(count(&conn, "cash_entry"), 1, "one payment, one cash entry");
 }

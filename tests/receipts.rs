@@ -54,13 +54,13 @@ fn receipts_are_gapless_voids_keep_the_number_and_the_database_refuses_edits() {
     receipts::void(&tx, &actor(), "R2026-0002", "写错").unwrap();
     tx.commit().unwrap();
     let tx = conn.transaction().unwrap();
-    assert_eq!(receipts::void(&tx, &actor(), "r2026-0002", "again").unwrap_err().message_id(), "error-receipt-already-void");
+    assert_eq!(receipts::void(&tx, &actor(), "r2026-0002", "again").unwrap_err().message_id(), "error-receipt-already-void", "a receipt is voided once (its number matched whatever the case)");
     drop(tx);
     let tx = conn.transaction().unwrap();
     let again = receipts::issue_for_voucher(&tx, &actor(), &all[1].voucher_no, "", "", "").unwrap();
     tx.commit().unwrap();
     assert_eq!(again.receipt_no, "R2026-0004", "a spoiled receipt's entry gets the next number; the voided one keeps its own");
-    assert!(receipts::get(&conn, "R2026-0002").unwrap().voided);
+    assert!(receipts::get(&conn, "R2026-0002").unwrap().voided, "the voided receipt is kept, marked void");
     for sql in ["UPDATE receipt SET amount_fen = 1", "DELETE FROM receipt", "DELETE FROM receipt_void", "UPDATE donation SET amount_fen = 1"] {
         assert!(conn.execute(sql, []).is_err(), "{sql} must be refused by the database");
     }
@@ -76,7 +76,7 @@ fn receipts_are_gapless_voids_keep_the_number_and_the_database_refuses_edits() {
 fn a_receipt_shows_everything_a_receipt_must() {
     let (_d, mut conn) = with_receipts(1);
     let (text, pages) = pdf_text(&print(&mut conn, &["R2026-0001"], ReceiptLayout::A4Three, &zh()));
-    assert_eq!(pages, 1);
+    assert_eq!(pages, 1, "one receipt takes one page");
     for must in ["东风村老年协会", "R2026-0001", "2026年3月1日", "东风村委会", "¥1,234.50", "壹仟贰佰叁拾肆元伍角整", "经手人", "王堃", "存", "根", "盖章"] {
         assert!(text.contains(must), "a receipt must show {must}: {text}");
     }
@@ -91,7 +91,7 @@ fn three_receipts_go_on_an_a4_page_and_one_on_a5() {
     let (_d, mut conn) = with_receipts(4);
     let (text, pages) = pdf_text(&print(&mut conn, &["R2026-0001", "R2026-0002", "R2026-0003", "R2026-0004"], ReceiptLayout::A4Three, &zh()));
     assert_eq!(pages, 2, "four receipts take two A4 pages at three a page");
-    assert!(text.contains("R2026-0004"));
+    assert!(text.contains("R2026-0004"), "the fourth receipt is on the second page");
     let (_, pages) = pdf_text(&print(&mut conn, &["R2026-0001", "R2026-0002"], ReceiptLayout::A5, &zh()));
     assert_eq!(pages, 2, "A5 is one receipt a page");
 }
@@ -126,10 +126,10 @@ fn the_entry_form_posts_with_or_without_a_receipt_and_a_refused_receipt_saves_no
     input.party = "东风村委会".into();
     let with = receipts::post_entry(&tx, &actor(), &input, true, today()).unwrap();
     let r = with.receipt.expect("a receipt was asked for");
-    assert_eq!((r.payer.as_str(), r.amount, r.voucher_no.as_str()), ("东风村委会", Fen(30000), with.entry.voucher_no.as_str()));
+    assert_eq!((r.payer.as_str(), r.amount, r.voucher_no.as_str()), ("东风村委会", Fen(30000), with.entry.voucher_no.as_str()), "the receipt is made out to the entry's party, for its amount, naming its voucher");
     assert_eq!(with.entry.receipt_no.as_deref(), Some(r.receipt_no.as_str()), "the entry returned names its receipt");
     let without = receipts::post_entry(&tx, &actor(), &input, false, today()).unwrap();
-    assert!(without.receipt.is_none() && without.entry.receipt_no.is_none());
+    assert!(without.receipt.is_none() && without.entry.receipt_no.is_none(), "without the box ticked no receipt is issued");
     tx.commit().unwrap();
 
     let before = snapshot(&conn);

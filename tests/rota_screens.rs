@@ -49,7 +49,7 @@ fn unfilled_slots_are_read_with_the_reason_as_they_stand_now() {
     write(&mut conn, |tx| rota::unassign(tx, &actor(), sat.id, MemberNo(1))).unwrap();
     let u = rota::unfilled(&conn, dec(), &l10n).unwrap();
     assert_eq!(u.len(), 1, "the emptied slot is listed: {u:?}");
-    assert_eq!((u[0].slot, u[0].missing), (sat.id, 1));
+    assert_eq!((u[0].slot, u[0].missing), (sat.id, 1), "the Saturday slot is listed one person short");
     assert_eq!(u[0].reason, l10n.t("rota-unfilled-can-fill"), "someone could take it now");
     assert_eq!(rota::list_month(&conn, dec()).unwrap().iter().map(|s| s.assigned.len()).sum::<usize>(), 30, "reading writes nothing");
 
@@ -73,12 +73,12 @@ fn candidates_for_a_slot_put_the_free_first_and_say_why_the_others_cannot() {
     assert_eq!(on, MemberNo(1), "only volunteer 1 does Sundays");
     let c = rota::candidates(&conn, sun.id, &l10n).unwrap();
     assert_eq!(c.len(), 1, "the person already on the slot is not a candidate");
-    assert_eq!(c[0].member_no, MemberNo(2));
+    assert_eq!(c[0].member_no, MemberNo(2), "the other volunteer is the candidate");
     assert_eq!(c[0].blocked.as_deref(), Some("李建国 星期日没空。"), "the same sentence assign would refuse with");
 
     let mon = rota::list_month(&conn, dec()).unwrap().into_iter().find(|s| s.date == day("2026-12-07")).unwrap();
     let c = rota::candidates(&conn, mon.id, &l10n).unwrap();
-    assert_eq!(c.len(), 1);
+    assert_eq!(c.len(), 1, "on a Monday the other volunteer is the one candidate");
     assert_eq!(c[0].blocked, None, "a weekday volunteer is free on a Monday");
     assert!(c[0].shifts > 0, "with their shifts this month");
 }

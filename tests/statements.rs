@@ -38,10 +38,10 @@ fn a_statement_has_opening_entries_category_totals_closing_and_signature_lines()
     assert_eq!(feb.opening, Fen(479950), "February opens with January's closing balance");
     assert_eq!(feb.income, Fen(30), "0.10 + 0.20 is exactly 0.30");
     assert_eq!(feb.expense, Fen::ZERO, "a reversed expense nets to zero");
-    assert_eq!(feb.closing, feb.opening + feb.income - feb.expense);
+    assert_eq!(feb.closing, feb.opening + feb.income - feb.expense, "closing = opening + income - expense");
     assert_eq!(feb.closing, cash_book::balance(&conn, Some(day("2026-02-28"))).unwrap(), "closing = the book balance at month end");
     let (text, pages) = pdf_text(&statements::pdf(&conn, &feb, &zh(), today()).unwrap());
-    assert_eq!(pages, 1);
+    assert_eq!(pages, 1, "February's statement fits on one page");
     for must in ["收支明细表", "2026年2月", "期初余额", "4,799.50", "期末余额", "4,799.80", "冲销2026-0005", "分科目汇总", "制表人", "审核人", "盖章", "第1页"] {
         assert!(squash(&text).contains(must), "the statement must show {must}: {text}");
     }
@@ -73,7 +73,7 @@ fn the_xlsx_statement_carries_the_exact_totals_as_values() {
     let bytes = statements::xlsx(&conn, &s, &zh()).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names();
-    assert_eq!(names, ["收支明细", "分科目汇总"]);
+    assert_eq!(names, ["收支明细", "分科目汇总"], "the workbook has the entries and the category totals as two sheets");
     let detail = wb.worksheet_range("收支明细").unwrap();
     let rows: Vec<Vec<Data>> = detail.rows().map(|r| r.to_vec()).collect();
     let find = |label: &str| rows.iter().find(|r| r.get(2) == Some(&Data::String(label.into()))).cloned().unwrap_or_else(|| panic!("row {label}"));

@@ -168,7 +168,7 @@ fn killing_during_a_write_leaves_all_or_nothing() {
         ok(&base, &["member", "add", "--name", name]);
     }
     let before = people(&base);
-    assert_eq!(before, 3);
+    assert_eq!(before, 3, "the base holds the three people added");
     assert!(!Path::new(&format!("{}-wal", base.display())).exists(), "the base database was closed cleanly: no -wal file to copy");
 
     // Frames to wait for before the kill (None: let the write finish).

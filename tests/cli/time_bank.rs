@@ -13,7 +13,7 @@ fn the_time_bank_commands_print_their_results_and_refuse_clearly() {
     let b = dir.path().join("b.sqlite3");
     ok(&a, &["init", "--name", "东山村老年协会", "--secretary", "林秘书"]);
     ok(&b, &["init", "--name", "西湖村老年协会"]);
-    assert_eq!(ok(&a, &["member", "add", "--name", "张秀英", "--id-card", ID_CARD]), "1");
+    assert_eq!(ok(&a, &["member", "add", "--name", "张秀英", "--id-card", ID_CARD]), "1", "member add prints the register number");
     ok(&a, &["member", "add", "--name", "李明"]);
     ok(&a, &["member", "add", "--name", "王芳"]);
     let id = ok(&a, &["time", "deposit", "--person", "1", "--hours", "10", "--date", "2026-03-01", "--recipient", "2", "--kind", "陪护"]);
@@ -32,7 +32,7 @@ fn the_time_bank_commands_print_their_results_and_refuse_clearly() {
     assert!(reversed.contains("冲正"), "time reverse says what it reversed: {reversed}");
     let msg = refused(&a, &["time", "reverse", "2", "--reason", "录错"]);
     assert!(msg.contains("已经被"), "reversing twice is refused, saying it was reversed already: {msg}");
-    assert_eq!(ok(&a, &["time", "balance", "1"]), "6.5");
+    assert_eq!(ok(&a, &["time", "balance", "1"]), "6.5", "the reversal took back the 2.5 hours of entry 2");
 
     let msg = refused(&a, &["--lang", "en-US", "time", "deposit", "--person", "1", "--hours", "1.25", "--date", "2026-03-01"]);
     assert!(msg.contains("half an hour"), "hours in other than half-hour steps are refused, in English with --lang en-US: {msg}");
