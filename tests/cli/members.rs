@@ -13,7 +13,8 @@ fn add_prints_the_number_and_show_gives_the_record_as_text_or_json() {
     let text = ok(&db, &["member", "show", "1"]);
     assert!(text.contains("1949-12-31") && text.contains("女"), "the text record shows the birth date and the gender in words: {text}");
     let text = ok(&db, &["--lang", "en-US", "member", "show", "1"]);
-    assert!(text.contains("Female") || text.contains("female"), "and in English: {text}");
+    assert!(text.contains("Gender: Female") && text.contains("Birth date (solar): 1949-12-31"), "and in English with --lang en-US: {text}");
+    assert!(text.contains("110105********002X") && !text.contains("11010519491231002X"), "the ID number is shown masked: {text}");
 }
 
 #[test]
