@@ -2,16 +2,9 @@
 
 mod common;
 
-use common::{actor, count, test_db, today};
+use common::{actor, add_person as add, count, day, db_path, test_db, today, ACTOR};
 use huzhu::members::{self, AgeBand, FamilyContact, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Error;
-
-fn add(conn: &mut rusqlite::Connection, input: &PersonInput) -> huzhu::Result<members::Person> {
-    let tx = conn.transaction()?;
-    let p = members::add(&tx, &actor(), input, today())?;
-    tx.commit()?;
-    Ok(p)
-}
 
 fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {
     let f = PersonFilter { search: q.into(), ..Default::default() };
@@ -22,10 +15,10 @@ fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {
 fn the_id_number_gives_birth_date_and_gender_and_is_masked_in_lists() {
     let (_d, mut conn) = test_db();
     let p = add(&mut conn, &PersonInput { id_card: "11010519491231002X".into(), ..PersonInput::member("张秀英") }).unwrap();
-    assert_eq!(p.birth_date.unwrap().to_string(), "1949-12-31");
-    assert_eq!(p.gender, Some(Gender::Female));
+    assert_eq!(p.birth_date.unwrap().to_string(), "1949-12-31", "the birth date comes from the ID number");
+    assert_eq!(p.gender, Some(Gender::Female), "so does the gender (an even 17th digit is female)");
     assert_eq!(p.age, Some(76), "full years on 2026-11-29");
-    assert_eq!(p.nominal_age, Some(78));
+    assert_eq!(p.nominal_age, Some(78), "the nominal age (虚岁) counts one at birth and one each lunar new year");
     let row = &members::list(&conn, &PersonFilter::default(), today()).unwrap().rows[0];
     assert_eq!(row.id_card_masked.as_deref(), Some("110105********002X"), "lists show the masked number only");
 }
@@ -34,7 +27,7 @@ fn the_id_number_gives_birth_date_and_gender_and_is_masked_in_lists() {
 fn register_numbers_are_sequential() {
     let (_d, mut conn) = test_db();
     let nos: Vec<i64> = ["甲", "乙", "丙"].iter().map(|n| add(&mut conn, &PersonInput::member(n)).unwrap().member_no.0).collect();
-    assert_eq!(nos, vec![1, 2, 3]);
+    assert_eq!(nos, vec![1, 2, 3], "register numbers run 1, 2, 3 without gaps");
 }
 
 #[test]
@@ -91,8 +84,8 @@ fn an_id_number_is_registered_only_once() {
     let (_d, mut conn) = test_db();
     add(&mut conn, &PersonInput { id_card: "11010519491231002X".into(), ..PersonInput::member("张秀英") }).unwrap();
     let e = add(&mut conn, &PersonInput { id_card: "11010519491231002x".into(), ..PersonInput::member("张秀英") }).unwrap_err();
-    assert_eq!(e.message_id(), "error-id-card-duplicate");
-    assert_eq!(count(&conn, "person"), 1);
+    assert_eq!(e.message_id(), "error-id-card-duplicate", "an ID number is registered once, whatever the case of its X");
+    assert_eq!(count(&conn, "person"), 1, "the refused duplicate is not saved");
 }
 
 #[test]
@@ -105,9 +98,9 @@ fn every_write_is_audited_with_before_and_after() {
     members::update(&tx, &actor(), p.member_no, &input, today()).unwrap();
     tx.commit().unwrap();
     let rows = huzhu::audit::list_for(&conn, "person", "1").unwrap();
-    assert_eq!(rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add", "update"]);
+    assert_eq!(rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add", "update"], "each write leaves one audit row, in order");
     let upd = &rows[1];
-    assert_eq!(upd.actor, "测试秘书");
+    assert_eq!(upd.actor, ACTOR, "the audit row names who made the change");
     assert!(upd.before.as_deref().unwrap().contains("\"village_group\":\"\""), "before holds the old record");
     assert!(upd.after.as_deref().unwrap().contains("\"village_group\":\"3组\""), "after holds the new record");
     let e = conn.execute("DELETE FROM audit_log", []).unwrap_err();
@@ -120,10 +113,10 @@ fn search_by_name_pinyin_initials_number_and_phone() {
     add(&mut conn, &PersonInput { phones: vec!["138 0013 8000".into()], ..PersonInput::member("张秀英") }).unwrap();
     add(&mut conn, &PersonInput::member("李明")).unwrap();
     add(&mut conn, &PersonInput::member("张建国")).unwrap();
-    assert_eq!(search(&conn, "zxy"), vec!["张秀英"]);
-    assert_eq!(search(&conn, "zhangxiuying"), vec!["张秀英"]);
+    assert_eq!(search(&conn, "zxy"), vec!["张秀英"], "pinyin initials find a name");
+    assert_eq!(search(&conn, "zhangxiuying"), vec!["张秀英"], "the full pinyin finds a name");
     assert_eq!(search(&conn, "Zhang Xiu"), vec!["张秀英"], "spaces and capitals are ignored");
-    assert_eq!(search(&conn, "秀英"), vec!["张秀英"]);
+    assert_eq!(search(&conn, "秀英"), vec!["张秀英"], "part of the name in characters finds it");
     assert_eq!(search(&conn, "2"), vec!["李明"], "a number finds that register number");
     assert_eq!(search(&conn, "13800138"), vec!["张秀英"], "digits find a phone, spaces ignored");
     assert_eq!(search(&conn, "zh"), vec!["张建国", "张秀英"], "sorted by pinyin");
@@ -136,7 +129,7 @@ fn the_list_is_sorted_by_pinyin_not_code_point() {
     for n in ["张三", "阿毛", "李四", "王五", "白玉"] {
         add(&mut conn, &PersonInput::member(n)).unwrap();
     }
-    assert_eq!(search(&conn, ""), vec!["阿毛", "白玉", "李四", "王五", "张三"]);
+    assert_eq!(search(&conn, ""), vec!["阿毛", "白玉", "李四", "王五", "张三"], "names sort by pinyin (a, bai, li, wang, zhang)");
 }
 
 #[test]
@@ -147,30 +140,30 @@ fn filters_for_group_living_age_band_and_volunteers() {
     add(&mut conn, &PersonInput { birth_date: "1956-11-30".into(), ..PersonInput::member("老三") }).unwrap();
     add(&mut conn, &PersonInput { birth_date: "2008-05-01".into(), ..PersonInput { is_member: false, ..PersonInput::member("小李") } }).unwrap();
     let names = |f: PersonFilter| -> Vec<String> { members::list(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect() };
-    assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From80To89), ..Default::default() }), vec!["老一"]);
+    assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From80To89), ..Default::default() }), vec!["老一"], "born 1940: in the 80-89 band");
     assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From70To79), ..Default::default() }), vec!["老二"], "70 on the birthday itself");
     assert_eq!(names(PersonFilter { age_band: Some(AgeBand::From60To69), ..Default::default() }), vec!["老三"], "69 the day before the 70th birthday");
-    assert_eq!(names(PersonFilter { living: Some(Living::Alone), ..Default::default() }), vec!["老一"]);
-    assert_eq!(names(PersonFilter { village_group: Some("2组".into()), ..Default::default() }), vec!["老二"]);
+    assert_eq!(names(PersonFilter { living: Some(Living::Alone), ..Default::default() }), vec!["老一"], "the living filter finds who lives alone");
+    assert_eq!(names(PersonFilter { village_group: Some("2组".into()), ..Default::default() }), vec!["老二"], "the group filter finds the group");
     assert_eq!(names(PersonFilter { volunteers_only: true, ..Default::default() }), vec!["老二", "小李"], "non-members are volunteers");
-    assert_eq!(members::groups(&conn).unwrap(), vec!["1组", "2组"]);
+    assert_eq!(members::groups(&conn).unwrap(), vec!["1组", "2组"], "the groups in use, each once, in order");
 }
 
 #[test]
 fn the_deceased_leave_current_lists_but_are_never_deleted() {
     let (_d, mut conn) = test_db();
     let p = add(&mut conn, &PersonInput { birth_date: "1930-01-01".into(), ..PersonInput::member("陈老") }).unwrap();
-    let death = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let death = day("2026-10-01");
     let tx = conn.transaction().unwrap();
     members::set_status(&tx, &actor(), p.member_no, Status::Deceased, death, "病故", today()).unwrap();
     tx.commit().unwrap();
     assert!(search(&conn, "").is_empty(), "the deceased are not in the current list");
     let all = members::list(&conn, &PersonFilter { status: StatusFilter::Deceased, ..Default::default() }, today()).unwrap();
-    assert_eq!(all.rows.len(), 1);
+    assert_eq!(all.rows.len(), 1, "the deceased are listed under their status");
     let p = members::get_by_no(&conn, MemberNo(1), today()).unwrap();
-    assert_eq!(p.death_date, Some(death));
+    assert_eq!(p.death_date, Some(death), "the date of death is kept");
     assert_eq!(p.age, Some(96), "age is counted to the date of death");
-    assert_eq!(p.status_history.iter().map(|s| s.status).collect::<Vec<_>>(), vec![Status::Active, Status::Deceased]);
+    assert_eq!(p.status_history.iter().map(|s| s.status).collect::<Vec<_>>(), vec![Status::Active, Status::Deceased], "the status history keeps every status in order");
     assert!(conn.execute("DELETE FROM person WHERE id = ?1", [p.id.0]).is_err(), "the database refuses to delete a person");
     assert!(conn.execute("DELETE FROM person_status", []).is_err(), "status history is append-only");
 }
@@ -180,10 +173,10 @@ fn a_status_change_in_the_future_or_to_the_same_status_is_refused() {
     let (_d, mut conn) = test_db();
     let p = add(&mut conn, &PersonInput::member("陈老")).unwrap();
     let tx = conn.transaction().unwrap();
-    let future = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Left, future, "", today()).unwrap_err().message_id(), "error-date-future");
-    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Active, today(), "", today()).unwrap_err().message_id(), "error-status-unchanged");
-    assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), Status::Left, today(), "", today()).unwrap_err().message_id(), "error-person-not-found");
+    let future = day("2027-01-01");
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Left, future, "", today()).unwrap_err().message_id(), "error-date-future", "a status change cannot be dated after today");
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Active, today(), "", today()).unwrap_err().message_id(), "error-status-unchanged", "a status cannot be changed to itself");
+    assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), Status::Left, today(), "", today()).unwrap_err().message_id(), "error-person-not-found", "only someone in the register can change status");
 }
 
 #[test]
@@ -191,15 +184,15 @@ fn editing_keeps_the_number_and_replaces_family_contacts() {
     let (_d, mut conn) = test_db();
     let fam = |n: &str| FamilyContact { name: n.into(), relation: "儿子".into(), phone: "13900000000".into(), lives_away: true };
     let p = add(&mut conn, &PersonInput { family: vec![fam("林一"), fam("林二")], ..PersonInput::member("林老") }).unwrap();
-    assert_eq!(p.family.len(), 2);
+    assert_eq!(p.family.len(), 2, "family contacts are saved with the person");
     let mut input = p.to_input();
     input.family = vec![fam("林三")];
     input.name = "林老汉".into();
     let tx = conn.transaction().unwrap();
     let q = members::update(&tx, &actor(), p.member_no, &input, today()).unwrap();
     tx.commit().unwrap();
-    assert_eq!(q.member_no, p.member_no);
-    assert_eq!(q.family, vec![fam("林三")]);
+    assert_eq!(q.member_no, p.member_no, "editing keeps the register number");
+    assert_eq!(q.family, vec![fam("林三")], "the edited family list replaces the old one");
     assert_eq!(search(&conn, "llh"), vec!["林老汉"], "search keys follow the new name");
 }
 
@@ -208,10 +201,10 @@ fn the_search_index_sees_every_write_on_this_or_another_connection() {
     let (dir, mut conn) = test_db();
     let mut index = members::RegisterIndex::new();
     let f = PersonFilter::default();
-    assert_eq!(index.search(&conn, &f, today()).unwrap().total, 0);
+    assert_eq!(index.search(&conn, &f, today()).unwrap().total, 0, "an empty register finds no one");
     add(&mut conn, &PersonInput::member("张秀英")).unwrap();
     assert_eq!(index.search(&conn, &f, today()).unwrap().total, 1, "a write on the same connection is seen");
-    let mut other = huzhu::db::open(&dir.path().join("test.sqlite3")).unwrap();
+    let mut other = huzhu::db::open(&db_path(&dir)).unwrap();
     add(&mut other, &PersonInput::member("李明")).unwrap();
     let names: Vec<String> = index.search(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect();
     assert_eq!(names, vec!["李明", "张秀英"], "a write by another connection is seen");
@@ -224,5 +217,5 @@ fn the_limit_caps_rows_but_not_the_total() {
         add(&mut conn, &PersonInput::member(n)).unwrap();
     }
     let page = members::list(&conn, &PersonFilter { limit: 2, ..Default::default() }, today()).unwrap();
-    assert_eq!((page.rows.len(), page.total), (2, 3));
+    assert_eq!((page.rows.len(), page.total), (2, 3), "the limit caps the rows but the total counts all matches");
 }

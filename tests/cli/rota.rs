@@ -1,0 +1,90 @@
+//! `huzhu volunteer | care | pair | rota | visit`: care rotas from the command line.
+
+use std::path::{Path, PathBuf};
+
+use super::{initialised, ok, refused};
+use crate::common::pdf::pdf_text;
+
+/// Two volunteers (1 days only, care and visits; 2 care, days and nights), a bedridden elder (3)
+/// and an elder living alone (4); day and night care for 3 on 5-6 January 2026 and hall duty
+/// on the 7th, which no volunteer does.
+fn village() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = initialised();
+    ok(&db, &["member", "add", "--name", "张秀兰", "--volunteer", "--phone", "13800000001"]);
+    ok(&db, &["member", "add", "--name", "李建国", "--volunteer", "--phone", "13800000002"]);
+    ok(&db, &["member", "add", "--name", "林炎堃", "--care", "重度失能"]);
+    ok(&db, &["member", "add", "--name", "黄玉喆", "--living", "独居"]);
+    let out = ok(&db, &["volunteer", "set", "1", "--kinds", "care,visit", "--days", "1-7", "--shifts", "day"]);
+    assert_eq!(out, "已保存 张秀兰 的值班时间。", "volunteer set confirms whose availability it saved");
+    ok(&db, &["volunteer", "set", "2", "--kinds", "care", "--shifts", "day,night"]);
+    let id = ok(&db, &["care", "add", "--recipient", "3", "--kind", "care", "--from", "2026-01-05", "--until", "2026-01-06", "--shift", "白班@08:00-20:00", "--shift", "夜班@20:00-08:00"]);
+    assert_eq!(id, "1", "care add prints the new case id alone");
+    ok(&db, &["care", "add", "--recipient", "3", "--kind", "hall", "--from", "2026-01-07", "--until", "2026-01-07"]);
+    (dir, db)
+}
+
+fn slot_ids(db: &Path) -> Vec<String> {
+    let list: serde_json::Value = serde_json::from_str(&ok(db, &["rota", "list", "--month", "2026-01", "--json"])).expect("rota list --json prints JSON");
+    list.as_array().expect("a list of slots").iter().map(|s| s["id"].to_string()).collect()
+}
+
+#[test]
+fn rota_commands_print_what_they_did() {
+    let (d, db) = village();
+    let out = ok(&db, &["rota", "generate", "--month", "2026-01"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "2026-01：共 5 个班次，新排 4 人次，保留 0 人次，空缺 1 个班次。", "rota generate sums up the month");
+    assert!(lines[1].starts_with("空缺：班次 5 2026-01-07") && lines[1].ends_with("没有志愿者能做活动中心值班"), "and lists each short slot with its reason: {out}");
+    let out = ok(&db, &["--lang", "en-US", "rota", "generate", "--month", "2026-01"]);
+    assert!(out.contains("1 shifts short") && out.contains("No volunteer does hall duty"), "in English too: {out}");
+
+    let list: serde_json::Value = serde_json::from_str(&ok(&db, &["rota", "list", "--month", "2026-01", "--json"])).unwrap();
+    let first = &list[0];
+    for k in ["id", "date", "start", "end", "case_id", "assigned"] {
+        assert!(!first[k].is_null(), "rota list --json gives {k} for every slot: {first}");
+    }
+    assert_eq!((first["assigned"][0]["member_no"].as_i64(), first["assigned"][0]["name"].as_str()), (Some(1), Some("张秀兰")), "each person on a slot with number and name");
+    let text = ok(&db, &["rota", "list", "--month", "2026-01"]);
+    assert!(text.lines().last().is_some_and(|l| l.contains("2026-01-07") && l.contains("空缺")), "the text list marks a short slot: {text}");
+
+    let ids = slot_ids(&db);
+    assert!(ok(&db, &["rota", "why", &ids[0]]).starts_with("1 张秀兰: "), "rota why names each person on the slot and why");
+    assert_eq!(ok(&db, &["rota", "done", &ids[0]]), format!("班次 {}：张秀兰 已完成 12 小时。", ids[0]), "rota done confirms who served how long");
+    assert_eq!(ok(&db, &["--lang", "en-US", "rota", "missed", &ids[1]]), format!("Shift {}: 李建国 missed, 0 hours.", ids[1]), "rota missed confirms, in English too");
+
+    assert!(ok(&db, &["rota", "overdue"]).starts_with("4　黄玉喆　从未探望"), "rota overdue lists the elder living alone who was never visited");
+    let out = ok(&db, &["pair", "add", "--volunteer", "1", "--elder", "4", "--from", "2026-01-05"]);
+    assert_eq!(out, "已结对：张秀兰 每 7 天探望 黄玉喆（护理对象 3）。", "pair add confirms who visits whom how often");
+    let out = ok(&db, &["visit", "log", "--elder", "4", "--by", "1", "--call"]);
+    assert!(out.starts_with("已记录：") && out.ends_with("电话问候 黄玉喆。"), "visit log confirms (dated today by default): {out}");
+    assert_eq!(ok(&db, &["rota", "overdue"]), "独居老人都在 7 天内有人探望或问候过。", "with no one overdue, rota overdue says so");
+
+    let pdf = d.path().join("r.pdf");
+    let out = ok(&db, &["rota", "pdf", "--month", "2026-01", "--out", pdf.to_str().unwrap()]);
+    let (text, pages) = pdf_text(&std::fs::read(&pdf).expect("the roster file exists"));
+    assert_eq!(out, format!("已写入 {}（{pages} 页）。", pdf.display()), "rota pdf names the file and its page count");
+    assert!(text.contains("林炎堃"), "the file is the roster: {text}");
+}
+
+#[test]
+fn bad_rota_input_gets_a_localised_error_and_changes_nothing() {
+    let (_d, db) = village();
+    ok(&db, &["rota", "generate", "--month", "2026-01"]);
+    let night = slot_ids(&db)[1].clone();
+    for (args, says) in [
+        (vec!["care", "add", "--recipient", "3", "--kind", "care", "--from", "2026-01-01", "--shift", "白班@25:00-08:00"], "时间“25:00”不对"),
+        (vec!["--lang", "en-US", "care", "add", "--recipient", "3", "--kind", "care", "--from", "2026-01-01", "--shift", "Day@8h-20h"], "is not valid"),
+        (vec!["care", "add", "--recipient", "3", "--kind", "bath", "--from", "2026-01-01"], "“bath”不是可选的值"),
+        (vec!["care", "add", "--recipient", "77", "--kind", "care", "--from", "2026-01-01"], "找不到编号为 77"),
+        (vec!["volunteer", "set", "1", "--days", "1,8"], "星期“8”不对"),
+        (vec!["--lang", "en-US", "volunteer", "set", "1", "--days", "8"], "1 is Monday"),
+        (vec!["volunteer", "set", "1", "--away", "2026-12-10..2026-12-01"], "晚于结束日期"),
+        (vec!["pair", "add", "--volunteer", "3", "--elder", "4"], "还没有登记为值班志愿者"),
+        (vec!["rota", "generate", "--month", "2026-13"], "2026-13"),
+        (vec!["rota", "done", "12345"], "12345"),
+        (vec!["--lang", "en-US", "rota", "assign", &night, "1"], "already has all the people it needs"),
+    ] {
+        let msg = refused(&db, &args);
+        assert!(msg.contains(says), "{args:?} is refused saying {says:?}: {msg}");
+    }
+}
