@@ -1,12 +1,22 @@
 //! Drives the real Huzhu window: tauri-driver (WebDriver on 127.0.0.1:4444, in front of Debian's
 //! WebKitWebDriver) starts the app binary named by HUZHU_APP_BIN on a fresh database file. Run
-//! under Xvfb: `make e2e`.
+//! under Xvfb: `make e2e`. HUZHU_E2E_PORT moves the driver (and WebKitWebDriver to the port
+//! after it), so two checkouts can run their suites at once.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+
+/// tauri-driver's port; WebKitWebDriver listens on the next one.
+fn port() -> u16 {
+    std::env::var("HUZHU_E2E_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(4444)
+}
+
+fn driver_addr() -> String {
+    format!("127.0.0.1:{}", port())
+}
 
 struct Driver {
     child: Child,
@@ -20,7 +30,8 @@ impl Drop for Driver {
         let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.wait();
         let start = Instant::now();
-        while ["127.0.0.1:4444", "127.0.0.1:4445"].iter().any(|a| std::net::TcpStream::connect(a).is_ok())
+        let native = format!("127.0.0.1:{}", port() + 1);
+        while [driver_addr(), native.clone()].iter().any(|a| std::net::TcpStream::connect(a).is_ok())
             && start.elapsed() < Duration::from_secs(10)
         {
             std::thread::sleep(Duration::from_millis(100));
@@ -37,8 +48,9 @@ fn app_bin() -> PathBuf {
 /// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it.
 fn start_driver(db: &Path, lang: &str) -> Driver {
     use std::os::unix::process::CommandExt;
-    assert!(std::net::TcpStream::connect("127.0.0.1:4444").is_err(), "port 4444 is taken: is another tauri-driver running?");
+    assert!(std::net::TcpStream::connect(driver_addr()).is_err(), "port {} is taken: is another tauri-driver running?", port());
     let child = Command::new("tauri-driver")
+        .args(["--port", &port().to_string(), "--native-port", &(port() + 1).to_string()])
         .process_group(0)
         .env("HUZHU_DB", db)
         .env("HUZHU_LANG", lang)
@@ -49,7 +61,7 @@ fn start_driver(db: &Path, lang: &str) -> Driver {
         .spawn()
         .expect("tauri-driver on PATH (cargo install tauri-driver --locked --version '^2')");
     let start = Instant::now();
-    while std::net::TcpStream::connect("127.0.0.1:4444").is_err() {
+    while std::net::TcpStream::connect(driver_addr()).is_err() {
         assert!(start.elapsed() < Duration::from_secs(20), "tauri-driver did not start listening");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -65,7 +77,7 @@ async fn connect() -> Client {
     loop {
         match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps.clone())
-            .connect("http://127.0.0.1:4444")
+            .connect(&format!("http://{}", driver_addr()))
             .await
         {
             Ok(c) => return c,
