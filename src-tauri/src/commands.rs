@@ -29,6 +29,7 @@ macro_rules! shell_commands {
             use super::*;
             $(
                 #[tauri::command(async)]
+                #[allow(clippy::too_many_arguments)]
                 pub fn $name(app: tauri::AppHandle, state: tauri::State<'_, AppState>, $($arg: $ty),*) -> CmdResult<$ret> {
                     crate::$area::$name(&Shell { state: &state, app: &app }, $($arg),*)
                 }

@@ -56,7 +56,7 @@ pub fn cash_add(state: &Shell, input: EntryInput, receipt: bool) -> CmdResult<Po
 }
 
 pub fn cash_reverse(state: &Shell, voucher: String, reason: String, date: String) -> CmdResult<CashEntry> {
-    let date = day(&state, "date", &date)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| cash_book::reverse(tx, actor, &voucher, &reason, date, huzhu::today()))
 }
 
@@ -79,14 +79,14 @@ pub fn dues_pay(state: &Shell,
     date: String,
     handler: String,
 ) -> CmdResult<DuesPayment> {
-    let date = day(&state, "date", &date)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| dues::pay(tx, actor, no, &years, &amount, date, &handler, huzhu::today()))
 }
 
 pub fn dues_arrears_pdf(state: &Shell, year: i32) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+    let l = l10n(state);
     let bytes = state.read(|conn| dues::arrears_pdf(conn, year, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-arrears", &[("year", year.to_string())]), &bytes)
+    save(state, &l.format("file-name-arrears", &[("year", year.to_string())]), &bytes)
 }
 
 pub fn receipt_list(state: &Shell, year: Option<i32>) -> CmdResult<Vec<Receipt>> {
@@ -95,14 +95,14 @@ pub fn receipt_list(state: &Shell, year: Option<i32>) -> CmdResult<Vec<Receipt>>
 
 /// Prints (or reprints, marked 补打) receipts; every print is recorded.
 pub fn receipt_print(state: &Shell, numbers: Vec<String>, layout: ReceiptLayout) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+    let l = l10n(state);
     let bytes = state.write(|tx, actor| receipts::print(tx, actor, &numbers, layout, &l))?;
     let first = numbers.first().cloned().unwrap_or_default();
     let name = match numbers.len() {
         1 => l.format("file-name-receipt", &[("no", first)]),
         n => l.format("file-name-receipts", &[("no", first), ("count", n.to_string())]),
     };
-    save(&state, &name, &bytes)
+    save(state, &name, &bytes)
 }
 
 pub fn receipt_void(state: &Shell, number: String, reason: String) -> CmdResult<Receipt> {
@@ -124,13 +124,13 @@ pub fn honour_list(state: &Shell, filter: HonourFilter) -> CmdResult<Vec<Donor>>
 }
 
 pub fn honour_pdf(state: &Shell, filter: HonourFilter) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+    let l = l10n(state);
     let bytes = state.read(|conn| donations::honour_pdf(conn, &filter, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-honour", &[("date", huzhu::today().to_string())]), &bytes)
+    save(state, &l.format("file-name-honour", &[("date", huzhu::today().to_string())]), &bytes)
 }
 
 pub fn statement_file(state: &Shell, period: Period, format: StatementFormat) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+    let l = l10n(state);
     let bytes = state.read(|conn| statements::render(conn, period, format, &l, huzhu::today()))?;
     let which = match period {
         Period::Month(m) => m.to_string(),
@@ -140,5 +140,5 @@ pub fn statement_file(state: &Shell, period: Period, format: StatementFormat) ->
         StatementFormat::Pdf => "pdf",
         StatementFormat::Xlsx => "xlsx",
     };
-    save(&state, &l.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]), &bytes)
+    save(state, &l.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]), &bytes)
 }

@@ -45,25 +45,25 @@ fn weekdays(state: &AppState, days: &[u32]) -> CmdResult<Weekdays> {
 }
 
 pub fn rota_list(state: &Shell, month: String) -> CmdResult<Vec<Slot>> {
-    let m = self::month(&state, &month)?;
+    let m = self::month(state, &month)?;
     state.read(|conn| rota::list_month(conn, m))
 }
 
 pub fn rota_unfilled(state: &Shell, month: String) -> CmdResult<Vec<UnfilledSlot>> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     state.read(|conn| rota::unfilled(conn, m, &l10n))
 }
 
 /// Fills the month, keeping locked, hand-made and recorded assignments.
 pub fn rota_generate(state: &Shell, month: String) -> CmdResult<GenerateReport> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::generate(tx, actor, m, &l10n))
 }
 
 pub fn rota_candidates(state: &Shell, slot: SlotId) -> CmdResult<Vec<Candidate>> {
-    let l10n = l10n(&state);
+    let l10n = l10n(state);
     state.read(|conn| rota::candidates(conn, slot, &l10n))
 }
 
@@ -101,8 +101,8 @@ pub fn rota_outcome(state: &Shell,
 
 /// The monthly roster (A4 landscape, or A3 for the wall; large print) to Documents/Huzhu.
 pub fn rota_pdf(state: &Shell, month: String, large: bool, a3: bool) -> CmdResult<SavedFile> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::roster_pdf(conn, m, RosterOptions { large, a3 }, &l10n, huzhu::today()))?;
     let size = match (a3, large) {
         (true, _) => l10n.t("ui-rota-file-a3"),
@@ -114,8 +114,8 @@ pub fn rota_pdf(state: &Shell, month: String, large: bool, a3: bool) -> CmdResul
 }
 
 pub fn rota_slips(state: &Shell, month: String) -> CmdResult<SavedFile> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::slips_pdf(conn, m, &l10n, huzhu::today()))?;
     let name = format!("{}-{m}.pdf", l10n.t("ui-rota-file-slips"));
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
@@ -163,20 +163,20 @@ pub fn care_add(state: &Shell, form: CaseForm) -> CmdResult<CareCase> {
     let input = CaseInput {
         recipient,
         kind: form.kind,
-        from: date(&state, "from", &form.from)?,
+        from: date(state, "from", &form.from)?,
         until: match form.until.trim() {
             "" => None,
-            u => Some(date(&state, "until", u)?),
+            u => Some(date(state, "until", u)?),
         },
         shifts,
-        weekdays: weekdays(&state, &form.weekdays)?,
-        every_days: number(&state, "every_days", &form.every_days)?,
+        weekdays: weekdays(state, &form.weekdays)?,
+        every_days: number(state, "every_days", &form.every_days)?,
         address: form.address,
         medicines: form.medicines,
         family_to_call: form.family_to_call,
         notes: form.notes,
     };
-    let l10n = l10n(&state);
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::add_case(tx, actor, &input, &l10n, huzhu::today()))
 }
 
@@ -201,16 +201,16 @@ pub struct VolunteerForm {
 pub fn volunteer_set(state: &Shell, no: MemberNo, form: VolunteerForm) -> CmdResult<Availability> {
     let max_shifts = match form.max_shifts.trim() {
         "" => None,
-        m => Some(number(&state, "max_shifts", m)?),
+        m => Some(number(state, "max_shifts", m)?),
     };
     let away = match (form.away_from.trim(), form.away_until.trim()) {
         ("", "") => vec![],
-        (a, "") => vec![(date(&state, "away", a)?, date(&state, "away", a)?)],
-        (a, b) => vec![(date(&state, "away", a)?, date(&state, "away", b)?)],
+        (a, "") => vec![(date(state, "away", a)?, date(state, "away", a)?)],
+        (a, b) => vec![(date(state, "away", a)?, date(state, "away", b)?)],
     };
     let input = AvailabilityInput {
         kinds: Some(form.kinds),
-        weekdays: Some(weekdays(&state, &form.weekdays)?),
+        weekdays: Some(weekdays(state, &form.weekdays)?),
         shifts: Some((form.day, form.night)),
         max_shifts: Some(max_shifts),
         away,
@@ -226,9 +226,9 @@ pub fn pair_add(state: &Shell,
 ) -> CmdResult<Pairing> {
     let volunteer = volunteer.ok_or_else(|| state.report(&Error::invalid("volunteer", "error-rota-volunteer-required")))?;
     let elder = elder.ok_or_else(|| state.report(&Error::invalid("elder", "error-rota-recipient-required")))?;
-    let every = number(&state, "every_days", &every_days)?;
-    let from = date(&state, "from", &from)?;
-    let l10n = l10n(&state);
+    let every = number(state, "every_days", &every_days)?;
+    let from = date(state, "from", &from)?;
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::add_pairing(tx, actor, volunteer, elder, every, from, &l10n, huzhu::today()))
 }
 
@@ -237,6 +237,6 @@ pub fn rota_overdue(state: &Shell, days: i64) -> CmdResult<Vec<Overdue>> {
 }
 
 pub fn visit_log(state: &Shell, elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> CmdResult<Contact> {
-    let day = self::date(&state, "date", &date)?;
+    let day = self::date(state, "date", &date)?;
     state.write(|tx, actor| rota::log_contact(tx, actor, elder, by, day, call, &notes, huzhu::today()))
 }

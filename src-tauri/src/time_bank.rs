@@ -44,8 +44,8 @@ pub fn time_deposit(state: &Shell,
 ) -> CmdResult<EntryId> {
     let input = DepositInput {
         provider,
-        hours: service_hours(&state, &hours)?,
-        date: day(&state, "date", &date)?,
+        hours: service_hours(state, &hours)?,
+        date: day(state, "date", &date)?,
         recipient,
         service_kind,
         confirmed_by,
@@ -63,8 +63,8 @@ pub fn time_withdraw(state: &Shell,
 ) -> CmdResult<EntryId> {
     let input = WithdrawalInput {
         holder,
-        hours: service_hours(&state, &hours)?,
-        date: day(&state, "date", &date)?,
+        hours: service_hours(state, &hours)?,
+        date: day(state, "date", &date)?,
         recipient,
         service_kind,
         consent,
@@ -79,26 +79,26 @@ pub fn time_transfer(state: &Shell,
     reason: String,
     date: String,
 ) -> CmdResult<(EntryId, EntryId)> {
-    let hours = move_hours(&state, &hours)?;
-    let date = day(&state, "date", &date)?;
+    let hours = move_hours(state, &hours)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::transfer(tx, actor, from, to, hours, &reason, date, huzhu::today()))
 }
 
 pub fn time_donate(state: &Shell, person: MemberNo, hours: String, date: String) -> CmdResult<EntryId> {
-    let hours = move_hours(&state, &hours)?;
-    let date = day(&state, "date", &date)?;
+    let hours = move_hours(state, &hours)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::donate(tx, actor, person, hours, date, huzhu::today()))
 }
 
 pub fn time_reverse(state: &Shell, id: EntryId, reason: String, date: String) -> CmdResult<Vec<EntryId>> {
-    let date = day(&state, "date", &date)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::reverse(tx, actor, id, &reason, date, huzhu::today()))
 }
 
 pub fn time_passbook(state: &Shell, no: MemberNo) -> CmdResult<SavedFile> {
     let l = huzhu::i18n::Localizer::new(state.lang());
     let (bytes, _pages) = state.read(|conn| passbook::pdf(conn, no, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-passbook", &[("no", no.to_string())]), &bytes)
+    save(state, &l.format("file-name-passbook", &[("no", no.to_string())]), &bytes)
 }
 
 /// What an export wrote: the file to hand over and the hours that left this association.
@@ -165,11 +165,11 @@ fn read_exchange_file(state: &AppState, path: &str) -> CmdResult<Vec<u8>> {
 }
 
 pub fn time_import_preview(state: &Shell, path: String) -> CmdResult<ImportPreview> {
-    let bytes = read_exchange_file(&state, &path)?;
+    let bytes = read_exchange_file(state, &path)?;
     state.read(|conn| exchange::preview(conn, &bytes, huzhu::today()))
 }
 
 pub fn time_import(state: &Shell, path: String, accept_key: bool) -> CmdResult<Imported> {
-    let bytes = read_exchange_file(&state, &path)?;
+    let bytes = read_exchange_file(state, &path)?;
     state.write(|tx, actor| exchange::import(tx, actor, &bytes, accept_key, huzhu::today()))
 }
