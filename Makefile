@@ -34,12 +34,16 @@ test: deps deps-test core-test bindings-check ui-test app e2e
 core-test:
 	cargo test --locked
 
-# ts-rs regenerates ui/src/bindings when the core tests run; what it wrote must be what is committed.
-bindings-check:
+# ts-rs regenerates ui/src/bindings when the core tests run, and the shell's tests write the UI's
+# call map (ui/src/commands.ts) from src-tauri/src/command_list.rs, whose build script writes the
+# grants (src-tauri/capabilities); what they wrote must be what is committed.
+GENERATED := ui/src/bindings ui/src/commands.ts src-tauri/capabilities
+bindings-check: deps ui
 	cargo test --locked --lib export_bindings -q
-	@if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
-	  git status --porcelain -- ui/src/bindings; \
-	  echo "ui/src/bindings is stale: run 'cargo test --lib export_bindings' and commit the result"; exit 1; fi
+	cargo test --locked -p huzhu-app -q
+	@if [ -n "$$(git status --porcelain -- $(GENERATED))" ]; then \
+	  git status --porcelain -- $(GENERATED); \
+	  echo "generated files are stale: run 'cargo test --lib export_bindings' and 'cargo test -p huzhu-app', commit the result"; exit 1; fi
 
 ui: ui/node_modules/.package-lock.json
 	cd ui && npm run build

@@ -30,8 +30,8 @@ pub fn output_path(db_path: &Path, name: &str) -> std::io::Result<PathBuf> {
 }
 
 /// What a command that made a file returns to the UI.
-#[derive(Debug, Clone, Serialize)]
-#[allow(dead_code)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SavedFile {
     pub path: String,
     /// false when no viewer could be started (the UI then shows the path to open by hand)

@@ -12,10 +12,9 @@ use huzhu::money::receipts::{self, PostedEntry, Receipt, ReceiptLayout};
 use huzhu::money::statements::{self, Period, StatementFormat};
 use huzhu::money::{Fen, Month};
 use huzhu::Error;
-use tauri::State;
 
 use crate::files::{self, SavedFile};
-use crate::{AppState, CmdResult};
+use crate::state::{AppState, CmdResult, Shell};
 
 /// A date as typed in a form: empty means today; anything else must be YYYY-MM-DD. The core
 /// checks the rest (not in the future, not in a closed month…).
@@ -37,121 +36,101 @@ fn l10n(state: &AppState) -> Localizer {
     Localizer::new(state.lang())
 }
 
-#[tauri::command]
-pub fn cash_categories(state: State<'_, AppState>) -> CmdResult<Vec<Category>> {
+pub fn cash_categories(state: &Shell) -> CmdResult<Vec<Category>> {
     state.read(cash_book::categories)
 }
 
 /// One month of the cash book (YYYY-MM), each line with the running balance after it.
-#[tauri::command]
-pub fn cash_list(state: State<'_, AppState>, month: String) -> CmdResult<Vec<CashEntry>> {
+pub fn cash_list(state: &Shell, month: String) -> CmdResult<Vec<CashEntry>> {
     let m = Month::parse("month", &month).map_err(|e| state.report(&e))?;
     state.read(|conn| cash_book::list(conn, &EntryFilter::month(m)))
 }
 
 /// The balance of the cash box now (all entries).
-#[tauri::command]
-pub fn cash_balance(state: State<'_, AppState>) -> CmdResult<Fen> {
+pub fn cash_balance(state: &Shell) -> CmdResult<Fen> {
     state.read(|conn| cash_book::balance(conn, None))
 }
 
-#[tauri::command]
-pub fn cash_add(state: State<'_, AppState>, input: EntryInput, receipt: bool) -> CmdResult<PostedEntry> {
+pub fn cash_add(state: &Shell, input: EntryInput, receipt: bool) -> CmdResult<PostedEntry> {
     state.write(|tx, actor| receipts::post_entry(tx, actor, &input, receipt, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn cash_reverse(state: State<'_, AppState>, voucher: String, reason: String, date: String) -> CmdResult<CashEntry> {
-    let date = day(&state, "date", &date)?;
+pub fn cash_reverse(state: &Shell, voucher: String, reason: String, date: String) -> CmdResult<CashEntry> {
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| cash_book::reverse(tx, actor, &voucher, &reason, date, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn dues_policy(state: State<'_, AppState>, year: i32) -> CmdResult<Option<DuesPolicy>> {
+pub fn dues_policy(state: &Shell, year: i32) -> CmdResult<Option<DuesPolicy>> {
     state.read(|conn| dues::policy(conn, year))
 }
 
-#[tauri::command]
-pub fn dues_set_policy(state: State<'_, AppState>, input: PolicyInput) -> CmdResult<DuesPolicy> {
+pub fn dues_set_policy(state: &Shell, input: PolicyInput) -> CmdResult<DuesPolicy> {
     state.write(|tx, actor| dues::set_policy(tx, actor, &input))
 }
 
-#[tauri::command]
-pub fn dues_bill(state: State<'_, AppState>, year: i32) -> CmdResult<Vec<DuesLine>> {
+pub fn dues_bill(state: &Shell, year: i32) -> CmdResult<Vec<DuesLine>> {
     state.read(|conn| dues::bill(conn, year))
 }
 
-#[tauri::command]
-pub fn dues_pay(
-    state: State<'_, AppState>,
+pub fn dues_pay(state: &Shell,
     no: MemberNo,
     years: Vec<i32>,
     amount: String,
     date: String,
     handler: String,
 ) -> CmdResult<DuesPayment> {
-    let date = day(&state, "date", &date)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| dues::pay(tx, actor, no, &years, &amount, date, &handler, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn dues_arrears_pdf(state: State<'_, AppState>, year: i32) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+pub fn dues_arrears_pdf(state: &Shell, year: i32) -> CmdResult<SavedFile> {
+    let l = l10n(state);
     let bytes = state.read(|conn| dues::arrears_pdf(conn, year, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-arrears", &[("year", year.to_string())]), &bytes)
+    save(state, &l.format("file-name-arrears", &[("year", year.to_string())]), &bytes)
 }
 
-#[tauri::command]
-pub fn receipt_list(state: State<'_, AppState>, year: Option<i32>) -> CmdResult<Vec<Receipt>> {
+pub fn receipt_list(state: &Shell, year: Option<i32>) -> CmdResult<Vec<Receipt>> {
     state.read(|conn| receipts::list(conn, year))
 }
 
 /// Prints (or reprints, marked 补打) receipts; every print is recorded.
-#[tauri::command]
-pub fn receipt_print(state: State<'_, AppState>, numbers: Vec<String>, layout: ReceiptLayout) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+pub fn receipt_print(state: &Shell, numbers: Vec<String>, layout: ReceiptLayout) -> CmdResult<SavedFile> {
+    let l = l10n(state);
     let bytes = state.write(|tx, actor| receipts::print(tx, actor, &numbers, layout, &l))?;
     let first = numbers.first().cloned().unwrap_or_default();
     let name = match numbers.len() {
         1 => l.format("file-name-receipt", &[("no", first)]),
         n => l.format("file-name-receipts", &[("no", first), ("count", n.to_string())]),
     };
-    save(&state, &name, &bytes)
+    save(state, &name, &bytes)
 }
 
-#[tauri::command]
-pub fn receipt_void(state: State<'_, AppState>, number: String, reason: String) -> CmdResult<Receipt> {
+pub fn receipt_void(state: &Shell, number: String, reason: String) -> CmdResult<Receipt> {
     state.write(|tx, actor| receipts::void(tx, actor, &number, &reason))
 }
 
-#[tauri::command]
-pub fn donation_add(
-    state: State<'_, AppState>,
+pub fn donation_add(state: &Shell,
     input: DonationInput,
 ) -> CmdResult<(Donation, CashEntry, Option<Receipt>)> {
     state.write(|tx, actor| donations::donate(tx, actor, &input, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn donation_list(state: State<'_, AppState>) -> CmdResult<Vec<Donation>> {
+pub fn donation_list(state: &Shell) -> CmdResult<Vec<Donation>> {
     state.read(donations::list)
 }
 
-#[tauri::command]
-pub fn honour_list(state: State<'_, AppState>, filter: HonourFilter) -> CmdResult<Vec<Donor>> {
+pub fn honour_list(state: &Shell, filter: HonourFilter) -> CmdResult<Vec<Donor>> {
     state.read(|conn| donations::honour_list(conn, &filter))
 }
 
-#[tauri::command]
-pub fn honour_pdf(state: State<'_, AppState>, filter: HonourFilter) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+pub fn honour_pdf(state: &Shell, filter: HonourFilter) -> CmdResult<SavedFile> {
+    let l = l10n(state);
     let bytes = state.read(|conn| donations::honour_pdf(conn, &filter, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-honour", &[("date", huzhu::today().to_string())]), &bytes)
+    save(state, &l.format("file-name-honour", &[("date", huzhu::today().to_string())]), &bytes)
 }
 
-#[tauri::command]
-pub fn statement_file(state: State<'_, AppState>, period: Period, format: StatementFormat) -> CmdResult<SavedFile> {
-    let l = l10n(&state);
+pub fn statement_file(state: &Shell, period: Period, format: StatementFormat) -> CmdResult<SavedFile> {
+    let l = l10n(state);
     let bytes = state.read(|conn| statements::render(conn, period, format, &l, huzhu::today()))?;
     let which = match period {
         Period::Month(m) => m.to_string(),
@@ -161,5 +140,5 @@ pub fn statement_file(state: State<'_, AppState>, period: Period, format: Statem
         StatementFormat::Pdf => "pdf",
         StatementFormat::Xlsx => "xlsx",
     };
-    save(&state, &l.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]), &bytes)
+    save(state, &l.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]), &bytes)
 }

@@ -14,10 +14,10 @@ use huzhu::rota::{
 };
 use huzhu::Error;
 use serde::Deserialize;
-use tauri::State;
+use ts_rs::TS;
 
 use crate::files::{self, SavedFile};
-use crate::{AppState, CmdResult};
+use crate::state::{AppState, CmdResult, Shell};
 
 fn l10n(state: &AppState) -> Localizer {
     Localizer::new(state.lang())
@@ -44,58 +44,48 @@ fn weekdays(state: &AppState, days: &[u32]) -> CmdResult<Weekdays> {
     Weekdays::parse("weekdays", &text).map_err(|e| state.report(&e))
 }
 
-#[tauri::command]
-pub fn rota_list(state: State<'_, AppState>, month: String) -> CmdResult<Vec<Slot>> {
-    let m = self::month(&state, &month)?;
+pub fn rota_list(state: &Shell, month: String) -> CmdResult<Vec<Slot>> {
+    let m = self::month(state, &month)?;
     state.read(|conn| rota::list_month(conn, m))
 }
 
-#[tauri::command]
-pub fn rota_unfilled(state: State<'_, AppState>, month: String) -> CmdResult<Vec<UnfilledSlot>> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+pub fn rota_unfilled(state: &Shell, month: String) -> CmdResult<Vec<UnfilledSlot>> {
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     state.read(|conn| rota::unfilled(conn, m, &l10n))
 }
 
 /// Fills the month, keeping locked, hand-made and recorded assignments.
-#[tauri::command]
-pub fn rota_generate(state: State<'_, AppState>, month: String) -> CmdResult<GenerateReport> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+pub fn rota_generate(state: &Shell, month: String) -> CmdResult<GenerateReport> {
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::generate(tx, actor, m, &l10n))
 }
 
-#[tauri::command]
-pub fn rota_candidates(state: State<'_, AppState>, slot: SlotId) -> CmdResult<Vec<Candidate>> {
-    let l10n = l10n(&state);
+pub fn rota_candidates(state: &Shell, slot: SlotId) -> CmdResult<Vec<Candidate>> {
+    let l10n = l10n(state);
     state.read(|conn| rota::candidates(conn, slot, &l10n))
 }
 
-#[tauri::command]
-pub fn rota_assign(state: State<'_, AppState>, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
+pub fn rota_assign(state: &Shell, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
     state.write(|tx, actor| rota::assign(tx, actor, slot, no))
 }
 
-#[tauri::command]
-pub fn rota_unassign(state: State<'_, AppState>, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
+pub fn rota_unassign(state: &Shell, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
     state.write(|tx, actor| rota::unassign(tx, actor, slot, no))
 }
 
-#[tauri::command]
-pub fn rota_swap(state: State<'_, AppState>, slot_a: SlotId, no_a: MemberNo, slot_b: SlotId, no_b: MemberNo) -> CmdResult<(Slot, Slot)> {
+pub fn rota_swap(state: &Shell, slot_a: SlotId, no_a: MemberNo, slot_b: SlotId, no_b: MemberNo) -> CmdResult<(Slot, Slot)> {
     state.write(|tx, actor| rota::swap(tx, actor, slot_a, no_a, slot_b, no_b))
 }
 
-#[tauri::command]
-pub fn rota_lock(state: State<'_, AppState>, slot: SlotId, locked: bool) -> CmdResult<Slot> {
+pub fn rota_lock(state: &Shell, slot: SlotId, locked: bool) -> CmdResult<Slot> {
     state.write(|tx, actor| rota::set_locked(tx, actor, slot, locked))
 }
 
 /// Done (by the person on the rota, or covered when `by` is someone else) or missed, with hours
 /// as typed (empty: the shift's length).
-#[tauri::command]
-pub fn rota_outcome(
-    state: State<'_, AppState>,
+pub fn rota_outcome(state: &Shell,
     slot: SlotId,
     person: MemberNo,
     missed: bool,
@@ -110,10 +100,9 @@ pub fn rota_outcome(
 }
 
 /// The monthly roster (A4 landscape, or A3 for the wall; large print) to Documents/Huzhu.
-#[tauri::command]
-pub fn rota_pdf(state: State<'_, AppState>, month: String, large: bool, a3: bool) -> CmdResult<SavedFile> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+pub fn rota_pdf(state: &Shell, month: String, large: bool, a3: bool) -> CmdResult<SavedFile> {
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::roster_pdf(conn, m, RosterOptions { large, a3 }, &l10n, huzhu::today()))?;
     let size = match (a3, large) {
         (true, _) => l10n.t("ui-rota-file-a3"),
@@ -124,22 +113,21 @@ pub fn rota_pdf(state: State<'_, AppState>, month: String, large: bool, a3: bool
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
 }
 
-#[tauri::command]
-pub fn rota_slips(state: State<'_, AppState>, month: String) -> CmdResult<SavedFile> {
-    let m = self::month(&state, &month)?;
-    let l10n = l10n(&state);
+pub fn rota_slips(state: &Shell, month: String) -> CmdResult<SavedFile> {
+    let m = self::month(state, &month)?;
+    let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::slips_pdf(conn, m, &l10n, huzhu::today()))?;
     let name = format!("{}-{m}.pdf", l10n.t("ui-rota-file-slips"));
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
 }
 
-#[tauri::command]
-pub fn care_list(state: State<'_, AppState>) -> CmdResult<Vec<CareCase>> {
+pub fn care_list(state: &Shell) -> CmdResult<Vec<CareCase>> {
     state.read(rota::list_cases)
 }
 
 /// One shift row of the care-case form, as typed.
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
+#[ts(export)]
 pub struct ShiftRow {
     name: String,
     start: String,
@@ -148,7 +136,8 @@ pub struct ShiftRow {
 }
 
 /// The care-case form as typed; the shell turns it into the core's `CaseInput`.
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
+#[ts(export)]
 pub struct CaseForm {
     recipient: Option<MemberNo>,
     kind: DutyKind,
@@ -163,8 +152,7 @@ pub struct CaseForm {
     notes: String,
 }
 
-#[tauri::command]
-pub fn care_add(state: State<'_, AppState>, form: CaseForm) -> CmdResult<CareCase> {
+pub fn care_add(state: &Shell, form: CaseForm) -> CmdResult<CareCase> {
     let recipient = form.recipient.ok_or_else(|| state.report(&Error::invalid("recipient", "error-rota-recipient-required")))?;
     let mut shifts = Vec::new();
     for s in &form.shifts {
@@ -175,31 +163,31 @@ pub fn care_add(state: State<'_, AppState>, form: CaseForm) -> CmdResult<CareCas
     let input = CaseInput {
         recipient,
         kind: form.kind,
-        from: date(&state, "from", &form.from)?,
+        from: date(state, "from", &form.from)?,
         until: match form.until.trim() {
             "" => None,
-            u => Some(date(&state, "until", u)?),
+            u => Some(date(state, "until", u)?),
         },
         shifts,
-        weekdays: weekdays(&state, &form.weekdays)?,
-        every_days: number(&state, "every_days", &form.every_days)?,
+        weekdays: weekdays(state, &form.weekdays)?,
+        every_days: number(state, "every_days", &form.every_days)?,
         address: form.address,
         medicines: form.medicines,
         family_to_call: form.family_to_call,
         notes: form.notes,
     };
-    let l10n = l10n(&state);
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::add_case(tx, actor, &input, &l10n, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn volunteer_list(state: State<'_, AppState>) -> CmdResult<Vec<Availability>> {
+pub fn volunteer_list(state: &Shell) -> CmdResult<Vec<Availability>> {
     state.read(rota::list_volunteers)
 }
 
 /// What a volunteer can do, as ticked; `max_shifts` empty means no limit; an absence is added
 /// when both its dates are given.
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
+#[ts(export)]
 pub struct VolunteerForm {
     kinds: Vec<DutyKind>,
     weekdays: Vec<u32>,
@@ -210,20 +198,19 @@ pub struct VolunteerForm {
     away_until: String,
 }
 
-#[tauri::command]
-pub fn volunteer_set(state: State<'_, AppState>, no: MemberNo, form: VolunteerForm) -> CmdResult<Availability> {
+pub fn volunteer_set(state: &Shell, no: MemberNo, form: VolunteerForm) -> CmdResult<Availability> {
     let max_shifts = match form.max_shifts.trim() {
         "" => None,
-        m => Some(number(&state, "max_shifts", m)?),
+        m => Some(number(state, "max_shifts", m)?),
     };
     let away = match (form.away_from.trim(), form.away_until.trim()) {
         ("", "") => vec![],
-        (a, "") => vec![(date(&state, "away", a)?, date(&state, "away", a)?)],
-        (a, b) => vec![(date(&state, "away", a)?, date(&state, "away", b)?)],
+        (a, "") => vec![(date(state, "away", a)?, date(state, "away", a)?)],
+        (a, b) => vec![(date(state, "away", a)?, date(state, "away", b)?)],
     };
     let input = AvailabilityInput {
         kinds: Some(form.kinds),
-        weekdays: Some(weekdays(&state, &form.weekdays)?),
+        weekdays: Some(weekdays(state, &form.weekdays)?),
         shifts: Some((form.day, form.night)),
         max_shifts: Some(max_shifts),
         away,
@@ -231,9 +218,7 @@ pub fn volunteer_set(state: State<'_, AppState>, no: MemberNo, form: VolunteerFo
     state.write(|tx, actor| rota::set_volunteer(tx, actor, no, &input, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn pair_add(
-    state: State<'_, AppState>,
+pub fn pair_add(state: &Shell,
     volunteer: Option<MemberNo>,
     elder: Option<MemberNo>,
     every_days: String,
@@ -241,19 +226,17 @@ pub fn pair_add(
 ) -> CmdResult<Pairing> {
     let volunteer = volunteer.ok_or_else(|| state.report(&Error::invalid("volunteer", "error-rota-volunteer-required")))?;
     let elder = elder.ok_or_else(|| state.report(&Error::invalid("elder", "error-rota-recipient-required")))?;
-    let every = number(&state, "every_days", &every_days)?;
-    let from = date(&state, "from", &from)?;
-    let l10n = l10n(&state);
+    let every = number(state, "every_days", &every_days)?;
+    let from = date(state, "from", &from)?;
+    let l10n = l10n(state);
     state.write(|tx, actor| rota::add_pairing(tx, actor, volunteer, elder, every, from, &l10n, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn rota_overdue(state: State<'_, AppState>, days: i64) -> CmdResult<Vec<Overdue>> {
+pub fn rota_overdue(state: &Shell, days: i64) -> CmdResult<Vec<Overdue>> {
     state.read(|conn| rota::overdue(conn, days, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn visit_log(state: State<'_, AppState>, elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> CmdResult<Contact> {
-    let day = self::date(&state, "date", &date)?;
+pub fn visit_log(state: &Shell, elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> CmdResult<Contact> {
+    let day = self::date(state, "date", &date)?;
     state.write(|tx, actor| rota::log_contact(tx, actor, elder, by, day, call, &notes, huzhu::today()))
 }

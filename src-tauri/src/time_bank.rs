@@ -10,11 +10,11 @@ use huzhu::time_bank::exchange::{self, ImportPreview, Imported};
 use huzhu::time_bank::{self as tb, passbook, BankOverview, DepositInput, EntryId, Hours, TimeAccount, WithdrawalInput};
 use huzhu::Error;
 use serde::Serialize;
-use tauri::State;
+use ts_rs::TS;
 
 use crate::files::{self, SavedFile};
 use crate::money::{day, save};
-use crate::{AppState, CmdResult};
+use crate::state::{AppState, CmdResult, Shell};
 
 fn service_hours(state: &AppState, text: &str) -> CmdResult<Hours> {
     Hours::parse(text).map_err(|e| state.report(&e))
@@ -24,21 +24,17 @@ fn move_hours(state: &AppState, text: &str) -> CmdResult<Hours> {
     Hours::parse_move(text).map_err(|e| state.report(&e))
 }
 
-#[tauri::command]
-pub fn time_account(state: State<'_, AppState>, no: MemberNo) -> CmdResult<TimeAccount> {
+pub fn time_account(state: &Shell, no: MemberNo) -> CmdResult<TimeAccount> {
     state.read(|conn| tb::account(conn, no, huzhu::today()))
 }
 
 /// The pool, the yearly cap and this association's key fingerprint (the key is made on first use).
-#[tauri::command]
-pub fn time_overview(state: State<'_, AppState>) -> CmdResult<BankOverview> {
+pub fn time_overview(state: &Shell) -> CmdResult<BankOverview> {
     state.write(tb::overview)
 }
 
-#[tauri::command]
 #[allow(clippy::too_many_arguments)]
-pub fn time_deposit(
-    state: State<'_, AppState>,
+pub fn time_deposit(state: &Shell,
     provider: MemberNo,
     hours: String,
     date: String,
@@ -48,8 +44,8 @@ pub fn time_deposit(
 ) -> CmdResult<EntryId> {
     let input = DepositInput {
         provider,
-        hours: service_hours(&state, &hours)?,
-        date: day(&state, "date", &date)?,
+        hours: service_hours(state, &hours)?,
+        date: day(state, "date", &date)?,
         recipient,
         service_kind,
         confirmed_by,
@@ -57,9 +53,7 @@ pub fn time_deposit(
     state.write(|tx, actor| tb::deposit(tx, actor, &input, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_withdraw(
-    state: State<'_, AppState>,
+pub fn time_withdraw(state: &Shell,
     holder: MemberNo,
     hours: String,
     date: String,
@@ -69,8 +63,8 @@ pub fn time_withdraw(
 ) -> CmdResult<EntryId> {
     let input = WithdrawalInput {
         holder,
-        hours: service_hours(&state, &hours)?,
-        date: day(&state, "date", &date)?,
+        hours: service_hours(state, &hours)?,
+        date: day(state, "date", &date)?,
         recipient,
         service_kind,
         consent,
@@ -78,42 +72,38 @@ pub fn time_withdraw(
     state.write(|tx, actor| tb::withdraw(tx, actor, &input, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_transfer(
-    state: State<'_, AppState>,
+pub fn time_transfer(state: &Shell,
     from: MemberNo,
     to: MemberNo,
     hours: String,
     reason: String,
     date: String,
 ) -> CmdResult<(EntryId, EntryId)> {
-    let hours = move_hours(&state, &hours)?;
-    let date = day(&state, "date", &date)?;
+    let hours = move_hours(state, &hours)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::transfer(tx, actor, from, to, hours, &reason, date, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_donate(state: State<'_, AppState>, person: MemberNo, hours: String, date: String) -> CmdResult<EntryId> {
-    let hours = move_hours(&state, &hours)?;
-    let date = day(&state, "date", &date)?;
+pub fn time_donate(state: &Shell, person: MemberNo, hours: String, date: String) -> CmdResult<EntryId> {
+    let hours = move_hours(state, &hours)?;
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::donate(tx, actor, person, hours, date, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_reverse(state: State<'_, AppState>, id: EntryId, reason: String, date: String) -> CmdResult<Vec<EntryId>> {
-    let date = day(&state, "date", &date)?;
+pub fn time_reverse(state: &Shell, id: EntryId, reason: String, date: String) -> CmdResult<Vec<EntryId>> {
+    let date = day(state, "date", &date)?;
     state.write(|tx, actor| tb::reverse(tx, actor, id, &reason, date, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_passbook(state: State<'_, AppState>, no: MemberNo) -> CmdResult<SavedFile> {
+pub fn time_passbook(state: &Shell, no: MemberNo) -> CmdResult<SavedFile> {
     let l = huzhu::i18n::Localizer::new(state.lang());
     let (bytes, _pages) = state.read(|conn| passbook::pdf(conn, no, &l, huzhu::today()))?;
-    save(&state, &l.format("file-name-passbook", &[("no", no.to_string())]), &bytes)
+    save(state, &l.format("file-name-passbook", &[("no", no.to_string())]), &bytes)
 }
 
 /// What an export wrote: the file to hand over and the hours that left this association.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export)]
 pub struct ExportDone {
     path: String,
     name: String,
@@ -123,8 +113,7 @@ pub struct ExportDone {
 
 /// Exports the person's whole balance to a signed file in the output folder. The file is
 /// written inside the transaction, so if it cannot be written the hours stay.
-#[tauri::command]
-pub fn time_export(state: State<'_, AppState>, no: MemberNo) -> CmdResult<ExportDone> {
+pub fn time_export(state: &Shell, no: MemberNo) -> CmdResult<ExportDone> {
     state.write(|tx, actor| {
         let e = exchange::export(tx, actor, no, huzhu::today())?;
         let short = e.file_id.get(..6).unwrap_or(&e.file_id);
@@ -135,15 +124,15 @@ pub fn time_export(state: State<'_, AppState>, no: MemberNo) -> CmdResult<Export
 }
 
 /// An exchange file found in the output folder, offered for import.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export)]
 pub struct FoundFile {
     path: String,
     name: String,
 }
 
 /// The .json / .hzt files in the output folder (Documents/Huzhu), newest first.
-#[tauri::command]
-pub fn time_exchange_files(state: State<'_, AppState>) -> Vec<FoundFile> {
+pub fn time_exchange_files(state: &Shell) -> CmdResult<Vec<FoundFile>> {
     let dir = files::output_dir(&state.path);
     let mut found: Vec<(std::time::SystemTime, FoundFile)> = std::fs::read_dir(&dir)
         .map(|rd| {
@@ -161,7 +150,7 @@ pub fn time_exchange_files(state: State<'_, AppState>) -> Vec<FoundFile> {
         })
         .unwrap_or_default();
     found.sort_by(|a, b| b.0.cmp(&a.0));
-    found.into_iter().map(|(_, f)| f).collect()
+    Ok(found.into_iter().map(|(_, f)| f).collect())
 }
 
 /// Reads an exchange file the secretary named (quotes pasted around a path are dropped).
@@ -175,14 +164,12 @@ fn read_exchange_file(state: &AppState, path: &str) -> CmdResult<Vec<u8>> {
     })
 }
 
-#[tauri::command]
-pub fn time_import_preview(state: State<'_, AppState>, path: String) -> CmdResult<ImportPreview> {
-    let bytes = read_exchange_file(&state, &path)?;
+pub fn time_import_preview(state: &Shell, path: String) -> CmdResult<ImportPreview> {
+    let bytes = read_exchange_file(state, &path)?;
     state.read(|conn| exchange::preview(conn, &bytes, huzhu::today()))
 }
 
-#[tauri::command]
-pub fn time_import(state: State<'_, AppState>, path: String, accept_key: bool) -> CmdResult<Imported> {
-    let bytes = read_exchange_file(&state, &path)?;
+pub fn time_import(state: &Shell, path: String, accept_key: bool) -> CmdResult<Imported> {
+    let bytes = read_exchange_file(state, &path)?;
     state.write(|tx, actor| exchange::import(tx, actor, &bytes, accept_key, huzhu::today()))
 }

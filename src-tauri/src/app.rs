@@ -1,0 +1,78 @@
+//! Commands of the app itself: what the first screen needs, the association's details and
+//! settings, the sample village, and opening a printout again.
+
+use huzhu::association::{self, Association, Settings};
+use huzhu::error::ErrorReport;
+use huzhu::i18n::Lang;
+use serde::Serialize;
+use tauri::Manager;
+use ts_rs::TS;
+
+use crate::files;
+use crate::state::{CmdResult, Shell};
+
+/// What the UI needs to draw its first screen. A transport DTO, so it lives in the shell.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    association: Option<Association>,
+    settings: Settings,
+    db_path: String,
+    data_folder: String,
+    #[ts(type = "number")]
+    schema_version: i64,
+    today: String,
+    /// Set when the database could not be opened; the UI shows it instead of the app.
+    open_error: Option<ErrorReport>,
+}
+
+pub fn app_info(state: &Shell) -> CmdResult<AppInfo> {
+    let guard = state.db.lock().unwrap_or_else(|p| p.into_inner());
+    let lang = state.lang();
+    let (association, mut settings, open_error) = match guard.as_ref() {
+        Ok(conn) => {
+            let a = association::get(conn).map_err(|e| state.report(&e))?;
+            let s = association::settings(conn).map_err(|e| state.report(&e))?;
+            (a, s, None)
+        }
+        Err(e) => (None, Settings::default(), Some(state.report(e))),
+    };
+    // The language in force (HUZHU_LANG may have overridden the saved one at start).
+    settings.lang = lang;
+    Ok(AppInfo {
+        association,
+        settings,
+        db_path: state.path.display().to_string(),
+        data_folder: state.path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+        schema_version: huzhu::db::schema_version(),
+        today: huzhu::today().to_string(),
+        open_error,
+    })
+}
+
+pub fn save_association(state: &Shell, association: Association) -> CmdResult<Association> {
+    state.write(|tx, actor| association::save(tx, actor, &association))
+}
+
+pub fn load_demo(state: &Shell) -> CmdResult<usize> {
+    state.write(|tx, actor| huzhu::demo::build(tx, actor, 60, 1, huzhu::today()).map(|s| s.people))
+}
+
+pub fn save_settings(state: &Shell, settings: Settings) -> CmdResult<Settings> {
+    let saved = state.write(|tx, actor| association::save_settings(tx, actor, &settings))?;
+    *state.lang.lock().unwrap_or_else(|p| p.into_inner()) = saved.lang;
+    set_title(state.app, saved.lang);
+    Ok(saved)
+}
+
+/// Opens a printout the app wrote earlier (only files in the app's output folder).
+pub fn open_file(state: &Shell, path: String) -> CmdResult<bool> {
+    Ok(files::open_in_viewer(&state.path, std::path::Path::new(&path)))
+}
+
+pub fn set_title(app: &tauri::AppHandle, lang: Lang) {
+    if let Some(w) = app.get_webview_window("main") {
+        // A title that fails to set is cosmetic; the app works on.
+        let _ = w.set_title(&huzhu::i18n::Localizer::new(lang).t("app-title"));
+    }
+}

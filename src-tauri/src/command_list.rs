@@ -1,0 +1,82 @@
+// The one list of the shell's commands. Everything else that names a command is made from it:
+// - build.rs: the app manifest, so that every command needs an explicit grant;
+// - capabilities/default.json: the grants (written by build.rs);
+// - main.rs: the handlers, each a `#[tauri::command(async)]` that calls the function of the same
+//   name in its area module with the same arguments (so no command runs on the window's thread);
+// - ui/src/commands.ts: the UI's typed call map, argument names as Tauri expects them
+//   (camelCase), written by `cargo test -p huzhu-app`.
+// A test (commands::tests) fails when a generated file differs from this list.
+//
+// To add a command: add its line here, write `pub fn name(s: &Shell, args…) -> CmdResult<T>` in
+// the area module, run `cargo test -p huzhu-app`, commit the regenerated files.
+//
+// This file is included by build.rs as well, so it may hold nothing but the macro.
+macro_rules! command_list {
+    ($then:ident) => {
+        $then! {
+            app::app_info() -> AppInfo;
+            app::save_association(association: Association) -> Association;
+            app::load_demo() -> usize;
+            app::save_settings(settings: Settings) -> Settings;
+            app::open_file(path: String) -> bool;
+
+            members::member_list(filter: PersonFilter) -> PersonPage;
+            members::member_groups() -> Vec<String>;
+            members::member_get(no: MemberNo) -> Person;
+            members::member_add(input: PersonInput) -> Person;
+            members::member_update(no: MemberNo, input: PersonInput) -> Person;
+            members::member_set_status(no: MemberNo, status: Status, effective: String, note: String) -> Person;
+
+            money::cash_categories() -> Vec<Category>;
+            money::cash_list(month: String) -> Vec<CashEntry>;
+            money::cash_balance() -> Fen;
+            money::cash_add(input: EntryInput, receipt: bool) -> PostedEntry;
+            money::cash_reverse(voucher: String, reason: String, date: String) -> CashEntry;
+            money::dues_policy(year: i32) -> Option<DuesPolicy>;
+            money::dues_set_policy(input: PolicyInput) -> DuesPolicy;
+            money::dues_bill(year: i32) -> Vec<DuesLine>;
+            money::dues_pay(no: MemberNo, years: Vec<i32>, amount: String, date: String, handler: String) -> DuesPayment;
+            money::dues_arrears_pdf(year: i32) -> SavedFile;
+            money::receipt_list(year: Option<i32>) -> Vec<Receipt>;
+            money::receipt_print(numbers: Vec<String>, layout: ReceiptLayout) -> SavedFile;
+            money::receipt_void(number: String, reason: String) -> Receipt;
+            money::donation_add(input: DonationInput) -> (Donation, CashEntry, Option<Receipt>);
+            money::donation_list() -> Vec<Donation>;
+            money::honour_list(filter: HonourFilter) -> Vec<Donor>;
+            money::honour_pdf(filter: HonourFilter) -> SavedFile;
+            money::statement_file(period: Period, format: StatementFormat) -> SavedFile;
+
+            rota::rota_list(month: String) -> Vec<Slot>;
+            rota::rota_unfilled(month: String) -> Vec<UnfilledSlot>;
+            rota::rota_generate(month: String) -> GenerateReport;
+            rota::rota_candidates(slot: SlotId) -> Vec<Candidate>;
+            rota::rota_assign(slot: SlotId, no: MemberNo) -> Slot;
+            rota::rota_unassign(slot: SlotId, no: MemberNo) -> Slot;
+            rota::rota_swap(slot_a: SlotId, no_a: MemberNo, slot_b: SlotId, no_b: MemberNo) -> (Slot, Slot);
+            rota::rota_lock(slot: SlotId, locked: bool) -> Slot;
+            rota::rota_outcome(slot: SlotId, person: MemberNo, missed: bool, by: Option<MemberNo>, hours: String) -> Vec<OutcomeRecord>;
+            rota::rota_pdf(month: String, large: bool, a3: bool) -> SavedFile;
+            rota::rota_slips(month: String) -> SavedFile;
+            rota::care_list() -> Vec<CareCase>;
+            rota::care_add(form: CaseForm) -> CareCase;
+            rota::volunteer_list() -> Vec<Availability>;
+            rota::volunteer_set(no: MemberNo, form: VolunteerForm) -> Availability;
+            rota::pair_add(volunteer: Option<MemberNo>, elder: Option<MemberNo>, every_days: String, from: String) -> Pairing;
+            rota::rota_overdue(days: i64) -> Vec<Overdue>;
+            rota::visit_log(elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> Contact;
+
+            time_bank::time_account(no: MemberNo) -> TimeAccount;
+            time_bank::time_overview() -> BankOverview;
+            time_bank::time_deposit(provider: MemberNo, hours: String, date: String, recipient: Option<MemberNo>, service_kind: String, confirmed_by: String) -> EntryId;
+            time_bank::time_withdraw(holder: MemberNo, hours: String, date: String, recipient: Option<MemberNo>, service_kind: String, consent: String) -> EntryId;
+            time_bank::time_transfer(from: MemberNo, to: MemberNo, hours: String, reason: String, date: String) -> (EntryId, EntryId);
+            time_bank::time_donate(person: MemberNo, hours: String, date: String) -> EntryId;
+            time_bank::time_reverse(id: EntryId, reason: String, date: String) -> Vec<EntryId>;
+            time_bank::time_passbook(no: MemberNo) -> SavedFile;
+            time_bank::time_export(no: MemberNo) -> ExportDone;
+            time_bank::time_exchange_files() -> Vec<FoundFile>;
+            time_bank::time_import_preview(path: String) -> ImportPreview;
+            time_bank::time_import(path: String, accept_key: bool) -> Imported;
+        }
+    };
+}

@@ -1,0 +1,35 @@
+//! Commands of the 会员 area: the register list and search, one person, add, update, status.
+
+use chrono::NaiveDate;
+use huzhu::members::{self, MemberNo, Person, PersonFilter, PersonInput, PersonPage, Status};
+
+use crate::state::{CmdResult, Shell};
+
+pub fn member_list(state: &Shell, filter: PersonFilter) -> CmdResult<PersonPage> {
+    let mut index = state.index.lock().unwrap_or_else(|p| p.into_inner());
+    state.read(|conn| index.search(conn, &filter, huzhu::today()))
+}
+
+pub fn member_groups(state: &Shell) -> CmdResult<Vec<String>> {
+    state.read(members::groups)
+}
+
+pub fn member_get(state: &Shell, no: MemberNo) -> CmdResult<Person> {
+    state.read(|conn| members::get_by_no(conn, no, huzhu::today()))
+}
+
+pub fn member_add(state: &Shell, input: PersonInput) -> CmdResult<Person> {
+    state.write(|tx, actor| members::add(tx, actor, &input, huzhu::today()))
+}
+
+pub fn member_update(state: &Shell, no: MemberNo, input: PersonInput) -> CmdResult<Person> {
+    state.write(|tx, actor| members::update(tx, actor, no, &input, huzhu::today()))
+}
+
+pub fn member_set_status(state: &Shell, no: MemberNo, status: Status, effective: String, note: String) -> CmdResult<Person> {
+    let text = effective.trim();
+    let effective = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        state.report(&huzhu::Error::invalid_with("effective", "error-date-invalid", vec![("value", text.to_string())]))
+    })?;
+    state.write(|tx, actor| members::set_status(tx, actor, no, status, effective, &note, huzhu::today()))
+}

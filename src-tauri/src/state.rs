@@ -1,0 +1,98 @@
+//! What every command works with: the open database (or why it could not be opened), its path,
+//! the language the user reads, and the register index for search-as-you-type.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use huzhu::association;
+use huzhu::error::ErrorReport;
+use huzhu::i18n::{Lang, Localizer};
+use huzhu::members;
+use rusqlite::Connection;
+
+/// The connection sits behind a Mutex: one secretary, one writer at a time. Commands run off the
+/// window's thread (they are all async), so a long printout never freezes the window; the Mutex
+/// makes them take turns at the database.
+pub struct AppState {
+    pub db: Mutex<Result<Connection, huzhu::Error>>,
+    pub path: PathBuf,
+    pub lang: Mutex<Lang>,
+    /// The register kept in memory for search-as-you-type; it reloads itself after any write.
+    pub index: Mutex<members::RegisterIndex>,
+}
+
+pub type CmdResult<T> = Result<T, ErrorReport>;
+
+impl AppState {
+    pub fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn l10n(&self) -> Localizer {
+        Localizer::new(self.lang())
+    }
+
+    pub fn report(&self, e: &huzhu::Error) -> ErrorReport {
+        e.to_report(&self.l10n())
+    }
+
+    /// The connection, or the localised reason there is none (e.g. a database from a newer
+    /// version), so every command answers with that reason instead of panicking.
+    pub fn conn(&self) -> CmdResult<MutexGuard<'_, Result<Connection, huzhu::Error>>> {
+        let guard = self.db.lock().unwrap_or_else(|p| p.into_inner());
+        if let Err(e) = guard.as_ref() {
+            return Err(self.report(e));
+        }
+        Ok(guard)
+    }
+
+    /// Runs `f` on the connection (reads).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> huzhu::Result<T>) -> CmdResult<T> {
+        let guard = self.conn()?;
+        let conn = guard.as_ref().map_err(|e| self.report(e))?;
+        f(conn).map_err(|e| self.report(&e))
+    }
+
+    /// Runs `f` in one transaction, committed only when it succeeds; the actor is the
+    /// configured secretary until sign-in exists.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction, &huzhu::audit::Actor) -> huzhu::Result<T>,
+    ) -> CmdResult<T> {
+        let mut guard = self.conn()?;
+        let conn = guard.as_mut().map_err(|e| self.report(e))?;
+        let run = |conn: &mut Connection| -> huzhu::Result<T> {
+            let actor = association::default_actor(conn)?;
+            let tx = conn.transaction()?;
+            let out = f(&tx, &actor)?;
+            tx.commit()?;
+            Ok(out)
+        };
+        run(conn).map_err(|e| self.report(&e))
+    }
+}
+
+/// What a command function receives: the state, and the app handle for the few commands that
+/// touch the window (its title).
+pub struct Shell<'a> {
+    pub state: &'a AppState,
+    pub app: &'a tauri::AppHandle,
+}
+
+impl std::ops::Deref for Shell<'_> {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        self.state
+    }
+}
+
+/// HUZHU_LANG (zh-CN / en-US / zh / en) overrides the saved language for this run.
+pub fn start_lang(db: &Result<Connection, huzhu::Error>) -> Lang {
+    if let Some(l) = std::env::var("HUZHU_LANG").ok().as_deref().and_then(Lang::parse) {
+        return l;
+    }
+    match db {
+        Ok(conn) => association::settings(conn).map(|s| s.lang).unwrap_or_default(),
+        Err(_) => std::env::var("LANG").ok().as_deref().and_then(Lang::parse).unwrap_or_default(),
+    }
+}

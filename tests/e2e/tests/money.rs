@@ -1,0 +1,58 @@
+//! The cash book through the window: an income with its receipt, and its reversal.
+
+use std::path::Path;
+
+use huzhu_e2e::*;
+
+fn cash_entries(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM cash_entry", [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cash_income_with_receipt_changes_the_balance_and_a_reversal_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-money").await;
+    assert_eq!(text_when(&c, "cash-balance", "¥0.00").await, "¥0.00", "a new cash book is empty");
+    shot(&c, "money-cash-empty").await;
+
+    // A bad amount is refused beside its field and saves nothing.
+    type_into(&c, "cash-amount", "12.345").await;
+    click(&c, "cash-save").await;
+    let err = wait_for(&c, "error-amount").await.text().await.unwrap();
+    assert!(err.contains("两位小数"), "the Chinese message for a third decimal: {err}");
+    assert_eq!(cash_entries(&db), 0, "a refused entry saves nothing");
+
+    // An income with a receipt.
+    type_into(&c, "cash-amount", "1234.50").await;
+    type_into(&c, "cash-party", "东风村委会").await;
+    click(&c, "cash-with-receipt").await;
+    click(&c, "cash-save").await;
+    let posted = wait_for(&c, "cash-posted").await.text().await.unwrap();
+    assert!(posted.contains("R20"), "the receipt number is shown: {posted}");
+    assert_eq!(text_when(&c, "cash-balance", "¥1,234.50").await, "¥1,234.50", "the balance takes the income");
+    click(&c, "cash-print-receipt").await;
+    let path = wait_for(&c, "cash-receipt-file-path").await.text().await.unwrap();
+    assert!(path.ends_with(".pdf") && Path::new(&path).exists(), "the receipt PDF is written where it says: {path}");
+    shot(&c, "money-cash-posted").await;
+
+    // Reverse it with a reason: the balance comes back and the line is marked.
+    click(&c, "cash-reverse").await;
+    type_into(&c, "cash-reverse-reason", "录入错误").await;
+    click(&c, "cash-reverse-confirm").await;
+    assert_eq!(text_when(&c, "cash-balance", "¥0.00").await, "¥0.00", "a reversal must bring the balance back");
+    wait_for(&c, "cash-reversed-by").await;
+    assert_eq!(cash_entries(&db), 2, "the original stays; the reversal is a second entry");
+    shot(&c, "money-cash-reversed").await;
+
+    for tab in ["dues", "receipts", "donations", "statements"] {
+        click(&c, &format!("money-tab-{tab}")).await;
+        shot(&c, &format!("money-{tab}")).await;
+    }
+    c.close().await.unwrap();
+}

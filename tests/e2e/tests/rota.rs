@@ -1,0 +1,113 @@
+//! The rota through the window: generating a month, short shifts marked, swapping two carers.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use huzhu_e2e::*;
+
+/// Who is on each slot of a care case's shift starting at `start`, by date: (date, slot id, person
+/// member_no), for slots with exactly one person.
+fn single_slots(db: &Path, start: &str) -> Vec<(String, i64, i64)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.date, s.id, min(p.member_no) FROM rota_slot s JOIN rota_assignment a ON a.slot_id = s.id
+             JOIN person p ON p.id = a.person_id JOIN care_case c ON c.id = s.case_id
+             WHERE s.start = ?1 AND c.kind = 'care' GROUP BY s.id HAVING count(*) = 1 ORDER BY s.date",
+        )
+        .unwrap();
+    stmt.query_map([start], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+}
+
+fn person_on(db: &Path, slot: i64) -> Vec<i64> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT p.member_no FROM rota_assignment a JOIN person p ON p.id = a.person_id WHERE a.slot_id = ?1 ORDER BY 1")
+        .unwrap();
+    stmt.query_map([slot], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+fn name_of(db: &Path, no: i64) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT name FROM person WHERE member_no = ?1", [no], |r| r.get(0)).unwrap()
+}
+
+async fn click_slot(c: &Client, slot: i64) {
+    let sel = format!("[data-testid=\"rota-slot\"][data-slot-id=\"{slot}\"]");
+    c.find(Locator::Css(&sel)).await.unwrap_or_else(|e| panic!("slot {slot} on the calendar: {e}")).click().await.unwrap();
+    let panel = format!("[data-testid=\"rota-panel\"][data-slot-id=\"{slot}\"]");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&panel)).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-rota").await;
+    // Next month is not generated yet.
+    click(&c, "rota-next-month").await;
+    wait_for(&c, "rota-empty").await;
+    click(&c, "rota-generate").await;
+    let report = wait_for(&c, "rota-report").await.text().await.unwrap();
+    assert!(report.contains("排好了"), "the generator reports what it did: {report}");
+    wait_for(&c, "rota-calendar").await;
+    let slots = c.find_all(id("rota-slot")).await.unwrap();
+    assert!(slots.len() > 50, "the demo village's month has its shifts on the calendar: {}", slots.len());
+    let summary = wait_for(&c, "rota-summary").await.text().await.unwrap();
+    let short = c.find_all(Locator::Css("[data-testid=\"rota-slot\"][data-unfilled=\"true\"]")).await.unwrap();
+    let listed = c.find_all(id("rota-unfilled-item")).await.unwrap();
+    assert_eq!(short.len(), listed.len(), "every short shift is marked on the calendar and listed with its reason ({summary})");
+    shot(&c, "rota-calendar").await;
+
+    // Swap the day-shift carers of two days a week apart (same weekday, so the same rules);
+    // a pair the rules refuse shows its reason and changes nothing, and the next pair is tried.
+    let day = single_slots(&db, "08:00");
+    let mut swapped = false;
+    for (i, (date_a, a, pa)) in day.iter().enumerate() {
+        let Some((_, b, pb)) = day[i + 1..].iter().find(|(d, _, p)| p != pa && d.as_str() > date_a.as_str()) else { continue };
+        click_slot(&c, *a).await;
+        click(&c, "rota-swap-pick").await;
+        click_slot(&c, *b).await;
+        click(&c, "rota-swap-pick").await;
+        click(&c, "rota-swap-do").await;
+        let start = Instant::now();
+        while person_on(&db, *a) == vec![*pa] && c.find(id("rota-swap-error")).await.is_err() && start.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if person_on(&db, *a) == vec![*pb] {
+            assert_eq!(person_on(&db, *b), vec![*pa], "the other person moved the other way");
+            let done = wait_for(&c, "rota-swapped").await.text().await.unwrap();
+            assert!(done.contains("对调"), "the swap is confirmed: {done}");
+            let cell = c.find(Locator::Css(&format!("[data-testid=\"rota-slot\"][data-slot-id=\"{b}\"]"))).await.unwrap().text().await.unwrap();
+            let name_a = name_of(&db, *pa);
+            assert!(cell.contains(&name_a), "the calendar shows {name_a} on the other shift now: {cell}");
+            swapped = true;
+            break;
+        }
+        assert_eq!(person_on(&db, *b), vec![*pb], "a refused swap changes nothing");
+        click(&c, "rota-swap-cancel").await;
+        if i > 6 {
+            break;
+        }
+    }
+    assert!(swapped, "two carers could be swapped through the calendar");
+    shot(&c, "rota-swapped").await;
+
+    click(&c, "rota-print-roster").await;
+    let path = wait_for(&c, "rota-saved-path").await.text().await.unwrap();
+    assert!(path.ends_with(".pdf") && Path::new(&path).exists(), "the roster PDF is written where it says: {path}");
+    if let Ok(item) = c.find(Locator::Css("[data-testid=\"rota-slot\"][data-unfilled=\"true\"]")).await {
+        item.click().await.unwrap();
+        wait_for(&c, "rota-panel-short").await;
+        shot(&c, "rota-panel-short").await;
+    }
+    for tab in ["cases", "volunteers", "pairings", "overdue"] {
+        click(&c, &format!("rota-tab-{tab}")).await;
+        shot(&c, &format!("rota-{tab}")).await;
+    }
+    c.close().await.unwrap();
+}
