@@ -33,7 +33,6 @@ money-save-entry = Record
 money-saved-entry = Recorded as voucher { $voucher }.
 money-saved-entry-receipt = Recorded as voucher { $voucher }, receipt { $receipt }.
 money-print-receipt = Print receipt
-money-fix-errors = Please correct what is marked in red, then save again.
 
 cash-col-voucher = Voucher
 cash-col-date = Date
@@ -53,7 +52,6 @@ money-reverse-explain = A reversal deletes nothing: it records the opposite entr
 money-reverse-reason = Reason
 money-reverse-confirm = Reverse it
 money-reversed = Reversed by voucher { $voucher }.
-money-cancel = Cancel
 
 money-dues-year = Year
 money-dues-policy = Dues policy

@@ -56,7 +56,6 @@ tb-reverse = Reverse
 tb-reverse-title = Reverse entry no. { $id }
 tb-reverse-explain = A reversal deletes nothing: it records the opposite entry with your reason; a transfer is reversed on both sides.
 tb-reverse-confirm = Reverse it
-tb-cancel = Cancel
 tb-print-passbook = Print passbook
 tb-export = Move to another association
 tb-export-explain = Writes all { $hours } h of { $name } into a signed file for the other association to import. The account here goes to zero; this cannot be undone.

@@ -33,7 +33,6 @@ money-save-entry = 记账
 money-saved-entry = 已记账，凭证号 { $voucher }。
 money-saved-entry-receipt = 已记账，凭证号 { $voucher }，收据号 { $receipt }。
 money-print-receipt = 打印收据
-money-fix-errors = 请按红字提示改正后再保存。
 
 cash-col-voucher = 凭证号
 cash-col-date = 日期
@@ -53,7 +52,6 @@ money-reverse-explain = 冲销不会删除原来的账，而是记一笔相反�
 money-reverse-reason = 冲销原因
 money-reverse-confirm = 确认冲销
 money-reversed = 已冲销，冲销凭证号 { $voucher }。
-money-cancel = 取消
 
 money-dues-year = 年度
 money-dues-policy = 会费标准

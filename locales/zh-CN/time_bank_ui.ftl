@@ -56,7 +56,6 @@ tb-reverse = 冲正
 tb-reverse-title = 冲正第 { $id } 号记录
 tb-reverse-explain = 冲正不会删除原来的记录，而是记一笔相反的记录并写明原因；转账会两边一起冲正。
 tb-reverse-confirm = 确认冲正
-tb-cancel = 取消
 tb-print-passbook = 打印存折
 tb-export = 转出到其他协会（通存通兑）
 tb-export-explain = 会把 { $name } 的全部 { $hours } 小时写进一个签名文件，交给对方协会导入。导出后本协会账户清零，不能撤回。

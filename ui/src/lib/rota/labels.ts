@@ -1,4 +1,5 @@
 // Words for the rota's codes, each a literal id for t so the i18n test sees every one of them.
+// (Dates, months and hours are formatted in ../common/format.ts.)
 import type { DutyKind } from '../../bindings/DutyKind';
 import type { RotaWhy } from '../../bindings/RotaWhy';
 import type { ShiftOutcomeKind } from '../../bindings/ShiftOutcomeKind';
@@ -68,61 +69,4 @@ export function outcomeLabel(k: ShiftOutcomeKind): string {
     case 'covered':
       return t('ui-rota-outcome-covered');
   }
-}
-
-/** YYYY-MM of a date text, and month arithmetic on such texts. */
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return t('rota-month', { year: String(y), month: m });
-}
-
-export function dayLabel(date: string): string {
-  const [, m, d] = date.split('-').map(Number);
-  return t('rota-day', { month: m, day: d });
-}
-
-/** 1 = Monday … 7 = Sunday for a YYYY-MM-DD text (no time zone involved). */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** The weeks of a month as rows of seven dates (Monday first); null outside the month. */
-export function monthWeeks(month: string): (string | null)[][] {
-  const [y, m] = month.split('-').map(Number);
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const first = weekdayOf(`${month}-01`);
-  const cells: (string | null)[] = Array.from({ length: first - 1 }, () => null);
-  for (let d = 1; d <= days; d++) cells.push(`${month}-${String(d).padStart(2, '0')}`);
-  while (cells.length % 7) cells.push(null);
-  const weeks: (string | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
-}
-
-/** Minutes as hours for people: 12, 2.5. */
-export function hours(minutes: number | bigint): string {
-  const h = Number(minutes) / 60;
-  return String(Math.round(h * 100) / 100);
-}
-
-/** A shift's length in minutes; one ending at or before its start ends the next day. */
-export function slotMinutes(start: string, end: string): number {
-  const min = (s: string) => {
-    const [h, m] = s.split(':').map(Number);
-    return h * 60 + m;
-  };
-  const m = min(end) - min(start);
-  return m <= 0 ? m + 24 * 60 : m;
 }
