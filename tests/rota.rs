@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::MemberNo;
 use huzhu::money::Month;
-use huzhu::rota::{self, SlotId};
+use huzhu::rota::{self, RotaSlotId};
 use serde_json::Value;
 
 fn huzhu(db: &Path, args: &[&str]) -> Output {
@@ -466,7 +466,7 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     huzhu::members::add(&tx, &actor, &v, today).unwrap();
     huzhu::members::add(&tx, &actor, &huzhu::members::PersonInput::member("林炎堃"), today).unwrap();
     let n0 = huzhu::audit::count(&tx).unwrap();
-    rota::set_volunteer(&tx, &actor, MemberNo(1), &rota::AvailabilityInput::default(), today).unwrap();
+    rota::set_volunteer(&tx, &actor, MemberNo(1), &rota::VolunteerAvailabilityInput::default(), today).unwrap();
     let input = rota::CaseInput {
         recipient: MemberNo(2),
         kind: rota::DutyKind::Visit,
@@ -483,8 +483,8 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     rota::add_case(&tx, &actor, &input, &l10n, today).unwrap();
     let month = Month { year: 2026, month: 11 };
     rota::generate(&tx, &actor, month, &l10n).unwrap();
-    rota::set_locked(&tx, &actor, SlotId(1), true).unwrap();
-    rota::record_outcome(&tx, &actor, SlotId(1), None, None, false, None, today).unwrap();
+    rota::set_locked(&tx, &actor, RotaSlotId(1), true).unwrap();
+    rota::record_outcome(&tx, &actor, RotaSlotId(1), None, None, false, None, today).unwrap();
     assert_eq!(
         huzhu::audit::count(&tx).unwrap() - n0,
         6,
@@ -495,6 +495,6 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     tx.commit().unwrap();
     let tx = conn.transaction().unwrap();
     let n1 = huzhu::audit::count(&tx).unwrap();
-    assert!(rota::assign(&tx, &actor, SlotId(1), MemberNo(2)).is_err(), "a non-volunteer cannot be assigned");
+    assert!(rota::assign(&tx, &actor, RotaSlotId(1), MemberNo(2)).is_err(), "a non-volunteer cannot be assigned");
     assert_eq!(huzhu::audit::count(&tx).unwrap(), n1);
 }

@@ -6,7 +6,7 @@ use huzhu::audit::Actor;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, MemberNo, PersonInput};
 use huzhu::money::Month;
-use huzhu::rota::{self, AvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
+use huzhu::rota::{self, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
 use rusqlite::Connection;
 
 fn d(s: &str) -> NaiveDate {
@@ -24,7 +24,7 @@ fn village() -> Connection {
     for name in ["张秀兰", "李建国", "林炎堃"] {
         members::add(&tx, &actor, &PersonInput::member(name), d(TODAY)).unwrap();
     }
-    let care = |days: &str| AvailabilityInput {
+    let care = |days: &str| VolunteerAvailabilityInput {
         kinds: Some(vec![DutyKind::Care]),
         weekdays: Some(Weekdays::parse("w", days).unwrap()),
         shifts: Some((true, false)),
@@ -88,7 +88,7 @@ fn unfilled_slots_are_read_with_the_reason_as_they_stand_now() {
 
     // Now volunteer 1 is away that day: no one is left for a Saturday.
     let tx = conn.transaction().unwrap();
-    let away = AvailabilityInput { away: vec![(d("2026-12-05"), d("2026-12-05"))], ..Default::default() };
+    let away = VolunteerAvailabilityInput { away: vec![(d("2026-12-05"), d("2026-12-05"))], ..Default::default() };
     rota::set_volunteer(&tx, &Actor::new("test"), MemberNo(1), &away, d(TODAY)).unwrap();
     tx.commit().unwrap();
     let u = rota::unfilled(&conn, DEC, &l10n).unwrap();

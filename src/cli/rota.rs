@@ -6,7 +6,7 @@ use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
 use huzhu::money::Month;
-use huzhu::rota::{self, print::RosterOptions, AvailabilityInput, CaseInput, DutyKind, ShiftSpec, SlotId, Weekdays};
+use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, RotaSlotId, Weekdays};
 use huzhu::{Error, Result};
 
 use super::{bad_choice, parse_date, print_json, Ctx};
@@ -209,7 +209,7 @@ pub fn volunteer(ctx: &mut Ctx, command: VolunteerCommand) -> Result<()> {
                     Error::invalid_with("max_shifts", "error-number-invalid", vec![("value", s.to_string())])
                 })?)),
             };
-            let input = AvailabilityInput {
+            let input = VolunteerAvailabilityInput {
                 kinds: kinds.as_deref().map(|k| rota::parse_kinds("kinds", k)).transpose()?,
                 weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?,
                 shifts: shifts.as_deref().map(|s| rota::parse_shift_kinds("shifts", s)).transpose()?,
@@ -376,41 +376,41 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
         RotaCommand::Done { slot, by, for_no, hours, json } => {
             let minutes = hours.as_deref().map(|h| rota::parse_hours("hours", h)).transpose()?;
             let recs = ctx.write(|tx, actor, today| {
-                rota::record_outcome(tx, actor, SlotId(slot), for_no.map(MemberNo), by.map(MemberNo), false, minutes, today)
+                rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), by.map(MemberNo), false, minutes, today)
             })?;
             print_outcomes(ctx, &recs, json)
         }
         RotaCommand::Missed { slot, for_no } => {
-            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, SlotId(slot), for_no.map(MemberNo), None, true, None, today))?;
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), None, true, None, today))?;
             print_outcomes(ctx, &recs, false)
         }
         RotaCommand::Assign { slot, no } => {
-            ctx.write(|tx, actor, _| rota::assign(tx, actor, SlotId(slot), MemberNo(no)))?;
+            ctx.write(|tx, actor, _| rota::assign(tx, actor, RotaSlotId(slot), MemberNo(no)))?;
             say!("{}", ctx.tr("cli-rota-assigned", &[("name", name_of(ctx, MemberNo(no))), ("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Unassign { slot, no } => {
-            ctx.write(|tx, actor, _| rota::unassign(tx, actor, SlotId(slot), MemberNo(no)))?;
+            ctx.write(|tx, actor, _| rota::unassign(tx, actor, RotaSlotId(slot), MemberNo(no)))?;
             say!("{}", ctx.tr("cli-rota-unassigned", &[("name", name_of(ctx, MemberNo(no))), ("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Swap { slot_a, no_a, slot_b, no_b } => {
-            ctx.write(|tx, actor, _| rota::swap(tx, actor, SlotId(slot_a), MemberNo(no_a), SlotId(slot_b), MemberNo(no_b)))?;
+            ctx.write(|tx, actor, _| rota::swap(tx, actor, RotaSlotId(slot_a), MemberNo(no_a), RotaSlotId(slot_b), MemberNo(no_b)))?;
             say!("{}", ctx.tr("cli-rota-swapped", &[("a", slot_a.to_string()), ("b", slot_b.to_string())]));
             Ok(())
         }
         RotaCommand::Lock { slot } => {
-            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, SlotId(slot), true))?;
+            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, RotaSlotId(slot), true))?;
             say!("{}", ctx.tr("cli-rota-locked", &[("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Unlock { slot } => {
-            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, SlotId(slot), false))?;
+            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, RotaSlotId(slot), false))?;
             say!("{}", ctx.tr("cli-rota-unlocked", &[("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Why { slot, json } => {
-            let s = rota::get_slot(&ctx.conn, SlotId(slot))?;
+            let s = rota::get_slot(&ctx.conn, RotaSlotId(slot))?;
             let rows: Vec<serde_json::Value> = s
                 .assigned
                 .iter()
@@ -452,7 +452,7 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
     }
 }
 
-fn print_outcomes(ctx: &Ctx, recs: &[rota::OutcomeRecord], json: bool) -> Result<()> {
+fn print_outcomes(ctx: &Ctx, recs: &[rota::ShiftOutcomeRecord], json: bool) -> Result<()> {
     if json {
         return print_json(&recs);
     }

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::{AvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
+use super::{VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
 use crate::audit::Actor;
 use crate::error::Result;
 use crate::i18n::{Lang, Localizer};
@@ -80,7 +80,7 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             let start = month_start + Duration::days(rng.random_range(20..50));
             away.push((start, start + Duration::days(rng.random_range(2..10))));
         }
-        let input = AvailabilityInput {
+        let input = VolunteerAvailabilityInput {
             kinds: Some(kinds),
             weekdays: Some(Weekdays(days.max(1))),
             shifts: Some((true, night)),
@@ -171,7 +171,7 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
         if !av.kinds.contains(&DutyKind::Visit) {
             let mut kinds = av.kinds.clone();
             kinds.push(DutyKind::Visit);
-            super::set_volunteer(tx, actor, v.no, &AvailabilityInput { kinds: Some(kinds), ..Default::default() }, today)?;
+            super::set_volunteer(tx, actor, v.no, &VolunteerAvailabilityInput { kinds: Some(kinds), ..Default::default() }, today)?;
         }
         let offset = rng.random_range(0..7);
         let from = (0..7)

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::members::{self, MemberNo, PersonId};
 use crate::money::Month;
-use generator::{Block, Kept, Load, Reason, SlotNeed, Volunteer, Why};
+use generator::{Block, Kept, Load, Reason, SlotNeed, Volunteer, RotaWhy};
 
 /// Least rest between two shifts of one person: a night ending at 08:00 and a day shift starting
 /// then are refused, as are a day shift and that evening's night.
@@ -282,8 +282,8 @@ pub fn default_shifts(kind: DutyKind, l10n: &Localizer) -> Vec<ShiftSpec> {
 /// every kind, every day, day shifts only, no limit).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
-#[ts(export, rename = "VolunteerAvailabilityInput")]
-pub struct AvailabilityInput {
+#[ts(export)]
+pub struct VolunteerAvailabilityInput {
     pub kinds: Option<Vec<DutyKind>>,
     pub weekdays: Option<Weekdays>,
     /// (day, night)
@@ -295,8 +295,8 @@ pub struct AvailabilityInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "VolunteerAvailability")]
-pub struct Availability {
+#[ts(export)]
+pub struct VolunteerAvailability {
     pub member_no: MemberNo,
     pub name: String,
     pub village_group: String,
@@ -309,7 +309,7 @@ pub struct Availability {
     pub absences: Vec<(NaiveDate, NaiveDate)>,
 }
 
-pub fn availability(conn: &Connection, no: MemberNo) -> Result<Option<Availability>> {
+pub fn availability(conn: &Connection, no: MemberNo) -> Result<Option<VolunteerAvailability>> {
     let id = members::id_of(conn, no)?;
     let row = conn
         .query_row(
@@ -330,7 +330,7 @@ pub fn availability(conn: &Connection, no: MemberNo) -> Result<Option<Availabili
         )
         .optional()?;
     let Some((name, village_group, kinds, weekdays, day, night, max_shifts)) = row else { return Ok(None) };
-    Ok(Some(Availability {
+    Ok(Some(VolunteerAvailability {
         member_no: no,
         name,
         village_group,
@@ -350,7 +350,7 @@ fn absences_of(conn: &Connection, id: PersonId) -> Result<Vec<(NaiveDate, NaiveD
 }
 
 /// Sets what a volunteer can do and adds planned absences.
-pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, input: &AvailabilityInput, today: NaiveDate) -> Result<Availability> {
+pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, input: &VolunteerAvailabilityInput, today: NaiveDate) -> Result<VolunteerAvailability> {
     let person = members::get_by_no(tx, no, today)?;
     if matches!(person.status, members::Status::Deceased | members::Status::Left) {
         return Err(Error::conflict("error-rota-person-inactive", vec![("no", no.to_string()), ("name", person.name)]));
@@ -414,10 +414,10 @@ pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, input: &Avai
 pub struct CaseId(pub i64);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaSlotId")]
-pub struct SlotId(pub i64);
+#[ts(export)]
+pub struct RotaSlotId(pub i64);
 
-impl std::fmt::Display for SlotId {
+impl std::fmt::Display for RotaSlotId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)
     }
@@ -698,20 +698,20 @@ fn materialise(tx: &Transaction, month: Month) -> Result<()> {
 
 /// One person on a slot, as lists and the roster show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaAssignee")]
-pub struct Assignee {
+#[ts(export)]
+pub struct RotaAssignee {
     pub member_no: MemberNo,
     pub name: String,
     pub phone: String,
     pub by_hand: bool,
-    pub why: Why,
-    pub outcome: Option<Outcome>,
+    pub why: RotaWhy,
+    pub outcome: Option<ShiftOutcome>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "ShiftOutcome")]
-pub struct Outcome {
-    pub kind: OutcomeKind,
+#[ts(export)]
+pub struct ShiftOutcome {
+    pub kind: ShiftOutcomeKind,
     /// Who actually served (None when missed).
     pub worker: Option<MemberNo>,
     pub minutes: i64,
@@ -719,28 +719,28 @@ pub struct Outcome {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, rename = "ShiftOutcomeKind")]
-pub enum OutcomeKind {
+#[ts(export)]
+pub enum ShiftOutcomeKind {
     Done,
     Missed,
     Covered,
 }
 
-impl OutcomeKind {
+impl ShiftOutcomeKind {
     pub fn code(self) -> &'static str {
         match self {
-            OutcomeKind::Done => "done",
-            OutcomeKind::Missed => "missed",
-            OutcomeKind::Covered => "covered",
+            ShiftOutcomeKind::Done => "done",
+            ShiftOutcomeKind::Missed => "missed",
+            ShiftOutcomeKind::Covered => "covered",
         }
     }
 }
 
 /// A dated shift of a care case and the people on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaSlot")]
-pub struct Slot {
-    pub id: SlotId,
+#[ts(export)]
+pub struct RotaSlot {
+    pub id: RotaSlotId,
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub start: String,
@@ -757,10 +757,10 @@ pub struct Slot {
     pub address: String,
     pub locked: bool,
     pub paired: Option<MemberNo>,
-    pub assigned: Vec<Assignee>,
+    pub assigned: Vec<RotaAssignee>,
 }
 
-impl Slot {
+impl RotaSlot {
     pub fn interval(&self) -> (NaiveDateTime, NaiveDateTime) {
         let s = parse_time("start", &self.start).unwrap_or(NaiveTime::MIN);
         let e = parse_time("end", &self.end).unwrap_or(NaiveTime::MIN);
@@ -792,12 +792,12 @@ const SLOT_SELECT: &str = "SELECT s.id, s.date, s.start, s.end, s.case_id, c.kin
      FROM rota_slot s JOIN care_case c ON c.id = s.case_id JOIN case_shift sh ON sh.id = s.shift_id
      JOIN person rp ON rp.id = c.recipient_id";
 
-fn slot_from_row(r: &rusqlite::Row) -> rusqlite::Result<Slot> {
+fn slot_from_row(r: &rusqlite::Row) -> rusqlite::Result<RotaSlot> {
     let start: String = r.get(2)?;
     let end: String = r.get(3)?;
     let (st, en) = (parse_time("start", &start).unwrap_or(NaiveTime::MIN), parse_time("end", &end).unwrap_or(NaiveTime::MIN));
-    Ok(Slot {
-        id: SlotId(r.get(0)?),
+    Ok(RotaSlot {
+        id: RotaSlotId(r.get(0)?),
         date: r.get(1)?,
         overnight: en <= st,
         night: is_night(st, en),
@@ -817,7 +817,7 @@ fn slot_from_row(r: &rusqlite::Row) -> rusqlite::Result<Slot> {
 }
 
 /// The slots dated in `[from, until]` with their people, in time order.
-pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Result<Vec<Slot>> {
+pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Result<Vec<RotaSlot>> {
     let mut stmt = conn.prepare_cached(&format!("{SLOT_SELECT} WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.start, s.case_id, sh.position"))?;
     let mut slots = stmt.query_map(params![from, until], slot_from_row)?.collect::<Result<Vec<_>, _>>()?;
     let mut stmt = conn.prepare_cached(
@@ -827,25 +827,25 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
          LEFT JOIN person w ON w.id = o.worker_id
          WHERE s.date BETWEEN ?1 AND ?2 ORDER BY a.slot_id, p.name_sort, p.member_no",
     )?;
-    let mut by_slot: BTreeMap<i64, Vec<Assignee>> = BTreeMap::new();
+    let mut by_slot: BTreeMap<i64, Vec<RotaAssignee>> = BTreeMap::new();
     let rows = stmt.query_map(params![from, until], |r| {
         let phones: String = r.get(3)?;
         let why: String = r.get(5)?;
         let outcome: Option<String> = r.get(6)?;
         Ok((
             r.get::<_, i64>(0)?,
-            Assignee {
+            RotaAssignee {
                 member_no: MemberNo(r.get(1)?),
                 name: r.get(2)?,
                 phone: phones.split('\n').next().unwrap_or_default().to_string(),
                 by_hand: r.get(4)?,
-                why: serde_json::from_str(&why).unwrap_or(Why::ByHand),
+                why: serde_json::from_str(&why).unwrap_or(RotaWhy::ByHand),
                 outcome: match outcome.as_deref() {
-                    Some(k) => Some(Outcome {
+                    Some(k) => Some(ShiftOutcome {
                         kind: match k {
-                            "done" => OutcomeKind::Done,
-                            "covered" => OutcomeKind::Covered,
-                            _ => OutcomeKind::Missed,
+                            "done" => ShiftOutcomeKind::Done,
+                            "covered" => ShiftOutcomeKind::Covered,
+                            _ => ShiftOutcomeKind::Missed,
                         },
                         worker: r.get::<_, Option<i64>>(7)?.map(MemberNo),
                         minutes: r.get(8)?,
@@ -867,11 +867,11 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
     Ok(slots)
 }
 
-pub fn list_month(conn: &Connection, month: Month) -> Result<Vec<Slot>> {
+pub fn list_month(conn: &Connection, month: Month) -> Result<Vec<RotaSlot>> {
     slots_between(conn, month.first_day(), month.last_day())
 }
 
-pub fn get_slot(conn: &Connection, id: SlotId) -> Result<Slot> {
+pub fn get_slot(conn: &Connection, id: RotaSlotId) -> Result<RotaSlot> {
     let date: NaiveDate = conn
         .query_row("SELECT date FROM rota_slot WHERE id = ?1", [id.0], |r| r.get(0))
         .optional()?
@@ -885,7 +885,7 @@ pub fn get_slot(conn: &Connection, id: SlotId) -> Result<Slot> {
 // ---------------------------------------------------------------------------------------------
 // Generation
 
-fn to_need(s: &Slot, group: &str, paired: Option<i64>) -> SlotNeed {
+fn to_need(s: &RotaSlot, group: &str, paired: Option<i64>) -> SlotNeed {
     let (start, end) = s.interval();
     SlotNeed { id: s.id.0, date: s.date, start, end, kind: s.kind, night: s.night, people: s.people, group: group.to_string(), paired }
 }
@@ -957,9 +957,9 @@ fn prev_month(m: Month) -> Month {
 
 /// A slot the generator could not fill, with the reason in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaUnfilledSlot")]
-pub struct UnfilledSlot {
-    pub slot: SlotId,
+#[ts(export)]
+pub struct RotaUnfilledSlot {
+    pub slot: RotaSlotId,
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub start: String,
@@ -970,9 +970,9 @@ pub struct UnfilledSlot {
     pub reason: String,
 }
 
-impl UnfilledSlot {
-    fn of(s: &Slot, missing: u32, reason: String) -> UnfilledSlot {
-        UnfilledSlot {
+impl RotaUnfilledSlot {
+    fn of(s: &RotaSlot, missing: u32, reason: String) -> RotaUnfilledSlot {
+        RotaUnfilledSlot {
             slot: s.id,
             date: s.date,
             start: s.start.clone(),
@@ -986,13 +986,13 @@ impl UnfilledSlot {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaGenerateReport")]
-pub struct GenerateReport {
+#[ts(export)]
+pub struct RotaGenerateReport {
     pub month: Month,
     pub slots: u32,
     pub assigned: u32,
     pub kept: u32,
-    pub unfilled: Vec<UnfilledSlot>,
+    pub unfilled: Vec<RotaUnfilledSlot>,
 }
 
 pub fn reason_text(r: &Reason, l10n: &Localizer) -> String {
@@ -1001,7 +1001,7 @@ pub fn reason_text(r: &Reason, l10n: &Localizer) -> String {
 }
 
 /// Everything the generator needs for a month, read from the database.
-pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, Vec<Slot>)> {
+pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, Vec<RotaSlot>)> {
     let (first, last) = (month.first_day(), month.last_day());
     let around = slots_between(conn, first.pred_opt().unwrap_or(first), last.succ_opt().unwrap_or(last))?;
     let groups: BTreeMap<i64, (String, i64)> = conn
@@ -1042,7 +1042,7 @@ pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, 
 /// Fills the month: makes its slots, clears what the generator made before on unlocked slots
 /// (hand-made, locked and already-recorded assignments stay), runs the generator and saves its
 /// choices, all in the caller's transaction.
-pub fn generate(tx: &Transaction, actor: &Actor, month: Month, l10n: &Localizer) -> Result<GenerateReport> {
+pub fn generate(tx: &Transaction, actor: &Actor, month: Month, l10n: &Localizer) -> Result<RotaGenerateReport> {
     materialise(tx, month)?;
     let before: Vec<(i64, i64)> = assignment_pairs(tx, month)?;
     tx.execute(
@@ -1061,16 +1061,16 @@ pub fn generate(tx: &Transaction, actor: &Actor, month: Month, l10n: &Localizer)
         let why = serde_json::to_string(&a.why).map_err(|e| Error::Io(std::io::Error::other(e)))?;
         ins.execute(params![a.slot, a.person, why, now])?;
     }
-    let by_id: BTreeMap<i64, &Slot> = slots.iter().map(|s| (s.id.0, s)).collect();
+    let by_id: BTreeMap<i64, &RotaSlot> = slots.iter().map(|s| (s.id.0, s)).collect();
     let unfilled = out
         .unfilled
         .iter()
         .filter_map(|u| {
             let s = by_id.get(&u.slot)?;
-            Some(UnfilledSlot::of(s, u.missing, reason_text(&u.reason, l10n)))
+            Some(RotaUnfilledSlot::of(s, u.missing, reason_text(&u.reason, l10n)))
         })
         .collect();
-    let report = GenerateReport { month, slots: slots.len() as u32, assigned: out.assignments.len() as u32, kept, unfilled };
+    let report = RotaGenerateReport { month, slots: slots.len() as u32, assigned: out.assignments.len() as u32, kept, unfilled };
     let after = assignment_pairs(tx, month)?;
     audit::record(tx, actor, "generate", "rota_month", month, Some(&before), Some(&after))?;
     Ok(report)
@@ -1089,7 +1089,7 @@ fn assignment_pairs(conn: &Connection, month: Month) -> Result<Vec<(i64, i64)>> 
 // ---------------------------------------------------------------------------------------------
 // Manual changes
 
-fn error_for(block: Block, slot: &Slot, name: &str) -> Error {
+fn error_for(block: Block, slot: &RotaSlot, name: &str) -> Error {
     let weekday = generator::weekday_code(slot.date).to_string();
     let shift = if slot.night { "night" } else { "day" }.to_string();
     let kind = slot.kind.code().to_string();
@@ -1107,7 +1107,7 @@ fn error_for(block: Block, slot: &Slot, name: &str) -> Error {
 
 /// Checks that `no` may take `slot` under the hard rules, ignoring the assignments in `ignore`
 /// (slot id, person id) — the ones a swap is about to move.
-fn check_assignable(conn: &Connection, slot: &Slot, no: MemberNo, ignore: &[(i64, i64)]) -> Result<i64> {
+fn check_assignable(conn: &Connection, slot: &RotaSlot, no: MemberNo, ignore: &[(i64, i64)]) -> Result<i64> {
     let person_id = members::id_of(conn, no)?;
     let month = Month::of(slot.date);
     let (input, _) = load_input(conn, month)?;
@@ -1129,7 +1129,7 @@ fn check_assignable(conn: &Connection, slot: &Slot, no: MemberNo, ignore: &[(i64
     Ok(person_id.0)
 }
 
-fn ensure_no_outcome(conn: &Connection, slot: SlotId, person: i64) -> Result<()> {
+fn ensure_no_outcome(conn: &Connection, slot: RotaSlotId, person: i64) -> Result<()> {
     let done: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM shift_outcome WHERE slot_id = ?1 AND person_id = ?2)",
         [slot.0, person],
@@ -1142,11 +1142,11 @@ fn ensure_no_outcome(conn: &Connection, slot: SlotId, person: i64) -> Result<()>
 }
 
 fn hand_why() -> String {
-    serde_json::to_string(&Why::ByHand).unwrap_or_else(|_| "{\"rule\":\"by_hand\"}".into())
+    serde_json::to_string(&RotaWhy::ByHand).unwrap_or_else(|_| "{\"rule\":\"by_hand\"}".into())
 }
 
 /// Puts someone on a slot by hand, after checking every hard rule.
-pub fn assign(tx: &Transaction, actor: &Actor, slot: SlotId, no: MemberNo) -> Result<Slot> {
+pub fn assign(tx: &Transaction, actor: &Actor, slot: RotaSlotId, no: MemberNo) -> Result<RotaSlot> {
     let before = get_slot(tx, slot)?;
     if before.short() == 0 {
         return Err(Error::conflict("error-rota-slot-full", vec![("slot", slot.to_string())]));
@@ -1161,7 +1161,7 @@ pub fn assign(tx: &Transaction, actor: &Actor, slot: SlotId, no: MemberNo) -> Re
     Ok(after)
 }
 
-pub fn unassign(tx: &Transaction, actor: &Actor, slot: SlotId, no: MemberNo) -> Result<Slot> {
+pub fn unassign(tx: &Transaction, actor: &Actor, slot: RotaSlotId, no: MemberNo) -> Result<RotaSlot> {
     let before = get_slot(tx, slot)?;
     let pid = members::id_of(tx, no)?;
     ensure_no_outcome(tx, slot, pid.0)?;
@@ -1176,7 +1176,7 @@ pub fn unassign(tx: &Transaction, actor: &Actor, slot: SlotId, no: MemberNo) -> 
 
 /// Swaps two people between two slots: `no_a` leaves `a` for `b`, `no_b` leaves `b` for `a`.
 /// Both moves are checked against the hard rules as if the other had already happened.
-pub fn swap(tx: &Transaction, actor: &Actor, a: SlotId, no_a: MemberNo, b: SlotId, no_b: MemberNo) -> Result<(Slot, Slot)> {
+pub fn swap(tx: &Transaction, actor: &Actor, a: RotaSlotId, no_a: MemberNo, b: RotaSlotId, no_b: MemberNo) -> Result<(RotaSlot, RotaSlot)> {
     let sa = get_slot(tx, a)?;
     let sb = get_slot(tx, b)?;
     for (s, no) in [(&sa, no_a), (&sb, no_b)] {
@@ -1202,7 +1202,7 @@ pub fn swap(tx: &Transaction, actor: &Actor, a: SlotId, no_a: MemberNo, b: SlotI
 }
 
 /// Locks (or unlocks) a slot: regeneration leaves a locked slot's people as they are.
-pub fn set_locked(tx: &Transaction, actor: &Actor, slot: SlotId, locked: bool) -> Result<Slot> {
+pub fn set_locked(tx: &Transaction, actor: &Actor, slot: RotaSlotId, locked: bool) -> Result<RotaSlot> {
     let before = get_slot(tx, slot)?;
     tx.execute("UPDATE rota_slot SET locked = ?2 WHERE id = ?1", params![slot.0, locked])?;
     let after = get_slot(tx, slot)?;
@@ -1211,15 +1211,15 @@ pub fn set_locked(tx: &Transaction, actor: &Actor, slot: SlotId, locked: bool) -
 }
 
 /// Why each person on a slot is there, in words.
-pub fn why_text(w: &Why, l10n: &Localizer) -> String {
+pub fn why_text(w: &RotaWhy, l10n: &Localizer) -> String {
     match w {
-        Why::Paired => l10n.t("rota-why-paired"),
-        Why::ByHand => l10n.t("rota-why-by-hand"),
-        Why::LeastLoaded { candidates, shifts, same_group } => l10n.format(
+        RotaWhy::Paired => l10n.t("rota-why-paired"),
+        RotaWhy::ByHand => l10n.t("rota-why-by-hand"),
+        RotaWhy::LeastLoaded { candidates, shifts, same_group } => l10n.format(
             if *same_group { "rota-why-least-loaded-group" } else { "rota-why-least-loaded" },
             &[("candidates", candidates.to_string()), ("shifts", shifts.to_string())],
         ),
-        Why::Evened { shifts } => l10n.format("rota-why-evened", &[("shifts", shifts.to_string())]),
+        RotaWhy::Evened { shifts } => l10n.format("rota-why-evened", &[("shifts", shifts.to_string())]),
     }
 }
 
@@ -1239,12 +1239,12 @@ pub fn parse_hours(field: &'static str, s: &str) -> Result<i64> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "ShiftOutcomeRecord")]
-pub struct OutcomeRecord {
-    pub slot: SlotId,
+#[ts(export)]
+pub struct ShiftOutcomeRecord {
+    pub slot: RotaSlotId,
     /// Who was on the rota.
     pub person: MemberNo,
-    pub kind: OutcomeKind,
+    pub kind: ShiftOutcomeKind,
     /// Who served and is owed the hours (None when missed).
     pub worker: Option<MemberNo>,
     pub minutes: i64,
@@ -1262,18 +1262,18 @@ pub struct OutcomeRecord {
 pub fn record_outcome(
     tx: &Transaction,
     actor: &Actor,
-    slot: SlotId,
+    slot: RotaSlotId,
     for_no: Option<MemberNo>,
     by: Option<MemberNo>,
     missed: bool,
     minutes: Option<i64>,
     today: NaiveDate,
-) -> Result<Vec<OutcomeRecord>> {
+) -> Result<Vec<ShiftOutcomeRecord>> {
     let s = get_slot(tx, slot)?;
     if s.date > today {
         return Err(Error::conflict("error-rota-not-yet", vec![("date", s.date.to_string())]));
     }
-    let open: Vec<&Assignee> = s.assigned.iter().filter(|a| a.outcome.is_none()).collect();
+    let open: Vec<&RotaAssignee> = s.assigned.iter().filter(|a| a.outcome.is_none()).collect();
     // Whose shift: the named person; or, with --by someone on the slot, that person; or everyone
     // still open (when done) / the only one open (when covered or missed).
     let targets: Vec<MemberNo> = match (for_no, by) {
@@ -1304,12 +1304,12 @@ pub fn record_outcome(
         }
         let pid = members::id_of(tx, person)?;
         let (kind, worker) = match (missed, by) {
-            (true, _) => (OutcomeKind::Missed, None),
+            (true, _) => (ShiftOutcomeKind::Missed, None),
             (false, Some(b)) if b != person => {
                 members::id_of(tx, b)?;
-                (OutcomeKind::Covered, Some(b))
+                (ShiftOutcomeKind::Covered, Some(b))
             }
-            _ => (OutcomeKind::Done, Some(person)),
+            _ => (ShiftOutcomeKind::Done, Some(person)),
         };
         let worker_id = worker.map(|w| members::id_of(tx, w)).transpose()?;
         tx.execute(
@@ -1325,8 +1325,8 @@ pub fn record_outcome(
         if let Some(e) = time_entry {
             tx.execute("UPDATE shift_outcome SET time_entry_id = ?2 WHERE id = ?1", params![oid, e])?;
         }
-        let rec = OutcomeRecord { slot, person, kind, worker, minutes: if missed { 0 } else { minutes }, date: s.date, time_entry };
-        audit::record(tx, actor, kind.code(), "shift_outcome", oid, None::<&OutcomeRecord>, Some(&rec))?;
+        let rec = ShiftOutcomeRecord { slot, person, kind, worker, minutes: if missed { 0 } else { minutes }, date: s.date, time_entry };
+        audit::record(tx, actor, kind.code(), "shift_outcome", oid, None::<&ShiftOutcomeRecord>, Some(&rec))?;
         out.push(rec);
     }
     Ok(out)
@@ -1357,8 +1357,8 @@ fn credit_time_bank(
 // Visits and calls
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "ContactLog")]
-pub struct Contact {
+#[ts(export)]
+pub struct ContactLog {
     pub id: i64,
     pub elder: MemberNo,
     pub by: Option<MemberNo>,
@@ -1378,7 +1378,7 @@ pub fn log_contact(
     call: bool,
     notes: &str,
     today: NaiveDate,
-) -> Result<Contact> {
+) -> Result<ContactLog> {
     let e = members::id_of(tx, elder)?;
     let b = by.map(|b| members::id_of(tx, b)).transpose()?;
     if date > today {
@@ -1389,14 +1389,14 @@ pub fn log_contact(
         "INSERT INTO contact_log (elder_id, by_id, date, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![e.0, b.map(|b| b.0), date, if call { "call" } else { "visit" }, notes, audit::now_utc()],
     )?;
-    let c = Contact { id: tx.last_insert_rowid(), elder, by, date, call, notes };
-    audit::record(tx, actor, "add", "contact_log", c.id, None::<&Contact>, Some(&c))?;
+    let c = ContactLog { id: tx.last_insert_rowid(), elder, by, date, call, notes };
+    audit::record(tx, actor, "add", "contact_log", c.id, None::<&ContactLog>, Some(&c))?;
     Ok(c)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "OverdueElder")]
-pub struct Overdue {
+#[ts(export)]
+pub struct OverdueElder {
     pub member_no: MemberNo,
     pub name: String,
     pub phone: String,
@@ -1408,7 +1408,7 @@ pub struct Overdue {
 }
 
 /// Elders living alone with no visit or call (logged, or a done visit shift) for `days` days.
-pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<Overdue>> {
+pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<OverdueElder>> {
     let mut stmt = conn.prepare(
         "SELECT p.member_no, p.name, p.phones, p.address,
                 max(coalesce((SELECT max(date) FROM contact_log c WHERE c.elder_id = p.id AND c.date <= ?1), ''),
@@ -1429,7 +1429,7 @@ pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<Ove
         let last = NaiveDate::parse_from_str(&last, "%Y-%m-%d").ok();
         let since = last.map(|l| (today - l).num_days());
         if since.is_none_or(|d| d >= days) {
-            out.push(Overdue {
+            out.push(OverdueElder {
                 member_no: no,
                 name,
                 phone: phones.split('\n').next().unwrap_or_default().to_string(),
@@ -1448,7 +1448,7 @@ pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<Ove
 // Reads for the screens
 
 /// Everyone who has said when they can serve, by name (pinyin order).
-pub fn list_volunteers(conn: &Connection) -> Result<Vec<Availability>> {
+pub fn list_volunteers(conn: &Connection) -> Result<Vec<VolunteerAvailability>> {
     let nos: Vec<i64> = conn
         .prepare("SELECT p.member_no FROM volunteer_availability a JOIN person p ON p.id = a.person_id ORDER BY p.name_sort, p.member_no")?
         .query_map([], |r| r.get(0))?
@@ -1466,10 +1466,10 @@ pub fn list_volunteers(conn: &Connection) -> Result<Vec<Availability>> {
 /// (after hand changes, not only at the last generation). The generator is run on a copy of
 /// the month, nothing is written: a slot it could fill now says so ("generate the rest"), a
 /// locked one says it waits for a hand assignment.
-pub fn unfilled(conn: &Connection, month: Month, l10n: &Localizer) -> Result<Vec<UnfilledSlot>> {
+pub fn unfilled(conn: &Connection, month: Month, l10n: &Localizer) -> Result<Vec<RotaUnfilledSlot>> {
     let (mut input, slots) = load_input(conn, month)?;
     // In time order, as the month's slots come.
-    let short: Vec<&Slot> = slots.iter().filter(|s| s.short() > 0).collect();
+    let short: Vec<&RotaSlot> = slots.iter().filter(|s| s.short() > 0).collect();
     input.slots.retain(|n| short.iter().any(|s| s.id.0 == n.id));
     let out = generator::generate(&input);
     let reasons: BTreeMap<i64, String> = out.unfilled.iter().map(|u| (u.slot, reason_text(&u.reason, l10n))).collect();
@@ -1481,15 +1481,15 @@ pub fn unfilled(conn: &Connection, month: Month, l10n: &Localizer) -> Result<Vec
                 None if s.locked => l10n.t("rota-unfilled-locked"),
                 None => l10n.t("rota-unfilled-can-fill"),
             };
-            UnfilledSlot::of(s, s.short(), reason)
+            RotaUnfilledSlot::of(s, s.short(), reason)
         })
         .collect())
 }
 
 /// A volunteer as a choice for one slot: free to take it, or the rule that keeps them off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "RotaCandidate")]
-pub struct Candidate {
+#[ts(export)]
+pub struct RotaCandidate {
     pub member_no: MemberNo,
     pub name: String,
     pub village_group: String,
@@ -1501,7 +1501,7 @@ pub struct Candidate {
 
 /// Every active volunteer for `slot`, those free first (fewest shifts first), then the others
 /// with the reason they cannot; the people already on it are left out.
-pub fn candidates(conn: &Connection, slot: SlotId, l10n: &Localizer) -> Result<Vec<Candidate>> {
+pub fn candidates(conn: &Connection, slot: RotaSlotId, l10n: &Localizer) -> Result<Vec<RotaCandidate>> {
     let s = get_slot(conn, slot)?;
     let (input, _) = load_input(conn, Month::of(s.date))?;
     let on: Vec<i64> = input.kept.iter().filter(|k| k.slot == slot.0).map(|k| k.person).collect();
@@ -1514,7 +1514,7 @@ pub fn candidates(conn: &Connection, slot: SlotId, l10n: &Localizer) -> Result<V
         let shifts = mine.iter().filter(|k| k.in_month).count() as u32;
         let no: i64 = conn.query_row("SELECT member_no FROM person WHERE id = ?1", [v.id], |r| r.get(0))?;
         let blocked = generator::block(v, &need, &busy, shifts, DEFAULT_REST_HOURS * 60).map(|b| error_for(b, &s, &v.name).localize(l10n));
-        out.push(Candidate { member_no: MemberNo(no), name: v.name.clone(), village_group: v.group.clone(), shifts, blocked });
+        out.push(RotaCandidate { member_no: MemberNo(no), name: v.name.clone(), village_group: v.group.clone(), shifts, blocked });
     }
     out.sort_by_key(|c| (c.blocked.is_some(), c.shifts, c.member_no));
     Ok(out)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
-use super::generator::{self, block, too_close, Input, Kept, Load, SlotNeed, Volunteer, Why};
+use super::generator::{self, block, too_close, Input, Kept, Load, SlotNeed, Volunteer, RotaWhy};
 use super::{interval, is_night, DutyKind, ShiftSpec, Weekdays};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -118,7 +118,7 @@ fn a_pairing_keeps_its_volunteer_even_when_others_have_less_to_do() {
     let input = Input { rest_minutes: 480, slots: vec![s.clone()], volunteers: vec![vol(1), busy.clone()], kept: vec![] };
     let out = generator::generate(&input);
     assert_eq!(out.assignments.len(), 1);
-    assert_eq!((out.assignments[0].person, &out.assignments[0].why), (2, &Why::Paired), "the paired volunteer visits");
+    assert_eq!((out.assignments[0].person, &out.assignments[0].why), (2, &RotaWhy::Paired), "the paired volunteer visits");
     // Away: the slot stays empty rather than going to someone else.
     busy.absences = vec![(d(2026, 12, 1), d(2026, 12, 5))];
     let input = Input { rest_minutes: 480, slots: vec![s], volunteers: vec![vol(1), busy], kept: vec![] };
@@ -136,7 +136,7 @@ fn the_recipients_group_is_preferred_among_equally_loaded_volunteers() {
     let input = Input { rest_minutes: 480, slots: vec![s], volunteers: vec![vol(1), near], kept: vec![] };
     let out = generator::generate(&input);
     assert_eq!(out.assignments[0].person, 9);
-    assert_eq!(out.assignments[0].why, Why::LeastLoaded { candidates: 2, shifts: 0, same_group: true });
+    assert_eq!(out.assignments[0].why, RotaWhy::LeastLoaded { candidates: 2, shifts: 0, same_group: true });
 }
 
 #[test]
