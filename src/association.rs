@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::kernel::choice::choice;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -77,14 +78,15 @@ pub fn default_actor(conn: &Connection) -> Result<Actor> {
     Ok(Actor::new(name))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    ExtraLarge,
+choice! {
+    /// How large the app's text is, for eyes that need it larger.
+    #[derive(Default)]
+    TextSize {
+        #[default]
+        Normal = "normal" / "text-size-normal" [],
+        Large = "large" / "text-size-large" [],
+        ExtraLarge = "extra_large" / "text-size-extra-large" [],
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

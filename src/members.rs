@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::calendar::{self, LunarDay};
 use crate::error::{Error, Result};
+use crate::kernel::choice::choice;
 use crate::{id_card, names};
 
 /// A row id in the person table.
@@ -28,109 +29,64 @@ impl std::fmt::Display for MemberNo {
     }
 }
 
-/// Declares a closed set of choices stored as text, with the Fluent id of its label and the
-/// words a person may type for it on the command line (code, Chinese label, English label).
-macro_rules! choice {
-    ($(#[$m:meta])* $name:ident, $prefix:literal { $($variant:ident = $code:literal [$($alias:literal),*]),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        #[ts(export)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn from_code(s: &str) -> Option<$name> {
-                match s { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            /// The Fluent id of the label, e.g. `living-alone`.
-            pub fn label_id(self) -> String {
-                format!("{}-{}", $prefix, self.code().replace('_', "-"))
-            }
-
-            /// Accepts the code or any of the usual words for it.
-            pub fn parse(s: &str) -> Option<$name> {
-                let t = s.trim();
-                $(if t.eq_ignore_ascii_case($code) $(|| t == $alias)* { return Some($name::$variant); })+
-                None
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let s = v.as_str()?;
-                $name::from_code(s).ok_or(rusqlite::types::FromSqlError::InvalidType)
-            }
-        }
-
-        impl rusqlite::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.code().into())
-            }
-        }
-    };
+choice! {
+    Gender {
+        Male = "male" / "gender-male" ["男", "m", "M"],
+        Female = "female" / "gender-female" ["女", "f", "F"],
+    }
+}
+choice! {
+    /// 居住状况
+    Living {
+        Alone = "alone" / "living-alone" ["独居"],
+        EmptyNest = "empty_nest" / "living-empty-nest" ["空巢"],
+        WithChildren = "with_children" / "living-with-children" ["与子女同住"],
+        Institution = "institution" / "living-institution" ["机构"],
+    }
+}
+choice! {
+    /// 自理能力, after GB/T 42195-2022.
+    CareLevel {
+        Intact = "intact" / "care-intact" ["能力完好"],
+        Mild = "mild" / "care-mild" ["轻度失能"],
+        Moderate = "moderate" / "care-moderate" ["中度失能"],
+        Severe = "severe" / "care-severe" ["重度失能"],
+    }
+}
+choice! {
+    EconomicStatus {
+        Wubao = "wubao" / "economic-wubao" ["五保"],
+        Dibao = "dibao" / "economic-dibao" ["低保"],
+        Tekun = "tekun" / "economic-tekun" ["特困"],
+        Ordinary = "ordinary" / "economic-ordinary" ["一般"],
+    }
+}
+choice! {
+    MaritalStatus {
+        Married = "married" / "marital-married" ["已婚", "有配偶"],
+        Widowed = "widowed" / "marital-widowed" ["丧偶"],
+        Divorced = "divorced" / "marital-divorced" ["离异"],
+        Single = "single" / "marital-single" ["未婚"],
+    }
+}
+choice! {
+    Status {
+        Active = "active" / "status-active" ["在册", "正常"],
+        Suspended = "suspended" / "status-suspended" ["暂停"],
+        Left = "left" / "status-left" ["退会", "迁出"],
+        Deceased = "deceased" / "status-deceased" ["已故", "去世"],
+    }
 }
 
-choice!(Gender, "gender" { Male = "male" ["男", "m", "M"], Female = "female" ["女", "f", "F"] });
-choice!(
-    /// 居住状况
-    Living, "living" {
-        Alone = "alone" ["独居"],
-        EmptyNest = "empty_nest" ["空巢"],
-        WithChildren = "with_children" ["与子女同住"],
-        Institution = "institution" ["机构"],
+choice! {
+    /// 60-69, 70-79, 80-89, 90+ (and the under-sixties, who are often volunteers).
+    AgeBand {
+        Under60 = "under60" / "age-band-under-60" ["under_60", "<60", "0-59"],
+        From60To69 = "from60_to69" / "age-band-from-60-to-69" ["60-69"],
+        From70To79 = "from70_to79" / "age-band-from-70-to-79" ["70-79"],
+        From80To89 = "from80_to89" / "age-band-from-80-to-89" ["80-89"],
+        From90 = "from90" / "age-band-from-90" ["90+", "90-"],
     }
-);
-choice!(
-    /// 自理能力, after GB/T 42195-2022.
-    CareLevel, "care" {
-        Intact = "intact" ["能力完好"],
-        Mild = "mild" ["轻度失能"],
-        Moderate = "moderate" ["中度失能"],
-        Severe = "severe" ["重度失能"],
-    }
-);
-choice!(
-    EconomicStatus, "economic" {
-        Wubao = "wubao" ["五保"],
-        Dibao = "dibao" ["低保"],
-        Tekun = "tekun" ["特困"],
-        Ordinary = "ordinary" ["一般"],
-    }
-);
-choice!(
-    MaritalStatus, "marital" {
-        Married = "married" ["已婚", "有配偶"],
-        Widowed = "widowed" ["丧偶"],
-        Divorced = "divorced" ["离异"],
-        Single = "single" ["未婚"],
-    }
-);
-choice!(
-    Status, "status" {
-        Active = "active" ["在册", "正常"],
-        Suspended = "suspended" ["暂停"],
-        Left = "left" ["退会", "迁出"],
-        Deceased = "deceased" ["已故", "去世"],
-    }
-);
-
-/// 60-69, 70-79, 80-89, 90+ (and the under-sixties, who are often volunteers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum AgeBand {
-    Under60,
-    From60To69,
-    From70To79,
-    From80To89,
-    From90,
 }
 
 impl AgeBand {
@@ -141,17 +97,6 @@ impl AgeBand {
             AgeBand::From70To79 => (70, Some(79)),
             AgeBand::From80To89 => (80, Some(89)),
             AgeBand::From90 => (90, None),
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<AgeBand> {
-        match s.trim() {
-            "under_60" | "<60" | "0-59" => Some(AgeBand::Under60),
-            "60-69" => Some(AgeBand::From60To69),
-            "70-79" => Some(AgeBand::From70To79),
-            "80-89" => Some(AgeBand::From80To89),
-            "90+" | "90-" => Some(AgeBand::From90),
-            _ => None,
         }
     }
 }
@@ -300,32 +245,17 @@ pub struct PersonSummary {
     pub status: Status,
 }
 
-/// Which statuses a list shows. `Current` (the default) leaves out those who left or died.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum StatusFilter {
-    #[default]
-    Current,
-    All,
-    Active,
-    Suspended,
-    Left,
-    Deceased,
-}
-
-impl StatusFilter {
-    pub fn parse(s: &str) -> Option<StatusFilter> {
-        match s.trim() {
-            "current" => Some(StatusFilter::Current),
-            "all" => Some(StatusFilter::All),
-            other => Status::parse(other).map(|st| match st {
-                Status::Active => StatusFilter::Active,
-                Status::Suspended => StatusFilter::Suspended,
-                Status::Left => StatusFilter::Left,
-                Status::Deceased => StatusFilter::Deceased,
-            }),
-        }
+choice! {
+    /// Which statuses a list shows. `Current` (the default) leaves out those who left or died.
+    #[derive(Default)]
+    StatusFilter {
+        #[default]
+        Current = "current" / "status-filter-current" [],
+        All = "all" / "status-filter-all" [],
+        Active = "active" / "status-active" ["在册", "正常"],
+        Suspended = "suspended" / "status-suspended" ["暂停"],
+        Left = "left" / "status-left" ["退会", "迁出"],
+        Deceased = "deceased" / "status-deceased" ["已故", "去世"],
     }
 }
 

@@ -289,7 +289,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                     "{}\t{}\t{}\t{}\t{}\t{}",
                     e.id,
                     e.date,
-                    ctx.t(&e.kind.label_id()),
+                    ctx.t(e.kind.label_id()),
                     e.signed,
                     Hours::from_half_hours(running),
                     [party, e.service_kind.clone(), e.reason.clone()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")

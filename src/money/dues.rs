@@ -149,7 +149,7 @@ impl Exemption {
     pub fn label(&self, l10n: &Localizer) -> String {
         match self {
             Exemption::Age(a) => l10n.format("dues-exempt-age", &[("age", a.to_string())]),
-            Exemption::Status(s) => l10n.t(&s.label_id()),
+            Exemption::Status(s) => l10n.t(s.label_id()),
             Exemption::Waiver(r) => l10n.format("dues-exempt-waiver", &[("reason", r.clone())]),
         }
     }

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::kernel::choice::choice;
 
 /// An amount of money in fen (分), the smallest unit, so sums are exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, TS)]
@@ -174,48 +175,11 @@ pub fn parse_amount(field: &'static str, text: &str) -> Result<Fen> {
     Ok(fen)
 }
 
-/// Income or expense (收入 / 支出).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum CashKind {
-    Income,
-    Expense,
-}
-
-impl CashKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            CashKind::Income => "income",
-            CashKind::Expense => "expense",
-        }
-    }
-
-    pub fn label_id(self) -> &'static str {
-        match self {
-            CashKind::Income => "cash-kind-income",
-            CashKind::Expense => "cash-kind-expense",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CashKind> {
-        match s.trim() {
-            "income" | "收入" | "in" => Some(CashKind::Income),
-            "expense" | "支出" | "out" => Some(CashKind::Expense),
-            _ => None,
-        }
-    }
-}
-
-impl rusqlite::ToSql for CashKind {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.code().into())
-    }
-}
-
-impl rusqlite::types::FromSql for CashKind {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        CashKind::parse(v.as_str()?).ok_or(rusqlite::types::FromSqlError::InvalidType)
+choice! {
+    /// Income or expense (收入 / 支出).
+    CashKind {
+        Income = "income" / "cash-kind-income" ["收入", "in"],
+        Expense = "expense" / "cash-kind-expense" ["支出", "out"],
     }
 }
 

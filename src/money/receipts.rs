@@ -12,6 +12,7 @@ use super::{text, CashKind, Fen};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+use crate::kernel::choice::choice;
 use crate::pdf::{self, Align, Doc, Page};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -170,16 +171,16 @@ pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> 
     Ok(after)
 }
 
-/// How receipts go on paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ReceiptLayout {
-    /// Three to an A4 page, each with its stub, cut along the dashed lines.
-    #[default]
-    A4Three,
-    /// One to an A5 page (landscape).
-    A5,
+choice! {
+    /// How receipts go on paper.
+    #[derive(Default)]
+    ReceiptLayout {
+        /// Three to an A4 page, each with its stub, cut along the dashed lines.
+        #[default]
+        A4Three = "a4_three" / "money-receipts-layout-a4" [],
+        /// One to an A5 page (landscape).
+        A5 = "a5" / "money-receipts-layout-a5" [],
+    }
 }
 
 /// Prints receipts and records each print (any after the first is a 补打 reprint).

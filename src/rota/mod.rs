@@ -18,6 +18,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+use crate::kernel::choice::choice;
 use crate::members::{self, MemberNo, PersonId};
 use crate::money::Month;
 use generator::{Block, Kept, Load, Reason, SlotNeed, Volunteer, RotaWhy};
@@ -30,55 +31,12 @@ pub const DEFAULT_OVERDUE_DAYS: i64 = 7;
 /// Earlier load that counts for fairness: done shifts in this many months before.
 const HISTORY_MONTHS: u32 = 3;
 
-/// The three kinds of recurring duty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum DutyKind {
-    Care,
-    Visit,
-    Hall,
-}
-
-impl DutyKind {
-    pub const ALL: [DutyKind; 3] = [DutyKind::Care, DutyKind::Visit, DutyKind::Hall];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DutyKind::Care => "care",
-            DutyKind::Visit => "visit",
-            DutyKind::Hall => "hall",
-        }
-    }
-
-    pub fn label_id(self) -> &'static str {
-        match self {
-            DutyKind::Care => "rota-kind-care",
-            DutyKind::Visit => "rota-kind-visit",
-            DutyKind::Hall => "rota-kind-hall",
-        }
-    }
-
-    /// The code or the Chinese word: care | visit | hall, 护理 | 探望 | 值班.
-    pub fn parse(s: &str) -> Option<DutyKind> {
-        match s.trim() {
-            "care" | "护理" => Some(DutyKind::Care),
-            "visit" | "探望" => Some(DutyKind::Visit),
-            "hall" | "值班" => Some(DutyKind::Hall),
-            _ => None,
-        }
-    }
-}
-
-impl rusqlite::ToSql for DutyKind {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.code().into())
-    }
-}
-
-impl rusqlite::types::FromSql for DutyKind {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        DutyKind::parse(v.as_str()?).ok_or(rusqlite::types::FromSqlError::InvalidType)
+choice! {
+    /// The three kinds of recurring duty.
+    DutyKind {
+        Care = "care" / "rota-kind-care" ["护理"],
+        Visit = "visit" / "rota-kind-visit" ["探望"],
+        Hall = "hall" / "rota-kind-hall" ["值班"],
     }
 }
 
@@ -717,22 +675,11 @@ pub struct ShiftOutcome {
     pub minutes: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ShiftOutcomeKind {
-    Done,
-    Missed,
-    Covered,
-}
-
-impl ShiftOutcomeKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            ShiftOutcomeKind::Done => "done",
-            ShiftOutcomeKind::Missed => "missed",
-            ShiftOutcomeKind::Covered => "covered",
-        }
+choice! {
+    ShiftOutcomeKind {
+        Done = "done" / "ui-rota-outcome-done" [],
+        Missed = "missed" / "ui-rota-outcome-missed" [],
+        Covered = "covered" / "ui-rota-outcome-covered" [],
     }
 }
 

@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
+use crate::kernel::choice::choice;
 use crate::members::{self, MemberNo, PersonId, Status};
 
 /// The pool's account row (公益时间池); every other account belongs to one person.
@@ -140,73 +141,20 @@ impl fmt::Display for EntryId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum EntryKind {
-    Deposit,
-    Withdrawal,
-    TransferOut,
-    TransferIn,
-    Donation,
-    PoolGrant,
-    InheritanceOut,
-    InheritanceIn,
-    ExchangeOut,
-    ExchangeIn,
-    Reversal,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 11] = [
-        EntryKind::Deposit,
-        EntryKind::Withdrawal,
-        EntryKind::TransferOut,
-        EntryKind::TransferIn,
-        EntryKind::Donation,
-        EntryKind::PoolGrant,
-        EntryKind::InheritanceOut,
-        EntryKind::InheritanceIn,
-        EntryKind::ExchangeOut,
-        EntryKind::ExchangeIn,
-        EntryKind::Reversal,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EntryKind::Deposit => "deposit",
-            EntryKind::Withdrawal => "withdrawal",
-            EntryKind::TransferOut => "transfer_out",
-            EntryKind::TransferIn => "transfer_in",
-            EntryKind::Donation => "donation",
-            EntryKind::PoolGrant => "pool_grant",
-            EntryKind::InheritanceOut => "inheritance_out",
-            EntryKind::InheritanceIn => "inheritance_in",
-            EntryKind::ExchangeOut => "exchange_out",
-            EntryKind::ExchangeIn => "exchange_in",
-            EntryKind::Reversal => "reversal",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<EntryKind> {
-        EntryKind::ALL.into_iter().find(|k| k.code() == s)
-    }
-
-    /// The Fluent id of its label, e.g. `time-kind-transfer-out`.
-    pub fn label_id(self) -> String {
-        format!("time-kind-{}", self.code().replace('_', "-"))
-    }
-}
-
-impl rusqlite::ToSql for EntryKind {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.code().into())
-    }
-}
-
-impl rusqlite::types::FromSql for EntryKind {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        EntryKind::from_code(v.as_str()?).ok_or(rusqlite::types::FromSqlError::InvalidType)
+choice! {
+    /// What a line of the time ledger records.
+    EntryKind {
+        Deposit = "deposit" / "time-kind-deposit" [],
+        Withdrawal = "withdrawal" / "time-kind-withdrawal" [],
+        TransferOut = "transfer_out" / "time-kind-transfer-out" [],
+        TransferIn = "transfer_in" / "time-kind-transfer-in" [],
+        Donation = "donation" / "time-kind-donation" [],
+        PoolGrant = "pool_grant" / "time-kind-pool-grant" [],
+        InheritanceOut = "inheritance_out" / "time-kind-inheritance-out" [],
+        InheritanceIn = "inheritance_in" / "time-kind-inheritance-in" [],
+        ExchangeOut = "exchange_out" / "time-kind-exchange-out" [],
+        ExchangeIn = "exchange_in" / "time-kind-exchange-in" [],
+        Reversal = "reversal" / "time-kind-reversal" [],
     }
 }
 
@@ -1182,7 +1130,7 @@ mod tests {
     #[test]
     fn entry_kinds_round_trip_their_codes() {
         for k in EntryKind::ALL {
-            assert_eq!(EntryKind::from_code(k.code()), Some(k));
+            assert_eq!(EntryKind::from_code(k.code()), Some(*k));
         }
     }
 }

@@ -183,7 +183,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
         let color = if e.kind == EntryKind::Reversal { pdf::RED } else { pdf::BLACK };
         p.text(cols[0].0, y, size, Align::Right, &e.id.to_string());
         p.text(cols[1].0, y, size, Align::Left, &e.date.to_string());
-        p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(&e.kind.label_id()), size, kind_w), color);
+        p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(e.kind.label_id()), size, kind_w), color);
         p.text(cols[3].0, y, size, Align::Left, &pdf::fit(&describe(e, no, l10n), size, party_w));
         let col = if e.signed.half_hours() > 0 { 4 } else { 5 };
         p.text_colored(cols[col].0, y, size, Align::Right, &e.hours.fixed(), color);
