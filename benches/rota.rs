@@ -9,7 +9,7 @@ use huzhu::association::{self, Association};
 use huzhu::audit::Actor;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, MemberNo, PersonInput};
-use huzhu::money::Month;
+use huzhu::kernel::Month;
 use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, Weekdays};
 use rusqlite::Connection;
 

@@ -4,7 +4,8 @@
 mod money_support;
 
 use huzhu::money::cash_book::{self, EntryFilter};
-use huzhu::money::{CashKind, Fen, Month};
+use huzhu::kernel::{Fen, Month};
+use huzhu::money::CashKind;
 use money_support::*;
 use proptest::prelude::*;
 

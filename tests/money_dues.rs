@@ -7,7 +7,8 @@ use huzhu::members::{EconomicStatus, MemberNo};
 use huzhu::money::cash_book;
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, Exemption, PolicyInput};
-use huzhu::money::{receipts, Fen};
+use huzhu::kernel::Fen;
+use huzhu::money::receipts;
 use money_support::*;
 
 fn policy(conn: &mut rusqlite::Connection, year: i32, amount: &str, age: Option<u32>, statuses: Vec<EconomicStatus>) {

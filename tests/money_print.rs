@@ -10,7 +10,8 @@ use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, PolicyInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
 use huzhu::money::statements::{self, Period};
-use huzhu::money::{cash_book, CashKind, Fen, Month};
+use huzhu::kernel::{Fen, Month};
+use huzhu::money::{cash_book, CashKind};
 use money_support::*;
 
 /// The text without spaces: pdftotext spaces out CJK lines as it sees fit.

@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::MemberNo;
-use huzhu::money::Month;
+use huzhu::kernel::Month;
 use huzhu::rota::{self, RotaSlotId};
 use serde_json::Value;
 

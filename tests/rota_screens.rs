@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use huzhu::audit::Actor;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, MemberNo, PersonInput};
-use huzhu::money::Month;
+use huzhu::kernel::Month;
 use huzhu::rota::{self, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
 use rusqlite::Connection;
 

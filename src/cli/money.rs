@@ -9,7 +9,8 @@ use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, PolicyInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
 use huzhu::money::statements::{self, Period};
-use huzhu::money::{CashKind, Fen, Month};
+use huzhu::kernel::{Fen, Month};
+use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
 use super::{bad_choice, parse_date, print_json, Ctx};

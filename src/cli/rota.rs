@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
-use huzhu::money::Month;
+use huzhu::kernel::Month;
 use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, RotaSlotId, Weekdays};
 use huzhu::{Error, Result};
 

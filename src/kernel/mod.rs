@@ -3,3 +3,9 @@
 //! they all depend on it.
 
 pub mod choice;
+pub mod fen;
+pub mod fields;
+pub mod month;
+
+pub use fen::{Fen, MAX_AMOUNT};
+pub use month::Month;

@@ -7,7 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{check_date, parse_amount, parse_day, text, CashKind, Fen, Month};
+use super::{check_date, parse_amount, parse_day, text, CashKind};
+use crate::kernel::{Fen, Month};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;

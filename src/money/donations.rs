@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use super::{parse_amount, parse_day, text, Fen};
+use super::{parse_amount, parse_day, text};
+use crate::kernel::Fen;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;

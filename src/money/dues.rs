@@ -10,7 +10,8 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use super::{check_date, parse_amount, text, Fen};
+use super::{check_date, parse_amount, text};
+use crate::kernel::Fen;
 use crate::audit::{self, Actor};
 use crate::calendar;
 use crate::error::{Error, Result};

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
-use super::{text, CashKind, Fen};
+use super::{text, words, CashKind};
+use crate::kernel::Fen;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -288,7 +289,7 @@ fn draw_slip(page: &mut Page, top: f32, height: f32, width: f32, association: &s
     y += 10.0;
     field(page, y, &l10n.t("receipt-for"), &purpose);
     y += 10.0;
-    field(page, y, &l10n.t("receipt-capital-label"), &r.amount.capital());
+    field(page, y, &l10n.t("receipt-capital-label"), &words::capital(r.amount.0));
     y += 10.0;
     page.text(rx, y, size, Align::Left, &l10n.t("receipt-figures-label"));
     page.text(rx + pdf::text_width(&l10n.t("receipt-figures-label"), size) + 2.0, y, 13.0, Align::Left, &r.amount.yuan());

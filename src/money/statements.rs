@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, EntryFilter};
-use super::{CashKind, Fen, Month};
+use super::CashKind;
+use crate::kernel::{Fen, Month};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
 use crate::members::{self, MemberNo, PersonId};
-use crate::money::Month;
+use crate::kernel::Month;
 use generator::{Block, Kept, Load, Reason, SlotNeed, Volunteer, RotaWhy};
 
 /// Least rest between two shifts of one person: a night ending at 08:00 and a day shift starting
@@ -869,7 +869,7 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
     // Earlier months: done (or covering) shifts credited to whoever served.
     let mut since = month;
     for _ in 0..HISTORY_MONTHS {
-        since = prev_month(since);
+        since = since.prev();
     }
     let mut hist: BTreeMap<i64, Load> = BTreeMap::new();
     let mut stmt = conn.prepare(
@@ -892,14 +892,6 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
         v.history = hist.get(&v.id).copied().unwrap_or_default();
     }
     Ok(vols)
-}
-
-fn prev_month(m: Month) -> Month {
-    if m.month == 1 {
-        Month { year: m.year - 1, month: 12 }
-    } else {
-        Month { year: m.year, month: m.month - 1 }
-    }
 }
 
 /// A slot the generator could not fill, with the reason in words.

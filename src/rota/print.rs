@@ -12,7 +12,7 @@ use super::{get_case, list_month, CareCase, CaseId, RotaSlot};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::MemberNo;
-use crate::money::Month;
+use crate::kernel::Month;
 use crate::pdf::{self, Align, Doc, Paper};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
