@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Actor};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Lang;
 use crate::kernel::choice::choice;
+use crate::kernel::fields;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -24,23 +25,13 @@ pub struct Association {
 
 impl Association {
     fn checked(&self) -> Result<Association> {
-        let t = |s: &str| s.trim().to_string();
-        let a = Association {
-            name: t(&self.name),
-            village: t(&self.village),
-            township: t(&self.township),
-            county: t(&self.county),
-            secretary: t(&self.secretary),
-        };
-        if a.name.is_empty() {
-            return Err(Error::invalid("name", "error-association-name-required"));
-        }
-        for (field, v) in [("name", &a.name), ("village", &a.village), ("township", &a.township), ("county", &a.county), ("secretary", &a.secretary)] {
-            if v.chars().count() > 60 {
-                return Err(Error::invalid(field, "error-text-too-long"));
-            }
-        }
-        Ok(a)
+        Ok(Association {
+            name: fields::required("name", &self.name, 60, "error-association-name-required")?,
+            village: fields::text("village", &self.village, 60)?,
+            township: fields::text("township", &self.township, 60)?,
+            county: fields::text("county", &self.county, 60)?,
+            secretary: fields::text("secretary", &self.secretary, 60)?,
+        })
     }
 }
 

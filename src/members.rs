@@ -11,6 +11,7 @@ use crate::audit::{self, Actor};
 use crate::calendar::{self, LunarDay};
 use crate::error::{Error, Result};
 use crate::kernel::choice::choice;
+use crate::kernel::fields;
 use crate::{id_card, names};
 
 /// A row id in the person table.
@@ -295,20 +296,15 @@ struct Checked {
     family: Vec<FamilyContact>,
 }
 
+/// Nobody in the register was born (or joined) before this: an earlier date is a typo.
+const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1880, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A birth or join date as typed: empty for none, else not after today nor before 1880.
 fn parse_date(field: &'static str, s: &str, today: NaiveDate) -> Result<Option<NaiveDate>> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Error::invalid_with(field, "error-date-invalid", vec![("value", s.to_string())]))?;
-    if d > today {
-        return Err(Error::invalid(field, "error-date-future"));
-    }
-    if d < NaiveDate::from_ymd_opt(1880, 1, 1).unwrap_or(d) {
-        return Err(Error::invalid_with(field, "error-date-invalid", vec![("value", s.to_string())]));
-    }
-    Ok(Some(d))
+    fields::optional_date(field, s)?.map(|d| fields::check_past(field, d, EARLIEST_DATE, today)).transpose()
 }
 
 fn check_phone(field: &'static str, p: &str) -> Result<String> {
@@ -518,9 +514,7 @@ pub fn set_status(
     today: NaiveDate,
 ) -> Result<Person> {
     let before = get_by_no(tx, no, today)?;
-    if effective > today {
-        return Err(Error::invalid("effective", "error-date-future"));
-    }
+    fields::check_not_future("effective", effective, today)?;
     if before.birth_date.is_some_and(|b| effective < b) {
         return Err(Error::invalid("effective", "error-death-before-birth"));
     }

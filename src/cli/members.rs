@@ -2,10 +2,11 @@
 
 use clap::Subcommand;
 use huzhu::calendar;
+use huzhu::kernel::fields;
 use huzhu::members::{self, AgeBand, CareLevel, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Result;
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum MemberCommand {
@@ -197,7 +198,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
         MemberCommand::SetStatus { no, status, date, note } => {
             let status = Status::parse(&status).ok_or_else(|| bad_choice("status", &status, &["active", "suspended", "left", "deceased"]))?;
             let effective = match date.as_deref() {
-                Some(d) => parse_date("effective", d)?,
+                Some(d) => fields::date("effective", d)?,
                 None => ctx.today,
             };
             ctx.write(|tx, actor, today| members::set_status(tx, actor, MemberNo(no), status, effective, &note, today))?;

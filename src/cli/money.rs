@@ -9,11 +9,11 @@ use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, PolicyInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
 use huzhu::money::statements::{self, Period};
-use huzhu::kernel::{Fen, Month};
+use huzhu::kernel::{fields, Fen, Month};
 use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum CashCommand {
@@ -244,7 +244,7 @@ pub struct StatementArgs {
 }
 
 fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
-    s.map(|d| parse_date(field, d)).transpose()
+    s.map(|d| fields::date(field, d)).transpose()
 }
 
 fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {

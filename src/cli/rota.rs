@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
-use huzhu::kernel::Month;
+use huzhu::kernel::{fields, Month};
 use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, RotaSlotId, Weekdays};
 use huzhu::{Error, Result};
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum VolunteerCommand {
@@ -238,8 +238,8 @@ pub fn care(ctx: &mut Ctx, command: CareCommand) -> Result<()> {
             let input = CaseInput {
                 recipient: MemberNo(recipient),
                 kind,
-                from: parse_date("from", &from)?,
-                until: until.as_deref().map(|u| parse_date("until", u)).transpose()?,
+                from: fields::date("from", &from)?,
+                until: until.as_deref().map(|u| fields::date("until", u)).transpose()?,
                 shifts: shift.iter().map(|s| ShiftSpec::parse("shift", s)).collect::<Result<_>>()?,
                 weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?.unwrap_or(Weekdays::ALL),
                 every_days,
@@ -271,7 +271,7 @@ pub fn pair(ctx: &mut Ctx, command: PairCommand) -> Result<()> {
     match command {
         PairCommand::Add { volunteer, elder, every_days, from } => {
             let from = match from.as_deref() {
-                Some(f) => parse_date("from", f)?,
+                Some(f) => fields::date("from", f)?,
                 None => ctx.today,
             };
             let l10n = lang_copy(ctx);
@@ -374,7 +374,7 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             Ok(())
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {
-            let minutes = hours.as_deref().map(|h| rota::parse_hours("hours", h)).transpose()?;
+            let minutes = hours.as_deref().map(|h| fields::hours_as_minutes("hours", h)).transpose()?;
             let recs = ctx.write(|tx, actor, today| {
                 rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), by.map(MemberNo), false, minutes, today)
             })?;
@@ -481,7 +481,7 @@ pub fn visit(ctx: &mut Ctx, command: VisitCommand) -> Result<()> {
     match command {
         VisitCommand::Log { elder, by, date, call, notes } => {
             let date = match date.as_deref() {
-                Some(d) => parse_date("date", d)?,
+                Some(d) => fields::date("date", d)?,
                 None => ctx.today,
             };
             ctx.write(|tx, actor, today| rota::log_contact(tx, actor, MemberNo(elder), by.map(MemberNo), date, call, &notes, today))?;

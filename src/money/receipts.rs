@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
-use super::{text, words, CashKind};
-use crate::kernel::Fen;
+use super::{words, CashKind};
+use crate::kernel::{fields, Fen};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -111,12 +111,9 @@ pub fn issue(tx: &Transaction, actor: &Actor, entry: &CashEntry, payer: &str, pu
     if let Some(no) = live {
         return Err(Error::conflict("error-receipt-exists", vec![("voucher", entry.voucher_no.clone()), ("receipt", no)]));
     }
-    let payer = text("payer", if payer.trim().is_empty() { &entry.party } else { payer }, 60)?;
-    if payer.is_empty() {
-        return Err(Error::invalid("payer", "error-payer-required"));
-    }
-    let purpose = text("purpose", purpose, 100)?;
-    let handler = text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
+    let payer = fields::required("payer", if payer.trim().is_empty() { &entry.party } else { payer }, 60, "error-payer-required")?;
+    let purpose = fields::text("purpose", purpose, 100)?;
+    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
     let year = entry.date.year();
     let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM receipt WHERE year = ?1", [year], |r| r.get(0))?;
     let no = format!("R{year:04}-{seq:04}");
@@ -156,10 +153,7 @@ pub fn post_entry(tx: &Transaction, actor: &Actor, input: &cash_book::EntryInput
 /// cash entry for that (which voids its receipt too).
 pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> Result<Receipt> {
     let before = get(tx, receipt_no)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-reason-required"));
-    }
+    let reason = fields::reason(reason, "error-reason-required")?;
     if before.voided {
         return Err(Error::conflict("error-receipt-already-void", vec![("receipt", before.receipt_no.clone())]));
     }

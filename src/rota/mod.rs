@@ -19,6 +19,7 @@ use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
+use crate::kernel::fields;
 use crate::members::{self, MemberNo, PersonId};
 use crate::kernel::Month;
 use generator::{Block, Kept, Load, Reason, SlotNeed, Volunteer, RotaWhy};
@@ -113,11 +114,7 @@ fn hhmm(t: NaiveTime) -> String {
 pub fn parse_range(field: &'static str, s: &str) -> Result<(NaiveDate, NaiveDate)> {
     let bad = || Error::invalid_with(field, "error-rota-range-invalid", vec![("value", s.to_string())]);
     let (a, b) = s.trim().split_once("..").ok_or_else(bad)?;
-    let date = |x: &str| {
-        NaiveDate::parse_from_str(x.trim(), "%Y-%m-%d")
-            .map_err(|_| Error::invalid_with(field, "error-date-invalid", vec![("value", x.to_string())]))
-    };
-    let (a, b) = (date(a)?, date(b)?);
+    let (a, b) = (fields::date(field, a)?, fields::date(field, b)?);
     if a > b {
         return Err(Error::invalid_with(field, "error-rota-range-reversed", vec![("from", a.to_string()), ("until", b.to_string())]));
     }
@@ -425,14 +422,6 @@ pub struct CareCase {
     pub notes: String,
 }
 
-fn check_text(field: &'static str, s: &str, max: usize) -> Result<String> {
-    let s = s.trim();
-    if s.chars().count() > max {
-        return Err(Error::invalid(field, "error-text-too-long"));
-    }
-    Ok(s.to_string())
-}
-
 /// Adds a care case with its shifts; returns it with its id.
 pub fn add_case(tx: &Transaction, actor: &Actor, input: &CaseInput, l10n: &Localizer, today: NaiveDate) -> Result<CareCase> {
     add_case_inner(tx, actor, input, None, l10n, today)
@@ -458,10 +447,10 @@ fn add_case_inner(tx: &Transaction, actor: &Actor, input: &CaseInput, pairing: O
     for s in &shifts {
         s.check("shift")?;
     }
-    let address = check_text("address", &input.address, 100)?;
-    let medicines = check_text("medicines", &input.medicines, 200)?;
-    let family = check_text("family_to_call", &input.family_to_call, 100)?;
-    let notes = check_text("notes", &input.notes, 300)?;
+    let address = fields::text("address", &input.address, 100)?;
+    let medicines = fields::text("medicines", &input.medicines, 200)?;
+    let family = fields::text("family_to_call", &input.family_to_call, 100)?;
+    let notes = fields::text("notes", &input.notes, 300)?;
     tx.execute(
         "INSERT INTO care_case (recipient_id, kind, from_date, until_date, weekdays, every_days, pairing_id, address,
              medicines, family_to_call, notes, created_at)
@@ -1165,18 +1154,6 @@ pub fn why_text(w: &RotaWhy, l10n: &Localizer) -> String {
 // ---------------------------------------------------------------------------------------------
 // After the day
 
-/// Hours as typed ("3", "2.5") to whole minutes; more than 0 and at most 24 hours.
-pub fn parse_hours(field: &'static str, s: &str) -> Result<i64> {
-    use rust_decimal::prelude::ToPrimitive;
-    let bad = || Error::invalid_with(field, "error-rota-hours-invalid", vec![("value", s.to_string())]);
-    let d: rust_decimal::Decimal = s.trim().parse().map_err(|_| bad())?;
-    let m = (d * rust_decimal::Decimal::from(60)).round().to_i64().ok_or_else(bad)?;
-    if m <= 0 || m > 24 * 60 {
-        return Err(bad());
-    }
-    Ok(m)
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ShiftOutcomeRecord {
@@ -1320,10 +1297,8 @@ pub fn log_contact(
 ) -> Result<ContactLog> {
     let e = members::id_of(tx, elder)?;
     let b = by.map(|b| members::id_of(tx, b)).transpose()?;
-    if date > today {
-        return Err(Error::invalid("date", "error-date-future"));
-    }
-    let notes = check_text("notes", notes, 300)?;
+    fields::check_not_future("date", date, today)?;
+    let notes = fields::text("notes", notes, 300)?;
     tx.execute(
         "INSERT INTO contact_log (elder_id, by_id, date, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![e.0, b.map(|b| b.0), date, if call { "call" } else { "visit" }, notes, audit::now_utc()],

@@ -22,6 +22,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::choice::choice;
+use crate::kernel::fields;
 use crate::members::{self, MemberNo, PersonId, Status};
 
 /// The pool's account row (公益时间池); every other account belongs to one person.
@@ -354,25 +355,6 @@ pub fn overview(tx: &Transaction, actor: &Actor) -> Result<BankOverview> {
     })
 }
 
-/// Checks a ledger date: not after today, not before 2000.
-fn check_date(field: &'static str, d: NaiveDate, today: NaiveDate) -> Result<()> {
-    if d > today {
-        return Err(Error::invalid(field, "error-date-future"));
-    }
-    if d.year() < 2000 {
-        return Err(Error::invalid_with(field, "error-date-invalid", vec![("value", d.to_string())]));
-    }
-    Ok(())
-}
-
-fn text(field: &'static str, s: &str, max: usize) -> Result<String> {
-    let t = s.trim();
-    if t.chars().count() > max {
-        return Err(Error::invalid(field, "error-text-too-long"));
-    }
-    Ok(t.to_string())
-}
-
 /// A living person whose account may move hours: refuses the deceased and frozen accounts.
 struct Live {
     id: PersonId,
@@ -504,7 +486,7 @@ pub fn deposit(tx: &Transaction, actor: &Actor, input: &DepositInput, today: Nai
 
 fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: Option<&str>, today: NaiveDate) -> Result<EntryId> {
     check_service(input.hours)?;
-    check_date("date", input.date, today)?;
+    fields::check_ledger_date("date", input.date, today)?;
     let provider = live(tx, "person", input.provider, today)?;
     let recipient = match input.recipient {
         Some(no) => Some(members::id_of(tx, no).map_err(|_| {
@@ -515,8 +497,8 @@ fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: O
     if recipient == Some(provider.id) {
         return Err(Error::invalid("recipient", "error-time-self-service"));
     }
-    let service_kind = text("kind", &input.service_kind, 40)?;
-    let confirmed_by = text("confirmed_by", &input.confirmed_by, 40)?;
+    let service_kind = fields::text("kind", &input.service_kind, 40)?;
+    let confirmed_by = fields::text("confirmed_by", &input.confirmed_by, 40)?;
 
     let (to_person, to_pool) = match yearly_cap(tx)? {
         Some(cap) => {
@@ -628,7 +610,7 @@ pub struct WithdrawalInput {
 
 pub fn withdraw(tx: &Transaction, actor: &Actor, input: &WithdrawalInput, today: NaiveDate) -> Result<EntryId> {
     check_service(input.hours)?;
-    check_date("date", input.date, today)?;
+    fields::check_ledger_date("date", input.date, today)?;
     let holder = live(tx, "person", input.holder, today)?;
     let recipient = match input.recipient {
         Some(no) if no != holder.no => Some(members::id_of(tx, no).map_err(|_| {
@@ -636,11 +618,11 @@ pub fn withdraw(tx: &Transaction, actor: &Actor, input: &WithdrawalInput, today:
         })?),
         _ => None,
     };
-    let consent = text("consent", &input.consent, 200)?;
+    let consent = fields::text("consent", &input.consent, 200)?;
     if recipient.is_some() && consent.is_empty() {
         return Err(Error::invalid_with("consent", "error-time-consent-required", vec![("name", holder.name.clone())]));
     }
-    let service_kind = text("kind", &input.service_kind, 40)?;
+    let service_kind = fields::text("kind", &input.service_kind, 40)?;
     ensure_funds(tx, holder.account, &holder.name, input.hours)?;
     let mut e = NewEntry::new(holder.account, EntryKind::Withdrawal, -1, input.hours, input.date);
     e.recipient = Some(recipient.unwrap_or(holder.id));
@@ -679,11 +661,8 @@ pub fn transfer(
     today: NaiveDate,
 ) -> Result<(EntryId, EntryId)> {
     check_move(hours)?;
-    check_date("date", date, today)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-time-reason-required"));
-    }
+    fields::check_ledger_date("date", date, today)?;
+    let reason = fields::reason(reason, "error-time-reason-required")?;
     if from == to {
         return Err(Error::invalid("to", "error-time-same-person"));
     }
@@ -705,7 +684,7 @@ pub fn transfer(
 /// Gives hours to the common pool (公益时间池).
 pub fn donate(tx: &Transaction, actor: &Actor, person: MemberNo, hours: Hours, date: NaiveDate, today: NaiveDate) -> Result<EntryId> {
     check_move(hours)?;
-    check_date("date", date, today)?;
+    fields::check_ledger_date("date", date, today)?;
     let p = live(tx, "person", person, today)?;
     ensure_funds(tx, p.account, &p.name, hours)?;
     let mut out = NewEntry::new(p.account, EntryKind::Donation, -1, hours, date);
@@ -729,11 +708,8 @@ pub fn grant(
     today: NaiveDate,
 ) -> Result<EntryId> {
     check_move(hours)?;
-    check_date("date", date, today)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-time-reason-required"));
-    }
+    fields::check_ledger_date("date", date, today)?;
+    let reason = fields::reason(reason, "error-time-reason-required")?;
     let p = live(tx, "person", person, today)?;
     let pool = account_balance(tx, POOL_ACCOUNT)?;
     if pool < hours {
@@ -765,11 +741,8 @@ pub fn reverse(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<EntryId>> {
-    check_date("date", date, today)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-time-reason-required"));
-    }
+    fields::check_ledger_date("date", date, today)?;
+    let reason = fields::reason(reason, "error-time-reason-required")?;
     let original = entry(tx, id)?;
     if original.kind == EntryKind::Reversal {
         return Err(Error::conflict("error-time-reverse-reversal", vec![("id", id.to_string())]));
@@ -966,11 +939,8 @@ pub fn inherit(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Inheritance> {
-    check_date("date", date, today)?;
-    let witness = text("witness", witness, 40)?;
-    if witness.is_empty() {
-        return Err(Error::invalid("witness", "error-time-witness-required"));
-    }
+    fields::check_ledger_date("date", date, today)?;
+    let witness = fields::required("witness", witness, 40, "error-time-witness-required")?;
     let holder = members::get_by_no(tx, deceased, today)?;
     if holder.status != Status::Deceased {
         return Err(Error::conflict("error-time-not-deceased", vec![("no", deceased.to_string()), ("name", holder.name)]));
