@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{DutyKind, Weekdays};
+use super::kinds::{DutyKind, Weekdays};
 
 /// One slot to fill: a dated shift of a care case.
 #[derive(Debug, Clone, PartialEq, Eq)]

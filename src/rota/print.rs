@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::{get_case, list_month, CareCase, CaseId, RotaSlot};
+use super::cases::{get_case, CareCase, CaseId};
+use super::slots::{list_month, RotaSlot};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::MemberNo;
