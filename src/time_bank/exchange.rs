@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::accounts::{balance, live};
+use super::hours::{Hours, MAX_MOVE_HALF_HOURS};
 use super::keys;
-use super::{entries, live, post, EntryId, EntryKind, Holder, Hours, NewEntry, TimeEntry};
+use super::ledger::{entries, post, EntryId, EntryKind, Holder, NewEntry, TimeEntry};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberNo, PersonInput};
@@ -205,13 +207,13 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
         if NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").is_err()
             || EntryKind::from_code(&e.kind).is_none()
             || e.half_hours == 0
-            || e.half_hours.unsigned_abs() > super::MAX_MOVE_HALF_HOURS as u64
+            || e.half_hours.unsigned_abs() > MAX_MOVE_HALF_HOURS as u64
         {
             return Err(unreadable("entries"));
         }
         sum = sum.checked_add(e.half_hours).ok_or_else(|| unreadable("entries"))?;
     }
-    if file.balance_half_hours <= 0 || file.balance_half_hours > super::MAX_MOVE_HALF_HOURS {
+    if file.balance_half_hours <= 0 || file.balance_half_hours > MAX_MOVE_HALF_HOURS {
         return Err(unreadable("balance"));
     }
     if sum != file.balance_half_hours {
@@ -284,7 +286,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
     let Some(id_card) = person.id_card.clone().filter(|c| !c.is_empty()) else {
         return Err(Error::conflict("error-exchange-id-card-required", vec![("name", person.name)]));
     };
-    let balance = super::balance(tx, no)?;
+    let balance = balance(tx, no)?;
     if balance.half_hours() <= 0 {
         return Err(Error::conflict("error-exchange-nothing", vec![("name", person.name)]));
     }

@@ -10,7 +10,10 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::{entries, is_frozen, keys, EntryKind, Holder, Hours, TimeEntry};
+use super::accounts::{balance, is_frozen};
+use super::hours::Hours;
+use super::keys;
+use super::ledger::{entries, EntryKind, Holder, TimeEntry};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::{self, MemberNo};
@@ -88,7 +91,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
     let person = members::get_by_no(conn, no, today)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let lines = entries(conn, no)?;
-    let balance = super::balance(conn, no)?;
+    let balance = balance(conn, no)?;
     let frozen = is_frozen(conn, no)? || person.status == members::Status::Deceased;
     let code = verification_code(conn, no, balance, today)?.unwrap_or_else(|| "—".into());
     let fingerprint = keys::own_public(conn)?.map(|k| keys::fingerprint(&k)).unwrap_or_else(|| "—".into());
