@@ -1,9 +1,7 @@
 //! Inheritance: a deceased holder's hours divided among the heirs by exact shares.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,6 +11,7 @@ use super::ledger::{EntryId, EntryKind, NewEntry, post};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::fields;
+use crate::kernel::fraction::Fraction;
 use crate::members::{self, MemberNo, Status};
 
 /// An heir's share, as typed: `NO` (an equal part of what the others leave), `NO:1/3`,
@@ -22,14 +21,6 @@ pub struct HeirShare {
     pub heir: MemberNo,
     /// `None` for "an equal part of the rest"; else numerator and denominator.
     pub share: Option<(i64, i64)>,
-}
-
-fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 {
-        a.abs()
-    } else {
-        gcd(b, a % b)
-    }
 }
 
 impl HeirShare {
@@ -52,36 +43,10 @@ impl HeirShare {
     }
 }
 
-/// "1/3", "50%", "33.5%", "0.5" or "1" as an exact fraction in (0, 1].
+/// "1/3", "50%", "33.5%", "0.5" or "1" as an exact share in (0, 1], in lowest terms.
 fn parse_share(s: &str) -> Option<(i64, i64)> {
-    let ok_chars = |x: &str| !x.is_empty() && x.len() <= 12 && x.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let (num, den): (Decimal, Decimal) = if let Some((a, b)) = s.split_once('/') {
-        if !ok_chars(a) || !ok_chars(b) || a.contains('.') || b.contains('.') {
-            return None;
-        }
-        (a.parse().ok()?, b.parse().ok()?)
-    } else if let Some(p) = s.strip_suffix('%') {
-        if !ok_chars(p) {
-            return None;
-        }
-        (p.parse().ok()?, Decimal::ONE_HUNDRED)
-    } else {
-        if !ok_chars(s) {
-            return None;
-        }
-        (s.parse().ok()?, Decimal::ONE)
-    };
-    if num <= Decimal::ZERO || den <= Decimal::ZERO || num > den {
-        return None;
-    }
-    // Clear decimals: scale both up until the numerator is whole.
-    let scale = num.scale().max(den.scale());
-    let factor = Decimal::from_i128_with_scale(10i128.pow(scale), 0);
-    use rust_decimal::prelude::ToPrimitive;
-    let n = (num * factor).trunc().to_i128()?;
-    let d = (den * factor).trunc().to_i128()?;
-    let g = gcd(n, d).max(1);
-    Some((i64::try_from(n / g).ok()?, i64::try_from(d / g).ok()?))
+    let f = Fraction::parse(s).filter(|f| f.is_share())?;
+    Some((i64::try_from(f.num()).ok()?, i64::try_from(f.den()).ok()?))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -128,41 +93,35 @@ pub fn inherit(
     }
     // Exact shares: the given ones, then the rest split equally among heirs named without one.
     let mut seen = std::collections::BTreeSet::new();
-    let mut given_num: i128 = 0;
-    let mut given_den: i128 = 1;
+    let mut given = Fraction::ZERO;
     let mut bare = 0i128;
+    let mut named: Vec<Option<Fraction>> = Vec::new();
     for h in heirs {
         if h.heir == deceased || !seen.insert(h.heir) {
             return Err(Error::invalid_with("heir", "error-time-heir-twice", vec![("no", h.heir.to_string())]));
         }
+        let invalid = || Error::invalid_with("heir", "error-time-heir-invalid", vec![("value", h.heir.to_string())]);
         match h.share {
-            Some((n, d)) if n > 0 && d > 0 && n <= d => {
-                given_num = given_num * d as i128 + n as i128 * given_den;
-                given_den *= d as i128;
-                let g = gcd(given_num, given_den).max(1);
-                given_num /= g;
-                given_den /= g;
+            Some((n, d)) => {
+                let f = Fraction::new(n.into(), d.into()).filter(|f| f.is_share()).ok_or_else(invalid)?;
+                given = given.checked_add(f).ok_or_else(invalid)?;
+                named.push(Some(f));
             }
-            Some(_) => return Err(Error::invalid_with("heir", "error-time-heir-invalid", vec![("value", h.heir.to_string())])),
-            None => bare += 1,
+            None => {
+                bare += 1;
+                named.push(None);
+            }
         }
     }
-    let rest_num = given_den - given_num;
-    let sum_text = format!("{given_num}/{given_den}");
-    if rest_num < 0 || (bare == 0 && rest_num != 0) || (bare > 0 && rest_num == 0) {
-        return Err(Error::invalid_with("heir", "error-time-shares-sum", vec![("sum", sum_text)]));
+    let sum_error = || Error::invalid_with("heir", "error-time-shares-sum", vec![("sum", given.to_string())]);
+    let rest = Fraction::ONE.checked_sub(given).ok_or_else(sum_error)?;
+    if rest.is_negative() || (bare == 0 && !rest.is_zero()) || (bare > 0 && rest.is_zero()) {
+        return Err(sum_error());
     }
-    let fractions: Vec<(i128, i128)> = heirs
-        .iter()
-        .map(|h| match h.share {
-            Some((n, d)) => (n as i128, d as i128),
-            None => {
-                let (n, d) = (rest_num, given_den * bare);
-                let g = gcd(n, d).max(1);
-                (n / g, d / g)
-            }
-        })
-        .collect();
+    let fractions = named
+        .into_iter()
+        .map(|f| f.or_else(|| rest.checked_div(bare)).ok_or_else(sum_error))
+        .collect::<Result<Vec<Fraction>>>()?;
 
     let account = open_account(tx, holder.id)?;
     let frozen: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [account], |r| r.get(0))?;
@@ -179,8 +138,8 @@ pub fn inherit(
     }
     let mut parts: Vec<i64> = fractions
         .iter()
-        .map(|(n, d)| i64::try_from(total.0 as i128 * n / d).unwrap_or(0))
-        .collect();
+        .map(|f| f.floor_of(total.0.into()).and_then(|p| i64::try_from(p).ok()).ok_or_else(sum_error))
+        .collect::<Result<_>>()?;
     let remainder = total.0 - parts.iter().sum::<i64>();
     if let Some(p) = parts.first_mut() {
         *p += remainder;
@@ -200,7 +159,8 @@ pub fn inherit(
     )?;
     let inh_id = tx.last_insert_rowid();
     let mut shares = Vec::new();
-    for ((heir, part), (n, d)) in live_heirs.iter().zip(&parts).zip(&fractions) {
+    for ((heir, part), f) in live_heirs.iter().zip(&parts).zip(&fractions) {
+        let (share_num, share_den) = (i64::try_from(f.num()).map_err(|_| sum_error())?, i64::try_from(f.den()).map_err(|_| sum_error())?);
         let entry_id = if *part > 0 {
             let mut e = NewEntry::new(heir.account, EntryKind::InheritanceIn, 1, Hours(*part), date);
             e.counterparty = Some(account);
@@ -213,13 +173,13 @@ pub fn inherit(
         tx.execute(
             "INSERT INTO time_inheritance_share (inheritance_id, heir_id, share_num, share_den, half_hours, entry_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![inh_id, heir.id.0, *n as i64, *d as i64, part, entry_id.map(|e| e.0)],
+            params![inh_id, heir.id.0, share_num, share_den, part, entry_id.map(|e| e.0)],
         )?;
         shares.push(InheritedShare {
             heir: heir.no,
             name: heir.name.clone(),
-            share_num: *n as i64,
-            share_den: *d as i64,
+            share_num,
+            share_den,
             hours: Hours(*part),
             entry: entry_id,
         });
