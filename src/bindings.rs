@@ -4,12 +4,13 @@
 //! `export_bindings_choices`, which `make bindings-check` runs with the ts-rs exports.
 
 use crate::kernel::choice::ChoiceList;
+use crate::kernel::Gender;
 use crate::{association, members, money, rota, time_bank};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
     vec![
-        ChoiceList::of::<members::Gender>(),
+        ChoiceList::of::<Gender>(),
         ChoiceList::of::<members::Living>(),
         ChoiceList::of::<members::CareLevel>(),
         ChoiceList::of::<members::EconomicStatus>(),

@@ -3,7 +3,8 @@
 mod common;
 
 use common::{actor, count, test_db, today};
-use huzhu::members::{self, AgeBand, FamilyContact, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::kernel::Gender;
+use huzhu::members::{self, AgeBand, FamilyContact, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Error;
 
 fn add(conn: &mut rusqlite::Connection, input: &PersonInput) -> huzhu::Result<members::Person> {

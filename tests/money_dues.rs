@@ -99,7 +99,7 @@ fn reversing_a_dues_entry_undoes_the_payment_and_voids_its_receipt() {
     policy(&mut conn, 2026, "50", None, vec![]);
     let p = pay(&mut conn, m, &[2026], "50").unwrap();
     let tx = conn.transaction().unwrap();
-    cash_book::reverse(&tx, &actor(), &p.entry.voucher_no, "收错人了", today(), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), &p.entry.voucher_no, "收错人了", today(), today()).unwrap();
     tx.commit().unwrap();
     assert_eq!(line(&conn, 2026, m).owed, Fen(5000), "a reversed payment no longer counts");
     let r = receipts::get(&conn, &p.receipt.receipt_no).unwrap();
@@ -166,7 +166,7 @@ fn the_honour_list_puts_the_largest_gifts_first_and_leaves_out_reversed_ones() {
     let spring = donations::honour_list(&conn, &HonourFilter { from: Some(day("2026-03-02")), to: Some(day("2026-04-30")), purpose: None }).unwrap();
     assert_eq!(spring.iter().map(|d| d.amount).sum::<Fen>(), Fen(260000), "a period selects its gifts");
     let tx = conn.transaction().unwrap();
-    cash_book::reverse(&tx, &actor(), "2026-0002", "退回", today(), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), "2026-0002", "退回", today(), today()).unwrap();
     tx.commit().unwrap();
     let list = donations::honour_list(&conn, &HonourFilter::default()).unwrap();
     assert_eq!(list[0].donor, "陈喆", "a reversed gift leaves the honour list");

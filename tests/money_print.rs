@@ -100,7 +100,7 @@ fn sample_year(conn: &mut rusqlite::Connection) {
         post(conn, &entry(kind, cat, amount, date)).unwrap();
     }
     let tx = conn.transaction().unwrap();
-    cash_book::reverse(&tx, &actor(), "2026-0005", "发票作废", day("2026-02-10"), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), "2026-0005", "发票作废", day("2026-02-10"), today()).unwrap();
     tx.commit().unwrap();
 }
 

@@ -2,8 +2,8 @@
 
 use clap::Subcommand;
 use huzhu::calendar;
-use huzhu::kernel::fields;
-use huzhu::members::{self, AgeBand, CareLevel, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::kernel::{fields, Gender};
+use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Result;
 
 use super::{bad_choice, print_json, Ctx};

@@ -297,7 +297,7 @@ pub fn cash(ctx: &mut Ctx, command: CashCommand) -> Result<()> {
         }
         CashCommand::Reverse { voucher, reason, date } => {
             let date = opt_date("date", date.as_deref())?;
-            let e = ctx.write(|tx, actor, today| cash_book::reverse(tx, actor, &voucher, &reason, date.unwrap_or(today), today))?;
+            let e = ctx.write(|tx, actor, today| receipts::reverse_entry(tx, actor, &voucher, &reason, date.unwrap_or(today), today))?;
             eprintln!("{}", ctx.tr("cli-reversed", &[("voucher", voucher.clone()), ("reversal", e.voucher_no.clone())]));
             say!("{}", e.voucher_no);
             Ok(())

@@ -7,7 +7,9 @@ pub mod choice;
 pub mod fen;
 pub mod fields;
 pub mod fraction;
+pub mod gender;
 pub mod month;
 
 pub use fen::{Fen, MAX_AMOUNT};
+pub use gender::Gender;
 pub use month::Month;

@@ -6,11 +6,11 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::person::{CareLevel, EconomicStatus, FamilyContact, Gender, Living, MaritalStatus, MemberNo, Person, PersonId, get, get_by_no};
+use super::person::{CareLevel, EconomicStatus, FamilyContact, Living, MaritalStatus, MemberNo, Person, PersonId, get, get_by_no};
 use crate::audit::{self, Actor};
 use crate::calendar::{self, LunarDay};
 use crate::error::{Error, Result};
-use crate::kernel::fields;
+use crate::kernel::{fields, Gender};
 use crate::{id_card, names};
 
 /// What the add/edit form sends. Dates are text as typed (YYYY-MM-DD, empty for none) so that a

@@ -10,6 +10,7 @@ use crate::calendar::{self, LunarDay};
 use crate::error::{Error, Result};
 use crate::id_card;
 use crate::kernel::choice::choice;
+use crate::kernel::Gender;
 
 /// A row id in the person table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -24,13 +25,6 @@ pub struct MemberNo(pub i64);
 impl std::fmt::Display for MemberNo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)
-    }
-}
-
-choice! {
-    Gender {
-        Male = "male" / "gender-male" ["男", "m", "M"],
-        Female = "female" / "gender-female" ["女", "f", "F"],
     }
 }
 

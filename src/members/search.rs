@@ -6,10 +6,11 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::person::{CareLevel, Gender, Living, MemberNo, PersonId, Status};
+use super::person::{CareLevel, Living, MemberNo, PersonId, Status};
 use crate::calendar;
 use crate::error::Result;
 use crate::kernel::choice::choice;
+use crate::kernel::Gender;
 use crate::{id_card, names};
 
 choice! {

@@ -7,11 +7,19 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::CashKind;
+use crate::kernel::choice::choice;
 use crate::kernel::{fields, Fen, Month};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+
+choice! {
+    /// Income or expense (收入 / 支出).
+    CashKind {
+        Income = "income" / "cash-kind-income" ["收入", "in"],
+        Expense = "expense" / "cash-kind-expense" ["支出", "out"],
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -394,10 +402,18 @@ fn insert(tx: &Transaction, actor: &Actor, e: &NewEntry, reverses: Option<i64>, 
     Ok(entry)
 }
 
-/// Reverses (冲销) a posted entry: a new entry of the same kind, category and amount that counts
-/// negative, naming the original and the reason. A receipt issued for the original is voided.
-pub fn reverse(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, date: NaiveDate, today: NaiveDate) -> Result<CashEntry> {
-    let reason = fields::reason(reason, "error-reason-required")?;
+/// Writes the reversing entry (冲销) of a posted entry: a new entry of the same kind, category and
+/// amount that counts negative, naming the original and the (checked) reason. Returns the
+/// original and the reversal. Only `receipts::reverse_entry` calls this, so that the original's
+/// receipt is voided in the same breath.
+pub(super) fn post_reversal(
+    tx: &Transaction,
+    actor: &Actor,
+    voucher_no: &str,
+    reason: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(CashEntry, CashEntry)> {
     let original = get_by_voucher(tx, voucher_no)?;
     if let Some(of) = &original.reverses {
         return Err(Error::conflict("error-reverse-a-reversal", vec![("voucher", original.voucher_no.clone()), ("of", of.clone())]));
@@ -420,13 +436,8 @@ pub fn reverse(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, 
         memo: original.memo.clone(),
         source: original.source.clone(),
     };
-    let entry = insert(tx, actor, &e, Some(original.id), &reason)?;
-    if let Some(no) = &original.receipt_no {
-        if !super::receipts::get(tx, no)?.voided {
-            super::receipts::void(tx, actor, no, &reason)?;
-        }
-    }
-    Ok(entry)
+    let entry = insert(tx, actor, &e, Some(original.id), reason)?;
+    Ok((original, entry))
 }
 
 /// Which entries a list shows.

@@ -205,7 +205,7 @@ pub fn honour_pdf(conn: &Connection, f: &HonourFilter, l10n: &Localizer, today: 
         first = false;
         if rest.is_empty() {
             page.text_colored(188.0, 268.0, 13.0, Align::Right, &assoc, INK);
-            let date = super::date_label(l10n, today);
+            let date = receipts::date_label(l10n, today);
             page.text_colored(188.0, 277.0, 12.0, Align::Right, &date, INK);
             break;
         }

@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cash_book::{self, CashEntry};
-use super::{words, CashKind};
+use super::cash_book::{self, CashEntry, CashKind};
+use super::words;
 use crate::kernel::{fields, Fen};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
@@ -149,6 +149,21 @@ pub fn post_entry(tx: &Transaction, actor: &Actor, input: &cash_book::EntryInput
     Ok(PostedEntry { entry, receipt: Some(receipt) })
 }
 
+/// Reverses (冲销) a posted entry — a new entry that counts negative, naming the original and
+/// the reason — and voids the original's receipt if it has a live one. Here rather than in the
+/// cash book because both halves must happen together, and receipts already build on the cash
+/// book (the cash book knows nothing of receipts).
+pub fn reverse_entry(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, date: NaiveDate, today: NaiveDate) -> Result<CashEntry> {
+    let reason = fields::reason(reason, "error-reason-required")?;
+    let (original, entry) = cash_book::post_reversal(tx, actor, voucher_no, &reason, date, today)?;
+    if let Some(no) = &original.receipt_no {
+        if !get(tx, no)?.voided {
+            void(tx, actor, no, &reason)?;
+        }
+    }
+    Ok(entry)
+}
+
 /// Voids a receipt: it keeps its number and prints 作废. The money is not touched — reverse the
 /// cash entry for that (which voids its receipt too).
 pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> Result<Receipt> {
@@ -224,8 +239,17 @@ pub fn render(association: &str, slips: &[(Receipt, bool)], layout: ReceiptLayou
     Ok(doc.finish())
 }
 
-fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
-    super::date_label(l10n, d)
+/// A date as printed: 2026年3月1日 / 2026-03-01.
+pub fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
+    l10n.format(
+        "money-date",
+        &[
+            ("year", d.year().to_string()),
+            ("month", d.month().to_string()),
+            ("day", d.day().to_string()),
+            ("iso", d.to_string()),
+        ],
+    )
 }
 
 /// One receipt with its stub, in a band `height` mm tall starting `top` mm down the page.

@@ -11,8 +11,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cash_book::{self, CashEntry, EntryFilter};
-use super::CashKind;
+use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
 use crate::kernel::{Fen, Month};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
