@@ -161,7 +161,7 @@ pub fn bad_choice(field: &'static str, value: &str, choices: &[&str]) -> Error {
 }
 
 pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    let s = serde_json::to_string_pretty(v)?;
     say(format_args!("{s}"));
     Ok(())
 }

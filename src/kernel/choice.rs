@@ -98,7 +98,7 @@ macro_rules! choice {
         impl ::rusqlite::types::FromSql for $name {
             fn column_result(v: ::rusqlite::types::ValueRef<'_>) -> ::rusqlite::types::FromSqlResult<Self> {
                 let s = v.as_str()?;
-                $name::from_code(s).ok_or(::rusqlite::types::FromSqlError::InvalidType)
+                $name::from_code(s).ok_or_else(|| $crate::error::Unreadable::new(stringify!($name), s).sql())
             }
         }
 

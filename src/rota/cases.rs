@@ -2,12 +2,12 @@
 //! gives.
 
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::kinds::{DutyKind, ShiftSpec, Weekdays, default_shifts, hhmm, parse_time};
+use super::kinds::{default_shifts, hhmm, stored_time, DutyKind, ShiftSpec, Weekdays};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -100,7 +100,7 @@ pub(super) fn add_case_inner(tx: &Transaction, actor: &Actor, input: &CaseInput,
             input.kind,
             input.from,
             input.until,
-            input.weekdays.to_db(),
+            input.weekdays,
             input.every_days,
             pairing,
             address,
@@ -143,7 +143,7 @@ pub fn get_case(conn: &Connection, id: CaseId) -> Result<CareCase> {
                     kind: r.get(4)?,
                     from: r.get(5)?,
                     until: r.get(6)?,
-                    weekdays: Weekdays::from_db(&r.get::<_, String>(7)?).days(),
+                    weekdays: r.get::<_, Weekdays>(7)?.days(),
                     every_days: r.get(8)?,
                     shifts: Vec::new(),
                     paired: r.get::<_, Option<i64>>(9)?.map(MemberNo),
@@ -161,13 +161,10 @@ pub fn get_case(conn: &Connection, id: CaseId) -> Result<CareCase> {
         .query_map([id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?)))?
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()
-        .map(|(name, a, b, people)| ShiftSpec {
-            name,
-            start: parse_time("start", &a).unwrap_or(NaiveTime::MIN),
-            end: parse_time("end", &b).unwrap_or(NaiveTime::MIN),
-            people,
+        .map(|(name, a, b, people)| {
+            Ok(ShiftSpec { name, start: stored_time("case_shift.start", &a)?, end: stored_time("case_shift.end", &b)?, people })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(c)
 }
 

@@ -44,8 +44,8 @@ fn check_assignable(conn: &Connection, slot: &RotaSlot, no: MemberNo, ignore: &[
     }
     let busy: Vec<_> = mine.iter().map(|k| (k.start, k.end)).collect();
     let month_shifts = mine.iter().filter(|k| k.in_month).count() as u32;
-    let paired = slot.paired.and_then(|p| members::id_of(conn, p).ok()).map(|p| p.0);
-    let need = to_need(slot, "", paired);
+    let paired = slot.paired.map(|p| members::id_of(conn, p)).transpose()?.map(|p| p.0);
+    let need = to_need(slot, "", paired)?;
     if let Some(b) = generator::block(v, &need, &busy, month_shifts, DEFAULT_REST_HOURS * 60) {
         return Err(error_for(b, slot, &name));
     }

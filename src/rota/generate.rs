@@ -2,16 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::generator::{self, Kept, Load, Reason, SlotNeed, Volunteer};
-use super::kinds::{DutyKind, Weekdays, is_night, parse_time};
+use super::kinds::{is_night, stored_kinds, stored_time};
 use super::slots::{RotaSlot, RotaSlotId, materialise, slots_between};
 use crate::audit::{self, Actor};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
 use crate::members::MemberNo;
@@ -23,9 +23,9 @@ pub const DEFAULT_REST_HOURS: i64 = 8;
 /// Earlier load that counts for fairness: done shifts in this many months before.
 const HISTORY_MONTHS: u32 = 3;
 
-pub(super) fn to_need(s: &RotaSlot, group: &str, paired: Option<i64>) -> SlotNeed {
-    let (start, end) = s.interval();
-    SlotNeed { id: s.id.0, date: s.date, start, end, kind: s.kind, night: s.night, people: s.people, group: group.to_string(), paired }
+pub(super) fn to_need(s: &RotaSlot, group: &str, paired: Option<i64>) -> Result<SlotNeed> {
+    let (start, end) = s.interval()?;
+    Ok(SlotNeed { id: s.id.0, date: s.date, start, end, kind: s.kind, night: s.night, people: s.people, group: group.to_string(), paired })
 }
 
 /// Volunteers with availability who are active, with their absences and earlier load.
@@ -41,8 +41,8 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 group: r.get(2)?,
-                kinds: r.get::<_, String>(3)?.split(',').filter_map(DutyKind::parse).collect(),
-                weekdays: Weekdays::from_db(&r.get::<_, String>(4)?),
+                kinds: stored_kinds(&r.get::<_, String>(3)?).map_err(|u| u.at(3))?,
+                weekdays: r.get(4)?,
                 day: r.get(5)?,
                 night: r.get(6)?,
                 max_shifts: r.get(7)?,
@@ -75,7 +75,7 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
         h.shifts += 1;
         h.minutes += minutes;
         h.weekend += u32::from(date.weekday().number_from_monday() >= 6);
-        let (a, b) = (parse_time("start", &a).unwrap_or(NaiveTime::MIN), parse_time("end", &b).unwrap_or(NaiveTime::MIN));
+        let (a, b) = (stored_time("rota_slot.start", &a)?, stored_time("rota_slot.end", &b)?);
         h.night += u32::from(is_night(a, b));
     }
     for v in &mut vols {
@@ -144,7 +144,7 @@ pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, 
     let mut month_slots = Vec::new();
     for s in around {
         let in_month = s.date >= first && s.date <= last;
-        let (start, end) = s.interval();
+        let (start, end) = s.interval()?;
         for a in &s.assigned {
             let Some(pid) = id_of(a.member_no) else { continue };
             kept.push(Kept {
@@ -160,7 +160,7 @@ pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, 
         if in_month {
             if !s.locked {
                 let group = groups.get(&s.recipient.0).map(|g| g.0.clone()).unwrap_or_default();
-                needs.push(to_need(&s, &group, s.paired.and_then(id_of)));
+                needs.push(to_need(&s, &group, s.paired.and_then(id_of))?);
             }
             month_slots.push(s);
         }
@@ -188,7 +188,7 @@ pub fn generate(tx: &Transaction, actor: &Actor, month: Month, l10n: &Localizer)
     let now = audit::now_utc();
     let mut ins = tx.prepare_cached("INSERT INTO rota_assignment (slot_id, person_id, by_hand, why, created_at) VALUES (?1, ?2, 0, ?3, ?4)")?;
     for a in &out.assignments {
-        let why = serde_json::to_string(&a.why).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+        let why = serde_json::to_string(&a.why)?;
         ins.execute(params![a.slot, a.person, why, now])?;
     }
     let by_id: BTreeMap<i64, &RotaSlot> = slots.iter().map(|s| (s.id.0, s)).collect();

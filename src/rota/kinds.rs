@@ -1,11 +1,10 @@
 //! The kinds of duty, weekdays and shifts, and how each is typed.
 
-
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unreadable};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
 use crate::kernel::fields;
@@ -59,12 +58,20 @@ impl Weekdays {
         Ok(Weekdays(bits))
     }
 
-    pub(super) fn to_db(self) -> String {
-        self.days().iter().map(u32::to_string).collect::<Vec<_>>().join(",")
-    }
+}
 
-    pub(super) fn from_db(s: &str) -> Weekdays {
-        Weekdays::parse("weekdays", s).unwrap_or(Weekdays::ALL)
+/// Stored as the comma list "1,2,3"; a list that does not read back is damaged data, never
+/// "every day".
+impl rusqlite::ToSql for Weekdays {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.days().iter().map(u32::to_string).collect::<Vec<_>>().join(",").into())
+    }
+}
+
+impl rusqlite::types::FromSql for Weekdays {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        Weekdays::parse("weekdays", s).map_err(|_| Unreadable::new("weekdays", s).sql())
     }
 }
 
@@ -82,6 +89,16 @@ pub fn parse_time(field: &'static str, s: &str) -> Result<NaiveTime> {
     let h: u32 = h.parse().map_err(|_| bad())?;
     let m: u32 = m.parse().map_err(|_| bad())?;
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
+}
+
+/// A time of day as stored (HH:MM), read back; anything else is damaged data, never midnight.
+pub(super) fn stored_time(what: &'static str, s: &str) -> std::result::Result<NaiveTime, Unreadable> {
+    parse_time(what, s).map_err(|_| Unreadable::new(what, s))
+}
+
+/// Duty kinds as stored, the comma list "care,visit"; an unknown code is damaged data.
+pub(super) fn stored_kinds(s: &str) -> std::result::Result<Vec<DutyKind>, Unreadable> {
+    s.split(',').filter(|k| !k.is_empty()).map(|k| DutyKind::from_code(k).ok_or_else(|| Unreadable::new("duty kinds", s))).collect()
 }
 
 pub(super) fn hhmm(t: NaiveTime) -> String {

@@ -63,7 +63,10 @@ pub fn record_outcome(
             vec![("slot", slot.to_string())],
         ));
     }
-    let minutes = minutes.unwrap_or_else(|| s.minutes());
+    let minutes = match minutes {
+        Some(m) => m,
+        None => s.minutes()?,
+    };
     if !(1..=24 * 60).contains(&minutes) {
         return Err(Error::invalid_with("hours", "error-rota-hours-invalid", vec![("value", format!("{:.2}", minutes as f64 / 60.0))]));
     }

@@ -72,8 +72,8 @@ pub fn candidates(conn: &Connection, slot: RotaSlotId, l10n: &Localizer) -> Resu
     let s = get_slot(conn, slot)?;
     let (input, _) = load_input(conn, Month::of(s.date))?;
     let on: Vec<i64> = input.kept.iter().filter(|k| k.slot == slot.0).map(|k| k.person).collect();
-    let paired = s.paired.and_then(|p| members::id_of(conn, p).ok()).map(|p| p.0);
-    let need = to_need(&s, "", paired);
+    let paired = s.paired.map(|p| members::id_of(conn, p)).transpose()?.map(|p| p.0);
+    let need = to_need(&s, "", paired)?;
     let mut out = Vec::new();
     for v in input.volunteers.iter().filter(|v| !on.contains(&v.id)) {
         let mine: Vec<&Kept> = input.kept.iter().filter(|k| k.person == v.id).collect();

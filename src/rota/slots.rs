@@ -3,15 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cases::{CaseId, case_dates, list_cases};
 use super::generator::RotaWhy;
-use super::kinds::{DutyKind, hhmm, interval, is_night, parse_time};
-use crate::error::{Error, Result};
+use super::kinds::{hhmm, interval, is_night, stored_time, DutyKind};
+use crate::error::{Error, Result, Unreadable};
 use crate::kernel::Month;
 use crate::kernel::choice::choice;
 use crate::members::MemberNo;
@@ -96,15 +96,17 @@ pub struct RotaSlot {
 }
 
 impl RotaSlot {
-    pub fn interval(&self) -> (NaiveDateTime, NaiveDateTime) {
-        let s = parse_time("start", &self.start).unwrap_or(NaiveTime::MIN);
-        let e = parse_time("end", &self.end).unwrap_or(NaiveTime::MIN);
-        interval(self.date, s, e)
+    /// When the slot starts and ends (the next day for a night shift). An error only for a slot
+    /// whose times were not read from the database, which checks them.
+    pub fn interval(&self) -> Result<(NaiveDateTime, NaiveDateTime)> {
+        let s = stored_time("rota_slot.start", &self.start)?;
+        let e = stored_time("rota_slot.end", &self.end)?;
+        Ok(interval(self.date, s, e))
     }
 
-    pub fn minutes(&self) -> i64 {
-        let (a, b) = self.interval();
-        (b - a).num_minutes()
+    pub fn minutes(&self) -> Result<i64> {
+        let (a, b) = self.interval()?;
+        Ok((b - a).num_minutes())
     }
 
     pub fn short(&self) -> u32 {
@@ -121,7 +123,8 @@ const SLOT_SELECT: &str = "SELECT s.id, s.date, s.start, s.end, s.case_id, c.kin
 fn slot_from_row(r: &rusqlite::Row) -> rusqlite::Result<RotaSlot> {
     let start: String = r.get(2)?;
     let end: String = r.get(3)?;
-    let (st, en) = (parse_time("start", &start).unwrap_or(NaiveTime::MIN), parse_time("end", &end).unwrap_or(NaiveTime::MIN));
+    let st = stored_time("rota_slot.start", &start).map_err(|u| u.at(2))?;
+    let en = stored_time("rota_slot.end", &end).map_err(|u| u.at(3))?;
     Ok(RotaSlot {
         id: RotaSlotId(r.get(0)?),
         date: r.get(1)?,
@@ -157,7 +160,7 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
     let rows = stmt.query_map(params![from, until], |r| {
         let phones: String = r.get(3)?;
         let why: String = r.get(5)?;
-        let outcome: Option<String> = r.get(6)?;
+        let outcome: Option<ShiftOutcomeKind> = r.get(6)?;
         Ok((
             r.get::<_, i64>(0)?,
             RotaAssignee {
@@ -165,17 +168,9 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
                 name: r.get(2)?,
                 phone: phones.split('\n').next().unwrap_or_default().to_string(),
                 by_hand: r.get(4)?,
-                why: serde_json::from_str(&why).unwrap_or(RotaWhy::ByHand),
-                outcome: match outcome.as_deref() {
-                    Some(k) => Some(ShiftOutcome {
-                        kind: match k {
-                            "done" => ShiftOutcomeKind::Done,
-                            "covered" => ShiftOutcomeKind::Covered,
-                            _ => ShiftOutcomeKind::Missed,
-                        },
-                        worker: r.get::<_, Option<i64>>(7)?.map(MemberNo),
-                        minutes: r.get(8)?,
-                    }),
+                why: serde_json::from_str::<RotaWhy>(&why).map_err(|_| Unreadable::new("rota_assignment.why", why.as_str()).at(5))?,
+                outcome: match outcome {
+                    Some(kind) => Some(ShiftOutcome { kind, worker: r.get::<_, Option<i64>>(7)?.map(MemberNo), minutes: r.get(8)? }),
                     None => None,
                 },
             },

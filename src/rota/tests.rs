@@ -391,3 +391,46 @@ proptest! {
         }
     }
 }
+
+/// Stored weekdays, times and duty kinds that do not read back are errors naming what could not
+/// be read — never "every day", midnight or a kind quietly dropped.
+#[test]
+fn stored_values_that_do_not_read_back_are_errors_not_defaults() {
+    use super::{add_case, availability, get_case, set_volunteer, CaseInput, VolunteerAvailabilityInput};
+    use crate::audit::Actor;
+    use crate::i18n::{Lang, Localizer};
+    use crate::members::{self, PersonInput};
+
+    let mut conn = crate::db::open_in_memory().unwrap();
+    let (today, actor, l10n) = (d(2026, 11, 29), Actor::new("test"), Localizer::new(Lang::EnUs));
+    let tx = conn.transaction().unwrap();
+    let p = members::add(&tx, &actor, &PersonInput::member("王五"), today).unwrap();
+    set_volunteer(&tx, &actor, p.member_no, &VolunteerAvailabilityInput::default(), today).unwrap();
+    let input = CaseInput {
+        recipient: p.member_no,
+        kind: DutyKind::Visit,
+        from: today,
+        until: None,
+        shifts: vec![],
+        weekdays: Weekdays::ALL,
+        every_days: 1,
+        address: String::new(),
+        medicines: String::new(),
+        family_to_call: String::new(),
+        notes: String::new(),
+    };
+    let case = add_case(&tx, &actor, &input, &l10n, today).unwrap();
+    assert_eq!(get_case(&tx, case.id).unwrap().weekdays, vec![1, 2, 3, 4, 5, 6, 7]);
+    let corrupt = |e: crate::Error| (e.code(), e.message_id(), e.args()[0].1.clone());
+
+    tx.execute("UPDATE care_case SET weekdays = 'every day'", []).unwrap();
+    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()), ("corrupt", "error-stored-unreadable", "weekdays".into()), "unreadable weekdays are not every day");
+    tx.execute("UPDATE care_case SET weekdays = '1,2'", []).unwrap();
+    tx.execute("UPDATE case_shift SET start = '29:30'", []).unwrap();
+    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()).2, "case_shift.start", "an unreadable time is not midnight");
+
+    tx.execute("UPDATE volunteer_availability SET weekdays = '8'", []).unwrap();
+    assert_eq!(corrupt(availability(&tx, p.member_no).unwrap_err()).2, "weekdays");
+    tx.execute("UPDATE volunteer_availability SET weekdays = '1', kinds = 'care,cooking'", []).unwrap();
+    assert_eq!(corrupt(availability(&tx, p.member_no).unwrap_err()).2, "duty kinds", "an unknown kind is not silently dropped");
+}

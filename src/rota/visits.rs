@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Actor};
-use crate::error::Result;
+use crate::error::{Result, Unreadable};
 use crate::kernel::fields;
 use crate::members::{self, MemberNo};
 
@@ -82,7 +82,11 @@ pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<Ove
         .collect::<Result<Vec<_>, _>>()?;
     let mut out = Vec::new();
     for (no, name, phones, address, last) in rows {
-        let last = NaiveDate::parse_from_str(&last, "%Y-%m-%d").ok();
+        // '' is "never"; any other text that is not a date is damaged data, not "never".
+        let last = match last.as_str() {
+            "" => None,
+            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Unreadable::new("last contact date", d))?),
+        };
         let since = last.map(|l| (today - l).num_days());
         if since.is_none_or(|d| d >= days) {
             out.push(OverdueElder {

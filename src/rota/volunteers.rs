@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::kinds::{DutyKind, Weekdays};
+use super::kinds::{stored_kinds, DutyKind, Weekdays};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberNo, PersonId};
@@ -54,8 +54,8 @@ pub fn availability(conn: &Connection, no: MemberNo) -> Result<Option<VolunteerA
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
+                    stored_kinds(&r.get::<_, String>(2)?).map_err(|u| u.at(2))?,
+                    r.get::<_, Weekdays>(3)?,
                     r.get::<_, bool>(4)?,
                     r.get::<_, bool>(5)?,
                     r.get::<_, Option<u32>>(6)?,
@@ -68,8 +68,8 @@ pub fn availability(conn: &Connection, no: MemberNo) -> Result<Option<VolunteerA
         member_no: no,
         name,
         village_group,
-        kinds: kinds.split(',').filter_map(DutyKind::parse).collect(),
-        weekdays: Weekdays::from_db(&weekdays).days(),
+        kinds,
+        weekdays: weekdays.days(),
         day,
         night,
         max_shifts,
@@ -127,7 +127,7 @@ pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, input: &Volu
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (person_id) DO UPDATE SET kinds = ?2, weekdays = ?3, day_shifts = ?4, night_shifts = ?5,
              max_shifts = ?6, updated_at = ?7",
-        params![person.id.0, kinds_db, weekdays.to_db(), day, night, max_shifts, audit::now_utc()],
+        params![person.id.0, kinds_db, weekdays, day, night, max_shifts, audit::now_utc()],
     )?;
     for &(a, b) in &input.away {
         tx.execute(

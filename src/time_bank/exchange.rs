@@ -126,9 +126,6 @@ fn unreadable(detail: &str) -> Error {
     Error::invalid_with("file", "error-exchange-unreadable", vec![("detail", detail.to_string())])
 }
 
-fn json_err(e: serde_json::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
-}
 
 /// What a file says once its signature and content are checked; nothing is written yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -241,7 +238,7 @@ fn hours_digest(issuer_key: &[u8; 32], id_card: &str, entries: &[FileEntry]) -> 
     let v = serde_json::json!({
         "issuer_key": keys::hex(issuer_key),
         "id_card": id_card,
-        "entries": serde_json::to_value(entries).map_err(json_err)?,
+        "entries": serde_json::to_value(entries)?,
     });
     Ok(keys::sha256_hex(canonical(&v).as_bytes()))
 }
@@ -304,7 +301,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
         entries: entries(tx, no)?.iter().map(file_entry).collect(),
         signature: String::new(),
     };
-    let mut value = serde_json::to_value(&file).map_err(json_err)?;
+    let mut value = serde_json::to_value(&file)?;
     let signature = keys::sign(&key, canonical(&value).as_bytes());
     if let Value::Object(m) = &mut value {
         m.insert("signature".into(), Value::String(keys::hex(&signature)));

@@ -112,8 +112,14 @@ pub(super) fn entry_from_row(r: &Row) -> rusqlite::Result<TimeEntry> {
         hours: Hours(half),
         signed: Hours(direction * half),
         date: r.get(6)?,
-        counterparty: counterparty_id.map(|_| holder(r.get(8).ok().flatten(), r.get(9).ok().flatten())),
-        recipient: rec_no.map(|no| Holder::Person { no: MemberNo(no), name: r.get(11).unwrap_or_default() }),
+        counterparty: match counterparty_id {
+            Some(_) => Some(holder(r.get(8)?, r.get(9)?)),
+            None => None,
+        },
+        recipient: match rec_no {
+            Some(no) => Some(Holder::Person { no: MemberNo(no), name: r.get(11)? }),
+            None => None,
+        },
         service_kind: r.get(12)?,
         confirmed_by: r.get(13)?,
         reason: r.get(14)?,
