@@ -484,7 +484,7 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     let month = Month { year: 2026, month: 11 };
     rota::generate(&tx, &actor, month, &l10n).unwrap();
     rota::set_locked(&tx, &actor, RotaSlotId(1), true).unwrap();
-    rota::record_outcome(&tx, &actor, RotaSlotId(1), None, None, false, None, today).unwrap();
+    rota::record_outcome(&tx, &actor, RotaSlotId(1), None, rota::Outcome::Done { minutes: None }, today).unwrap();
     assert_eq!(
         huzhu::audit::count(&tx).unwrap() - n0,
         6,

@@ -6,7 +6,7 @@ use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
 use huzhu::kernel::{fields, Month};
-use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, ShiftSpec, RotaSlotId, Weekdays};
+use huzhu::rota::{self, print::RosterOptions, CaseInput, DutyKind, Outcome, RotaSlotId, ShiftSpec, VolunteerAvailabilityInput, Weekdays};
 use huzhu::{Error, Result};
 
 use super::{bad_choice, print_json, Ctx};
@@ -375,13 +375,15 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {
             let minutes = hours.as_deref().map(|h| fields::hours_as_minutes("hours", h)).transpose()?;
-            let recs = ctx.write(|tx, actor, today| {
-                rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), by.map(MemberNo), false, minutes, today)
-            })?;
+            let outcome = match by {
+                Some(b) => Outcome::Covered { by: MemberNo(b), minutes },
+                None => Outcome::Done { minutes },
+            };
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), outcome, today))?;
             print_outcomes(ctx, &recs, json)
         }
         RotaCommand::Missed { slot, for_no } => {
-            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), None, true, None, today))?;
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), Outcome::Missed, today))?;
             print_outcomes(ctx, &recs, false)
         }
         RotaCommand::Assign { slot, no } => {

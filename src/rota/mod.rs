@@ -28,7 +28,7 @@ pub use pairings::{Pairing, add_pairing};
 pub use slots::{RotaSlotId, RotaAssignee, ShiftOutcome, ShiftOutcomeKind, RotaSlot, slots_between, list_month, get_slot};
 pub use generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, RotaGenerateReport, reason_text, load_input, generate};
 pub use changes::{assign, unassign, swap, set_locked};
-pub use outcomes::{ShiftOutcomeRecord, record_outcome};
+pub use outcomes::{Outcome, ShiftOutcomeRecord, record_outcome};
 pub use visits::{DEFAULT_OVERDUE_DAYS, ContactLog, log_contact, OverdueElder, overdue};
 pub use screens::{why_text, unfilled, RotaCandidate, candidates};
 

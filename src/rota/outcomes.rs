@@ -1,6 +1,5 @@
 //! After the day: done, missed or covered, and the hours credited to the time bank.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -27,19 +26,31 @@ pub struct ShiftOutcomeRecord {
     pub time_entry: Option<i64>,
 }
 
+/// What happened on a shift, as the secretary records it. Hours only where someone served, and
+/// who covered only where someone did: no flag and option that could contradict each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
+pub enum Outcome {
+    /// The person on the rota served; `minutes` None for the shift's length.
+    Done { minutes: Option<i64> },
+    /// Someone else served in their place and is owed the hours. Naming someone who is on the
+    /// slot, with no `for_no`, records that person's own shift as done.
+    Covered { by: MemberNo, minutes: Option<i64> },
+    /// No one served.
+    Missed,
+}
+
 /// Records what happened on a shift for one rota'd person (`for_no`; may be left out when the
-/// slot has one person without a record). `by`: someone else covered. `missed`: no one served.
-/// Done and covered shifts are credited to the server's time-bank account in the same
-/// transaction, once per shift and person.
-#[allow(clippy::too_many_arguments)]
+/// slot has one person without a record, or, when done, to record everyone still open). Done
+/// and covered shifts are credited to the server's time-bank account in the same transaction,
+/// once per shift and person.
 pub fn record_outcome(
     tx: &Transaction,
     actor: &Actor,
     slot: RotaSlotId,
     for_no: Option<MemberNo>,
-    by: Option<MemberNo>,
-    missed: bool,
-    minutes: Option<i64>,
+    outcome: Outcome,
     today: NaiveDate,
 ) -> Result<Vec<ShiftOutcomeRecord>> {
     let s = get_slot(tx, slot)?;
@@ -49,10 +60,10 @@ pub fn record_outcome(
     let open: Vec<&RotaAssignee> = s.assigned.iter().filter(|a| a.outcome.is_none()).collect();
     // Whose shift: the named person; or, with --by someone on the slot, that person; or everyone
     // still open (when done) / the only one open (when covered or missed).
-    let targets: Vec<MemberNo> = match (for_no, by) {
+    let targets: Vec<MemberNo> = match (for_no, outcome) {
         (Some(f), _) => vec![f],
-        (None, Some(b)) if s.assigned.iter().any(|a| a.member_no == b) => vec![b],
-        (None, None) if !missed => open.iter().map(|a| a.member_no).collect(),
+        (None, Outcome::Covered { by, .. }) if s.assigned.iter().any(|a| a.member_no == by) => vec![by],
+        (None, Outcome::Done { .. }) => open.iter().map(|a| a.member_no).collect(),
         _ if open.len() == 1 => vec![open[0].member_no],
         _ if open.is_empty() => return Err(Error::conflict("error-rota-already-recorded", vec![("slot", slot.to_string())])),
         _ => return Err(Error::invalid_with("for", "error-rota-say-whom", vec![("slot", slot.to_string())])),
@@ -63,13 +74,20 @@ pub fn record_outcome(
             vec![("slot", slot.to_string())],
         ));
     }
-    let minutes = match minutes {
-        Some(m) => m,
-        None => s.minutes()?,
+    // Minutes served: as given or the shift's length; none when missed.
+    let minutes = match outcome {
+        Outcome::Done { minutes } | Outcome::Covered { minutes, .. } => {
+            let m = match minutes {
+                Some(m) => m,
+                None => s.minutes()?,
+            };
+            if !(1..=24 * 60).contains(&m) {
+                return Err(Error::invalid_with("hours", "error-rota-hours-invalid", vec![("value", format!("{:.2}", m as f64 / 60.0))]));
+            }
+            m
+        }
+        Outcome::Missed => 0,
     };
-    if !(1..=24 * 60).contains(&minutes) {
-        return Err(Error::invalid_with("hours", "error-rota-hours-invalid", vec![("value", format!("{:.2}", minutes as f64 / 60.0))]));
-    }
     let mut out = Vec::new();
     for person in targets {
         let Some(a) = s.assigned.iter().find(|a| a.member_no == person) else {
@@ -79,11 +97,11 @@ pub fn record_outcome(
             return Err(Error::conflict("error-rota-already-recorded", vec![("slot", slot.to_string())]));
         }
         let pid = members::id_of(tx, person)?;
-        let (kind, worker) = match (missed, by) {
-            (true, _) => (ShiftOutcomeKind::Missed, None),
-            (false, Some(b)) if b != person => {
-                members::id_of(tx, b)?;
-                (ShiftOutcomeKind::Covered, Some(b))
+        let (kind, worker) = match outcome {
+            Outcome::Missed => (ShiftOutcomeKind::Missed, None),
+            Outcome::Covered { by, .. } if by != person => {
+                members::id_of(tx, by)?;
+                (ShiftOutcomeKind::Covered, Some(by))
             }
             _ => (ShiftOutcomeKind::Done, Some(person)),
         };
@@ -91,7 +109,7 @@ pub fn record_outcome(
         tx.execute(
             "INSERT INTO shift_outcome (slot_id, person_id, outcome, worker_id, minutes, date, recorded_at, recorded_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![slot.0, pid.0, kind.code(), worker_id.map(|w| w.0), if missed { 0 } else { minutes }, s.date, audit::now_utc(), actor.0],
+            params![slot.0, pid.0, kind.code(), worker_id.map(|w| w.0), minutes, s.date, audit::now_utc(), actor.0],
         )?;
         let oid = tx.last_insert_rowid();
         let time_entry = match worker {
@@ -101,7 +119,7 @@ pub fn record_outcome(
         if let Some(e) = time_entry {
             tx.execute("UPDATE shift_outcome SET time_entry_id = ?2 WHERE id = ?1", params![oid, e])?;
         }
-        let rec = ShiftOutcomeRecord { slot, person, kind, worker, minutes: if missed { 0 } else { minutes }, date: s.date, time_entry };
+        let rec = ShiftOutcomeRecord { slot, person, kind, worker, minutes, date: s.date, time_entry };
         audit::record(tx, actor, kind.code(), "shift_outcome", oid, None::<&ShiftOutcomeRecord>, Some(&rec))?;
         out.push(rec);
     }
