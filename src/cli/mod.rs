@@ -178,8 +178,6 @@ pub fn say(args: std::fmt::Arguments) {
     }
 }
 
-
-
 fn choose_lang(flag: Option<&str>, conn: Option<&Connection>) -> Lang {
     if let Some(l) = flag.and_then(Lang::parse) {
         return l;

@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(Fen(123450).yuan(), "¥1,234.50");
         assert_eq!(Fen(5).yuan(), "¥0.05");
         assert_eq!(Fen(-500).yuan(), "-¥5.00");
-        assert_eq!(Fen(100_000_000_00).yuan(), "¥100,000,000.00");
+        assert_eq!(Fen(10_000_000_000).yuan(), "¥100,000,000.00");
         assert_eq!(Fen(123450).plain(), "1234.50");
         assert_eq!(Fen(-1).plain(), "-0.01");
     }

@@ -1,7 +1,6 @@
 //! Care cases (护理对象): who is cared for, how often, with which shifts, and the dates that
 //! gives.
 
-
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,6 @@
 //! Changes by hand (assign, unassign, swap, lock), checked against the generator's hard
 //! rules.
 
-
 use rusqlite::{params, Connection, Transaction};
 
 use super::generate::{DEFAULT_REST_HOURS, load_input, to_need};

@@ -1,6 +1,5 @@
 //! Pairings (老伙伴结对): a volunteer visiting one elder, always the same one.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -29,6 +28,7 @@ pub struct Pairing {
 
 /// Pairs a volunteer with an elder (老伙伴结对): a visit every `every_days` days from `from`,
 /// always by that volunteer.
+#[allow(clippy::too_many_arguments)]
 pub fn add_pairing(
     tx: &Transaction,
     actor: &Actor,

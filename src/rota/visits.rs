@@ -1,6 +1,5 @@
 //! Visits and calls to elders, and the elders living alone no one has seen for a while.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -27,6 +26,7 @@ pub struct ContactLog {
 }
 
 /// Logs a visit (or, with `call`, a phone call) to an elder.
+#[allow(clippy::too_many_arguments)]
 pub fn log_contact(
     tx: &Transaction,
     actor: &Actor,

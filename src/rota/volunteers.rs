@@ -1,7 +1,6 @@
 //! Volunteers: when each can serve (kinds, weekdays, day or night, how many shifts) and
 //! when they are away.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};

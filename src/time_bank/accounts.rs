@@ -1,7 +1,6 @@
 //! Accounts: balances summed from the ledger, frozen accounts, the account screen, and the
 //! living holder every move checks first.
 
-
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;

@@ -1,6 +1,5 @@
 //! The yearly cap on deposited hours per person; hours beyond it go to the common pool.
 
-
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::hours::Hours;

@@ -126,7 +126,6 @@ fn unreadable(detail: &str) -> Error {
     Error::invalid_with("file", "error-exchange-unreadable", vec![("detail", detail.to_string())])
 }
 
-
 /// What a file says once its signature and content are checked; nothing is written yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

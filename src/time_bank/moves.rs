@@ -1,7 +1,6 @@
 //! Moves between accounts: a transfer to another person, a donation to the common pool, a
 //! grant from it.
 
-
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 

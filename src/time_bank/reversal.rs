@@ -1,7 +1,6 @@
 //! Reversal: undoing an entry (and the entries written with it) by new entries, never by
 //! editing.
 
-
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 

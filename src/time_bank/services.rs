@@ -1,7 +1,6 @@
 //! Services: hours given (deposits, and the rota's done shifts) and care received
 //! (withdrawals).
 
-
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
