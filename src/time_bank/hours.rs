@@ -76,6 +76,22 @@ impl Hours {
 }
 
 impl Hours {
+    /// Checks hours given as a number (not typed): more than zero and at most `max_half_hours`
+    /// (a day for one service, `MAX_MOVE_HALF_HOURS` for a move).
+    pub(super) fn check_within(self, max_half_hours: i64) -> Result<Hours> {
+        if self.0 <= 0 {
+            return Err(Error::invalid("hours", "error-time-hours-zero"));
+        }
+        if self.0 > max_half_hours {
+            return Err(Error::invalid_with(
+                "hours",
+                "error-time-hours-too-many",
+                vec![("value", self.to_string()), ("max", Hours(max_half_hours).to_string())],
+            ));
+        }
+        Ok(self)
+    }
+
     /// With one decimal always ("5.0", "2.5"), so figures line up in printed columns.
     pub fn fixed(self) -> String {
         let s = self.to_string();

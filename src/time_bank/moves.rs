@@ -12,20 +12,6 @@ use crate::error::{Error, Result};
 use crate::kernel::fields;
 use crate::members::MemberNo;
 
-fn check_move(hours: Hours) -> Result<()> {
-    if hours.0 <= 0 {
-        return Err(Error::invalid("hours", "error-time-hours-zero"));
-    }
-    if hours.0 > MAX_MOVE_HALF_HOURS {
-        return Err(Error::invalid_with(
-            "hours",
-            "error-time-hours-too-many",
-            vec![("value", hours.to_string()), ("max", Hours(MAX_MOVE_HALF_HOURS).to_string())],
-        ));
-    }
-    Ok(())
-}
-
 /// Moves hours from one person to another (a parent, a spouse), with the reason. Both entries
 /// are written together, so the total never changes.
 #[allow(clippy::too_many_arguments)]
@@ -39,7 +25,7 @@ pub fn transfer(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<(EntryId, EntryId)> {
-    check_move(hours)?;
+    hours.check_within(MAX_MOVE_HALF_HOURS)?;
     fields::check_ledger_date("date", date, today)?;
     let reason = fields::reason(reason, "error-time-reason-required")?;
     if from == to {
@@ -62,7 +48,7 @@ pub fn transfer(
 
 /// Gives hours to the common pool (公益时间池).
 pub fn donate(tx: &Transaction, actor: &Actor, person: MemberNo, hours: Hours, date: NaiveDate, today: NaiveDate) -> Result<EntryId> {
-    check_move(hours)?;
+    hours.check_within(MAX_MOVE_HALF_HOURS)?;
     fields::check_ledger_date("date", date, today)?;
     let p = live(tx, "person", person, today)?;
     ensure_funds(tx, p.account, &p.name, hours)?;
@@ -86,7 +72,7 @@ pub fn grant(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<EntryId> {
-    check_move(hours)?;
+    hours.check_within(MAX_MOVE_HALF_HOURS)?;
     fields::check_ledger_date("date", date, today)?;
     let reason = fields::reason(reason, "error-time-reason-required")?;
     let p = live(tx, "person", person, today)?;

@@ -38,7 +38,7 @@ pub fn deposit(tx: &Transaction, actor: &Actor, input: &DepositInput, today: Nai
 }
 
 fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: Option<&str>, today: NaiveDate) -> Result<EntryId> {
-    check_service(input.hours)?;
+    input.hours.check_within(MAX_SERVICE_HALF_HOURS)?;
     fields::check_ledger_date("date", input.date, today)?;
     let provider = live(tx, "person", input.provider, today)?;
     let recipient = match input.recipient {
@@ -84,21 +84,6 @@ fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: O
         first.get_or_insert(id);
     }
     first.ok_or_else(|| Error::invalid("hours", "error-time-hours-zero"))
-}
-
-/// One service's hours: more than zero, at most a day.
-fn check_service(hours: Hours) -> Result<()> {
-    if hours.0 <= 0 {
-        return Err(Error::invalid("hours", "error-time-hours-zero"));
-    }
-    if hours.0 > MAX_SERVICE_HALF_HOURS {
-        return Err(Error::invalid_with(
-            "hours",
-            "error-time-hours-too-many",
-            vec![("value", hours.to_string()), ("max", Hours(MAX_SERVICE_HALF_HOURS).to_string())],
-        ));
-    }
-    Ok(())
 }
 
 /// Hours deposited into an account for services in a calendar year, net of reversed deposits.
@@ -162,7 +147,7 @@ pub struct WithdrawalInput {
 }
 
 pub fn withdraw(tx: &Transaction, actor: &Actor, input: &WithdrawalInput, today: NaiveDate) -> Result<EntryId> {
-    check_service(input.hours)?;
+    input.hours.check_within(MAX_SERVICE_HALF_HOURS)?;
     fields::check_ledger_date("date", input.date, today)?;
     let holder = live(tx, "person", input.holder, today)?;
     let recipient = match input.recipient {
