@@ -9,8 +9,8 @@ use huzhu::association::{self, Association};
 use huzhu::audit::Actor;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, MemberNo, PersonInput};
-use huzhu::money::Month;
-use huzhu::rota::{self, print::RosterOptions, AvailabilityInput, CaseInput, DutyKind, Weekdays};
+use huzhu::kernel::Month;
+use huzhu::rota::{self, print::RosterOptions, VolunteerAvailabilityInput, CaseInput, DutyKind, Weekdays};
 use rusqlite::Connection;
 
 const CASES: usize = 50;
@@ -35,7 +35,7 @@ fn village() -> Connection {
     }
     for i in 0..VOLUNTEERS {
         let days = Weekdays(0b111_1111 & !(1 << (i % 7)));
-        let input = AvailabilityInput {
+        let input = VolunteerAvailabilityInput {
             kinds: Some(vec![DutyKind::Care, DutyKind::Visit]),
             weekdays: Some(days),
             shifts: Some((true, i % 3 != 0)),

@@ -8,7 +8,8 @@ use huzhu::audit::Actor;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::cash_book::{self, EntryInput};
 use huzhu::money::statements::{self, Period};
-use huzhu::money::{CashKind, Fen};
+use huzhu::kernel::Fen;
+use huzhu::money::CashKind;
 use rusqlite::Connection;
 
 const ENTRIES: usize = 20_000;

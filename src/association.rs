@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Actor};
-use crate::error::{Error, Result};
+use crate::error::{Result, Unreadable};
 use crate::i18n::Lang;
+use crate::kernel::choice::choice;
+use crate::kernel::fields;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -23,23 +25,13 @@ pub struct Association {
 
 impl Association {
     fn checked(&self) -> Result<Association> {
-        let t = |s: &str| s.trim().to_string();
-        let a = Association {
-            name: t(&self.name),
-            village: t(&self.village),
-            township: t(&self.township),
-            county: t(&self.county),
-            secretary: t(&self.secretary),
-        };
-        if a.name.is_empty() {
-            return Err(Error::invalid("name", "error-association-name-required"));
-        }
-        for (field, v) in [("name", &a.name), ("village", &a.village), ("township", &a.township), ("county", &a.county), ("secretary", &a.secretary)] {
-            if v.chars().count() > 60 {
-                return Err(Error::invalid(field, "error-text-too-long"));
-            }
-        }
-        Ok(a)
+        Ok(Association {
+            name: fields::required("name", &self.name, 60, "error-association-name-required")?,
+            village: fields::text("village", &self.village, 60)?,
+            township: fields::text("township", &self.township, 60)?,
+            county: fields::text("county", &self.county, 60)?,
+            secretary: fields::text("secretary", &self.secretary, 60)?,
+        })
     }
 }
 
@@ -77,14 +69,15 @@ pub fn default_actor(conn: &Connection) -> Result<Actor> {
     Ok(Actor::new(name))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    ExtraLarge,
+choice! {
+    /// How large the app's text is, for eyes that need it larger.
+    #[derive(Default)]
+    TextSize {
+        #[default]
+        Normal = "normal" / "text-size-normal" [],
+        Large = "large" / "text-size-large" [],
+        ExtraLarge = "extra_large" / "text-size-extra-large" [],
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -101,8 +94,8 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
     for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
         let (k, v) = row?;
         match k.as_str() {
-            "lang" => s.lang = Lang::parse(&v).unwrap_or_default(),
-            "text_size" => s.text_size = serde_json::from_value(serde_json::Value::String(v)).unwrap_or_default(),
+            "lang" => s.lang = Lang::parse(&v).ok_or_else(|| Unreadable::new("setting lang", v.as_str()))?,
+            "text_size" => s.text_size = TextSize::from_code(&v).ok_or_else(|| Unreadable::new("setting text_size", v.as_str()))?,
             _ => {}
         }
     }
@@ -111,8 +104,7 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
 
 pub fn save_settings(tx: &Transaction, actor: &Actor, s: &Settings) -> Result<Settings> {
     let before = settings(tx)?;
-    let size = serde_json::to_value(s.text_size).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    for (k, v) in [("lang", s.lang.tag().to_string()), ("text_size", size)] {
+    for (k, v) in [("lang", s.lang.tag()), ("text_size", s.text_size.code())] {
         tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
             params![k, v],
@@ -120,4 +112,21 @@ pub fn save_settings(tx: &Transaction, actor: &Actor, s: &Settings) -> Result<Se
     }
     audit::record(tx, actor, "update", "settings", 1, Some(&before), Some(s))?;
     Ok(*s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_an_unreadable_one_is_an_error_not_the_default() {
+        let mut conn = crate::db::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        let s = Settings { lang: Lang::EnUs, text_size: TextSize::ExtraLarge };
+        save_settings(&tx, &Actor::new("test"), &s).unwrap();
+        assert_eq!(settings(&tx).unwrap(), s, "settings read back as saved");
+        tx.execute("UPDATE setting SET value = 'huge' WHERE key = 'text_size'", []).unwrap();
+        let e = settings(&tx).unwrap_err();
+        assert_eq!((e.code(), e.args()[1].1.as_str()), ("corrupt", "huge"), "an unknown text size is not quietly normal");
+    }
 }

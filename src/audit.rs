@@ -30,18 +30,14 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<()> {
-    let before = before.map(serde_json::to_string).transpose().map_err(json_err)?;
-    let after = after.map(serde_json::to_string).transpose().map_err(json_err)?;
+    let before = before.map(serde_json::to_string).transpose()?;
+    let after = after.map(serde_json::to_string).transpose()?;
     tx.execute(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![now_utc(), actor.0, action, entity, entity_id.to_string(), before, after],
     )?;
     Ok(())
-}
-
-fn json_err(e: serde_json::Error) -> crate::Error {
-    crate::Error::Io(std::io::Error::other(e))
 }
 
 #[derive(Debug, Clone, Serialize)]

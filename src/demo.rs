@@ -11,7 +11,8 @@ use crate::association::{self, Association};
 use crate::audit::Actor;
 use crate::calendar;
 use crate::error::Result;
-use crate::members::{self, CareLevel, EconomicStatus, FamilyContact, Gender, Living, MaritalStatus, PersonInput};
+use crate::kernel::Gender;
+use crate::members::{self, CareLevel, EconomicStatus, FamilyContact, Living, MaritalStatus, PersonInput};
 
 // Surnames weighted roughly as in a southern Fujian village.
 const SURNAMES: &[(&str, u32)] = &[

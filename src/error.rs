@@ -32,7 +32,17 @@ pub enum Error {
     DbTooNew { found: i64, known: i64 },
 
     #[error("storage: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
+
+    /// A value read back from the database that the program cannot understand (a list of
+    /// weekdays, a time of day, a choice's code…): the file was changed outside the app or is
+    /// damaged. Never replaced by a default, which would quietly change what the records say.
+    #[error("stored {what} unreadable: {value:?}")]
+    Corrupt { what: &'static str, value: String },
+
+    /// Turning a value into JSON (the audit log, the CLI's --json) or back failed.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
 
     #[error("migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -66,6 +76,8 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::DbTooNew { .. } => "db_too_new",
             Error::Storage(_) | Error::Migration(_) => "storage",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Json(_) => "json",
             Error::Io(_) => "io",
         }
     }
@@ -83,6 +95,8 @@ impl Error {
             Error::Invalid { id, .. } | Error::NotFound { id, .. } | Error::Conflict { id, .. } => id,
             Error::DbTooNew { .. } => "error-db-too-new",
             Error::Storage(_) | Error::Migration(_) => "error-storage",
+            Error::Corrupt { .. } => "error-stored-unreadable",
+            Error::Json(_) => "error-json",
             Error::Io(_) => "error-io",
         }
     }
@@ -96,6 +110,8 @@ impl Error {
                 vec![("found", found.to_string()), ("known", known.to_string())]
             }
             Error::Storage(e) => vec![("detail", e.to_string())],
+            Error::Corrupt { what, value } => vec![("what", what.to_string()), ("value", value.clone())],
+            Error::Json(e) => vec![("detail", e.to_string())],
             Error::Migration(e) => vec![("detail", e.to_string())],
             Error::Io(e) => vec![("detail", e.to_string())],
         }
@@ -115,6 +131,51 @@ impl Error {
     }
 }
 
+/// A database error, unless it carries a stored value the core could not read (see
+/// `Unreadable`), which is `Error::Corrupt`.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            if let Some(u) = inner.downcast_ref::<Unreadable>() {
+                return Error::Corrupt { what: u.what, value: u.value.clone() };
+            }
+        }
+        Error::Storage(e)
+    }
+}
+
+/// A stored value the core cannot read back: what it is (table.column, or the kind of value)
+/// and the text found. It travels through rusqlite's row reading (`sql`, `at`) and becomes
+/// `Error::Corrupt` when it reaches the core's error type.
+#[derive(Debug, thiserror::Error)]
+#[error("stored {what} unreadable: {value:?}")]
+pub struct Unreadable {
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl Unreadable {
+    pub fn new(what: &'static str, value: impl Into<String>) -> Unreadable {
+        Unreadable { what, value: value.into() }
+    }
+
+    /// As the error of a `FromSql` implementation.
+    pub fn sql(self) -> rusqlite::types::FromSqlError {
+        rusqlite::types::FromSqlError::Other(Box::new(self))
+    }
+
+    /// As the error of a row-reading closure, for column `col`.
+    pub fn at(self, col: usize) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(self))
+    }
+}
+
+impl From<Unreadable> for Error {
+    fn from(u: Unreadable) -> Error {
+        Error::Corrupt { what: u.what, value: u.value }
+    }
+}
+
 /// What the shell sends to the UI for a failed command.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -122,4 +183,25 @@ pub struct ErrorReport {
     pub code: String,
     pub message: String,
     pub field: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_value_that_does_not_read_back_is_corrupt_and_other_database_errors_are_storage() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let e: Error = conn.query_row("SELECT 'nonbinary'", [], |r| r.get::<_, crate::kernel::Gender>(0)).unwrap_err().into();
+        assert_eq!((e.code(), e.message_id()), ("corrupt", "error-stored-unreadable"), "a choice's unknown code is damaged data");
+        assert_eq!(e.args(), vec![("what", "Gender".to_string()), ("value", "nonbinary".to_string())]);
+        let e: Error = conn.query_row("SELECT * FROM no_such_table", [], |r| r.get::<_, i64>(0)).unwrap_err().into();
+        assert_eq!(e.code(), "storage");
+    }
+
+    #[test]
+    fn json_failures_are_not_file_errors() {
+        let e: Error = serde_json::from_str::<u32>("x").unwrap_err().into();
+        assert_eq!((e.code(), e.message_id()), ("json", "error-json"));
+    }
 }

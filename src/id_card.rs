@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::members::Gender;
+use crate::kernel::Gender;
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];

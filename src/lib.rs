@@ -3,12 +3,14 @@
 
 pub mod association;
 pub mod audit;
+pub mod bindings;
 pub mod calendar;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod id_card;
+pub mod kernel;
 pub mod members;
 pub mod money;
 pub mod names;

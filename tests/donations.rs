@@ -6,9 +6,9 @@ mod common;
 use common::pdf::pdf_text;
 use common::{actor, day, snapshot, test_db_with_association as test_db, today};
 use huzhu::i18n::{Lang, Localizer};
-use huzhu::money::cash_book;
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
-use huzhu::money::Fen;
+use huzhu::kernel::Fen;
+use huzhu::money::receipts;
 
 #[test]
 fn the_honour_list_puts_the_largest_gifts_first_and_leaves_out_reversed_ones() {
@@ -27,7 +27,7 @@ fn the_honour_list_puts_the_largest_gifts_first_and_leaves_out_reversed_ones() {
     let spring = donations::honour_list(&conn, &HonourFilter { from: Some(day("2026-03-02")), to: Some(day("2026-04-30")), purpose: None }).unwrap();
     assert_eq!(spring.iter().map(|d| d.amount).sum::<Fen>(), Fen(260000), "a period selects its gifts");
     let tx = conn.transaction().unwrap();
-    cash_book::reverse(&tx, &actor(), "2026-0002", "退回", today(), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), "2026-0002", "退回", today(), today()).unwrap();
     tx.commit().unwrap();
     let list = donations::honour_list(&conn, &HonourFilter::default()).unwrap();
     assert_eq!(list[0].donor, "陈喆", "a reversed gift leaves the honour list");

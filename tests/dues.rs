@@ -8,7 +8,8 @@ use common::{actor, add_person, count, day, snapshot, test_db, test_db_with_asso
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, EconomicStatus, MemberNo, PersonInput};
 use huzhu::money::dues::{self, Exemption, PolicyInput};
-use huzhu::money::{cash_book, receipts, Fen};
+use huzhu::kernel::Fen;
+use huzhu::money::{cash_book, receipts};
 use rusqlite::Connection;
 
 /// A member of a village group, born on `birth`, who joined in 2020.
@@ -100,7 +101,7 @@ fn reversing_a_dues_entry_undoes_the_payment_and_voids_its_receipt() {
     policy(&mut conn, 2026, "50", None, vec![]);
     let p = pay(&mut conn, m, &[2026], "50").unwrap();
     let tx = conn.transaction().unwrap();
-    cash_book::reverse(&tx, &actor(), &p.entry.voucher_no, "收错人了", today(), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), &p.entry.voucher_no, "收错人了", today(), today()).unwrap();
     tx.commit().unwrap();
     assert_eq!(line(&conn, 2026, m).owed, Fen(5000), "a reversed payment no longer counts");
     let r = receipts::get(&conn, &p.receipt.receipt_no).unwrap();

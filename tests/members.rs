@@ -3,7 +3,8 @@
 mod common;
 
 use common::{actor, add_person as add, count, day, db_path, test_db, today, ACTOR};
-use huzhu::members::{self, AgeBand, FamilyContact, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::kernel::Gender;
+use huzhu::members::{self, AgeBand, FamilyContact, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Error;
 
 fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {

@@ -9,7 +9,8 @@ use common::{actor, count, snapshot, test_db_with_association as test_db, today,
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::donations::{self, DonationInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
-use huzhu::money::{CashKind, Fen};
+use huzhu::kernel::Fen;
+use huzhu::money::CashKind;
 use rusqlite::Connection;
 
 fn zh() -> Localizer {

@@ -10,7 +10,8 @@ use common::pdf::{pdf_text, squash};
 use common::{actor, day, month, test_db_with_association as test_db, today, write};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::statements::{self, Period};
-use huzhu::money::{cash_book, CashKind, Fen};
+use huzhu::kernel::Fen;
+use huzhu::money::{cash_book, receipts, CashKind};
 use rusqlite::Connection;
 
 fn zh() -> Localizer {
@@ -27,7 +28,7 @@ fn sample_year(conn: &mut Connection) {
     ] {
         post(conn, &entry(kind, cat, amount, date)).unwrap();
     }
-    write(conn, |tx| cash_book::reverse(tx, &actor(), "2026-0005", "发票作废", day("2026-02-10"), today())).unwrap();
+    write(conn, |tx| receipts::reverse_entry(tx, &actor(), "2026-0005", "发票作废", day("2026-02-10"), today())).unwrap();
 }
 
 #[test]

@@ -2,6 +2,8 @@
 error-db-too-new = This data file was written by a newer version of Huzhu (data version { $found }; this program knows up to { $known }). Please install the latest version to open it. The file has not been changed.
 error-storage = Could not save the data: { $detail }
 error-io = Could not read or write a file: { $detail }
+error-stored-unreadable = A value stored in the database cannot be read ({ $what }: “{ $value }”); the data file may be damaged. Restore a backup, or have it checked.
+error-json = Could not convert data to or from JSON: { $detail }
 error-name-required = Please enter a name.
 error-name-too-long = The name is too long (at most 30 characters).
 error-id-card-length = An ID number has 18 characters.

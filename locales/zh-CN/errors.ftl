@@ -2,6 +2,8 @@
 error-db-too-new = 这个数据文件是由更新版本的互助软件写入的（数据版本 { $found }，本软件只认识到 { $known }）。请安装最新版本后再打开，文件没有被改动。
 error-storage = 数据保存出错：{ $detail }
 error-io = 文件读写出错：{ $detail }
+error-stored-unreadable = 数据库里保存的一项数据读不出来（{ $what }：“{ $value }”），数据文件可能已损坏。请从备份恢复，或请人检查。
+error-json = 数据格式转换出错：{ $detail }
 error-name-required = 请填写姓名。
 error-name-too-long = 姓名太长（最多 30 个字）。
 error-id-card-length = 身份证号应为 18 位。

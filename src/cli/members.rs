@@ -2,10 +2,11 @@
 
 use clap::Subcommand;
 use huzhu::calendar;
-use huzhu::members::{self, AgeBand, CareLevel, Gender, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::kernel::{fields, Gender};
+use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
 use huzhu::Result;
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum MemberCommand {
@@ -134,7 +135,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
                 return print_json(&page.rows);
             }
             for p in &page.rows {
-                let label = |id: Option<String>| id.map(|i| ctx.t(&i)).unwrap_or_default();
+                let label = |id: Option<&str>| id.map(|i| ctx.t(i)).unwrap_or_default();
                 say!(
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     p.member_no,
@@ -145,7 +146,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
                     label(p.living.map(Living::label_id)),
                     p.phone,
                     p.id_card_masked.clone().unwrap_or_default(),
-                    ctx.t(&p.status.label_id()),
+                    ctx.t(p.status.label_id()),
                 );
             }
             eprintln!("{}", ctx.tr("members-count", &[("total", page.total.to_string())]));
@@ -158,7 +159,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             }
             let none = ctx.t("field-not-set");
             let opt = |v: Option<String>| v.unwrap_or_else(|| none.clone());
-            let label = |id: Option<String>| id.map(|i| ctx.t(&i)).unwrap_or_else(|| none.clone());
+            let label = |id: Option<&str>| id.map(|i| ctx.t(i)).unwrap_or_else(|| none.clone());
             let lines = [
                 ("field-member-no", p.member_no.to_string()),
                 ("field-name", format!("{} ({})", p.name, p.name_pinyin)),
@@ -183,7 +184,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
                 ("field-village-group", p.village_group.clone()),
                 ("field-living", label(p.living.map(Living::label_id))),
                 ("field-care-level", label(p.care_level.map(CareLevel::label_id))),
-                ("field-status", ctx.t(&p.status.label_id())),
+                ("field-status", ctx.t(p.status.label_id())),
                 ("field-death-date", opt(p.death_date.map(|d| d.to_string()))),
             ];
             for (id, v) in lines {
@@ -197,7 +198,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
         MemberCommand::SetStatus { no, status, date, note } => {
             let status = Status::parse(&status).ok_or_else(|| bad_choice("status", &status, &["active", "suspended", "left", "deceased"]))?;
             let effective = match date.as_deref() {
-                Some(d) => parse_date("effective", d)?,
+                Some(d) => fields::date("effective", d)?,
                 None => ctx.today,
             };
             ctx.write(|tx, actor, today| members::set_status(tx, actor, MemberNo(no), status, effective, &note, today))?;

@@ -160,13 +160,8 @@ pub fn bad_choice(field: &'static str, value: &str, choices: &[&str]) -> Error {
     Error::invalid_with(field, "error-choice-invalid", vec![("value", value.to_string()), ("choices", choices.join(", "))])
 }
 
-pub fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid_with(field, "error-date-invalid", vec![("value", s.to_string())]))
-}
-
 pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    let s = serde_json::to_string_pretty(v)?;
     say(format_args!("{s}"));
     Ok(())
 }
@@ -182,8 +177,6 @@ pub fn say(args: std::fmt::Arguments) {
         }
     }
 }
-
-
 
 fn choose_lang(flag: Option<&str>, conn: Option<&Connection>) -> Lang {
     if let Some(l) = flag.and_then(Lang::parse) {

@@ -9,10 +9,11 @@ use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, PolicyInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
 use huzhu::money::statements::{self, Period};
-use huzhu::money::{CashKind, Fen, Month};
+use huzhu::kernel::{fields, Fen, Month};
+use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum CashCommand {
@@ -243,7 +244,7 @@ pub struct StatementArgs {
 }
 
 fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
-    s.map(|d| parse_date(field, d)).transpose()
+    s.map(|d| fields::date(field, d)).transpose()
 }
 
 fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
@@ -296,7 +297,7 @@ pub fn cash(ctx: &mut Ctx, command: CashCommand) -> Result<()> {
         }
         CashCommand::Reverse { voucher, reason, date } => {
             let date = opt_date("date", date.as_deref())?;
-            let e = ctx.write(|tx, actor, today| cash_book::reverse(tx, actor, &voucher, &reason, date.unwrap_or(today), today))?;
+            let e = ctx.write(|tx, actor, today| receipts::reverse_entry(tx, actor, &voucher, &reason, date.unwrap_or(today), today))?;
             eprintln!("{}", ctx.tr("cli-reversed", &[("voucher", voucher.clone()), ("reversal", e.voucher_no.clone())]));
             say!("{}", e.voucher_no);
             Ok(())

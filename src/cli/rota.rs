@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
-use huzhu::money::Month;
-use huzhu::rota::{self, print::RosterOptions, AvailabilityInput, CaseInput, DutyKind, ShiftSpec, SlotId, Weekdays};
+use huzhu::kernel::{fields, Month};
+use huzhu::rota::{self, print::RosterOptions, CaseInput, DutyKind, Outcome, RotaSlotId, ShiftSpec, VolunteerAvailabilityInput, Weekdays};
 use huzhu::{Error, Result};
 
-use super::{bad_choice, parse_date, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum VolunteerCommand {
@@ -209,7 +209,7 @@ pub fn volunteer(ctx: &mut Ctx, command: VolunteerCommand) -> Result<()> {
                     Error::invalid_with("max_shifts", "error-number-invalid", vec![("value", s.to_string())])
                 })?)),
             };
-            let input = AvailabilityInput {
+            let input = VolunteerAvailabilityInput {
                 kinds: kinds.as_deref().map(|k| rota::parse_kinds("kinds", k)).transpose()?,
                 weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?,
                 shifts: shifts.as_deref().map(|s| rota::parse_shift_kinds("shifts", s)).transpose()?,
@@ -238,8 +238,8 @@ pub fn care(ctx: &mut Ctx, command: CareCommand) -> Result<()> {
             let input = CaseInput {
                 recipient: MemberNo(recipient),
                 kind,
-                from: parse_date("from", &from)?,
-                until: until.as_deref().map(|u| parse_date("until", u)).transpose()?,
+                from: fields::date("from", &from)?,
+                until: until.as_deref().map(|u| fields::date("until", u)).transpose()?,
                 shifts: shift.iter().map(|s| ShiftSpec::parse("shift", s)).collect::<Result<_>>()?,
                 weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?.unwrap_or(Weekdays::ALL),
                 every_days,
@@ -271,7 +271,7 @@ pub fn pair(ctx: &mut Ctx, command: PairCommand) -> Result<()> {
     match command {
         PairCommand::Add { volunteer, elder, every_days, from } => {
             let from = match from.as_deref() {
-                Some(f) => parse_date("from", f)?,
+                Some(f) => fields::date("from", f)?,
                 None => ctx.today,
             };
             let l10n = lang_copy(ctx);
@@ -374,43 +374,45 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             Ok(())
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {
-            let minutes = hours.as_deref().map(|h| rota::parse_hours("hours", h)).transpose()?;
-            let recs = ctx.write(|tx, actor, today| {
-                rota::record_outcome(tx, actor, SlotId(slot), for_no.map(MemberNo), by.map(MemberNo), false, minutes, today)
-            })?;
+            let minutes = hours.as_deref().map(|h| fields::hours_as_minutes("hours", h)).transpose()?;
+            let outcome = match by {
+                Some(b) => Outcome::Covered { by: MemberNo(b), minutes },
+                None => Outcome::Done { minutes },
+            };
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), outcome, today))?;
             print_outcomes(ctx, &recs, json)
         }
         RotaCommand::Missed { slot, for_no } => {
-            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, SlotId(slot), for_no.map(MemberNo), None, true, None, today))?;
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), Outcome::Missed, today))?;
             print_outcomes(ctx, &recs, false)
         }
         RotaCommand::Assign { slot, no } => {
-            ctx.write(|tx, actor, _| rota::assign(tx, actor, SlotId(slot), MemberNo(no)))?;
+            ctx.write(|tx, actor, _| rota::assign(tx, actor, RotaSlotId(slot), MemberNo(no)))?;
             say!("{}", ctx.tr("cli-rota-assigned", &[("name", name_of(ctx, MemberNo(no))), ("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Unassign { slot, no } => {
-            ctx.write(|tx, actor, _| rota::unassign(tx, actor, SlotId(slot), MemberNo(no)))?;
+            ctx.write(|tx, actor, _| rota::unassign(tx, actor, RotaSlotId(slot), MemberNo(no)))?;
             say!("{}", ctx.tr("cli-rota-unassigned", &[("name", name_of(ctx, MemberNo(no))), ("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Swap { slot_a, no_a, slot_b, no_b } => {
-            ctx.write(|tx, actor, _| rota::swap(tx, actor, SlotId(slot_a), MemberNo(no_a), SlotId(slot_b), MemberNo(no_b)))?;
+            ctx.write(|tx, actor, _| rota::swap(tx, actor, RotaSlotId(slot_a), MemberNo(no_a), RotaSlotId(slot_b), MemberNo(no_b)))?;
             say!("{}", ctx.tr("cli-rota-swapped", &[("a", slot_a.to_string()), ("b", slot_b.to_string())]));
             Ok(())
         }
         RotaCommand::Lock { slot } => {
-            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, SlotId(slot), true))?;
+            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, RotaSlotId(slot), true))?;
             say!("{}", ctx.tr("cli-rota-locked", &[("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Unlock { slot } => {
-            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, SlotId(slot), false))?;
+            ctx.write(|tx, actor, _| rota::set_locked(tx, actor, RotaSlotId(slot), false))?;
             say!("{}", ctx.tr("cli-rota-unlocked", &[("slot", slot.to_string())]));
             Ok(())
         }
         RotaCommand::Why { slot, json } => {
-            let s = rota::get_slot(&ctx.conn, SlotId(slot))?;
+            let s = rota::get_slot(&ctx.conn, RotaSlotId(slot))?;
             let rows: Vec<serde_json::Value> = s
                 .assigned
                 .iter()
@@ -452,7 +454,7 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
     }
 }
 
-fn print_outcomes(ctx: &Ctx, recs: &[rota::OutcomeRecord], json: bool) -> Result<()> {
+fn print_outcomes(ctx: &Ctx, recs: &[rota::ShiftOutcomeRecord], json: bool) -> Result<()> {
     if json {
         return print_json(&recs);
     }
@@ -481,7 +483,7 @@ pub fn visit(ctx: &mut Ctx, command: VisitCommand) -> Result<()> {
     match command {
         VisitCommand::Log { elder, by, date, call, notes } => {
             let date = match date.as_deref() {
-                Some(d) => parse_date("date", d)?,
+                Some(d) => fields::date("date", d)?,
                 None => ctx.today,
             };
             ctx.write(|tx, actor, today| rota::log_contact(tx, actor, MemberNo(elder), by.map(MemberNo), date, call, &notes, today))?;

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
+use huzhu::kernel::fields;
 use huzhu::members::MemberNo;
 use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, WithdrawalInput};
 use huzhu::Result;
 
-use super::{parse_date, print_json, Ctx};
+use super::{print_json, Ctx};
 
 #[derive(Subcommand)]
 pub enum TimeCommand {
@@ -168,10 +169,7 @@ pub enum AssocCommand {
 }
 
 fn day(field: &'static str, s: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
-    match s {
-        Some(s) if !s.trim().is_empty() => parse_date(field, s),
-        _ => Ok(today),
-    }
+    fields::date_or(field, s.as_deref().unwrap_or_default(), today)
 }
 
 fn no(n: i64) -> MemberNo {
@@ -184,7 +182,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let input = DepositInput {
                 provider: no(person),
                 hours: Hours::parse(&hours)?,
-                date: parse_date("date", &date)?,
+                date: fields::date("date", &date)?,
                 recipient: recipient.map(no),
                 service_kind: kind,
                 confirmed_by,
@@ -195,7 +193,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
         }
         TimeCommand::Withdraw { person, hours, date, recipient, kind, consent } => {
             let hours = Hours::parse(&hours)?;
-            let date = parse_date("date", &date)?;
+            let date = fields::date("date", &date)?;
             let l10n = &ctx.l10n;
             let holder_name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
             let actor = ctx.actor()?;
@@ -289,7 +287,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                     "{}\t{}\t{}\t{}\t{}\t{}",
                     e.id,
                     e.date,
-                    ctx.t(&e.kind.label_id()),
+                    ctx.t(e.kind.label_id()),
                     e.signed,
                     Hours::from_half_hours(running),
                     [party, e.service_kind.clone(), e.reason.clone()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")
@@ -331,7 +329,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
         }
         TimeCommand::Verify { no: n, code, balance, date } => {
             let balance = if balance.trim() == "0" { Hours::ZERO } else { Hours::parse_move(&balance)? };
-            let date = parse_date("date", &date)?;
+            let date = fields::date("date", &date)?;
             if passbook::check_code(&ctx.conn, no(n), balance, date, &code)? {
                 say!("{}", ctx.t("time-cli-code-ok"));
                 Ok(())

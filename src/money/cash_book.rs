@@ -7,10 +7,19 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{check_date, parse_amount, parse_day, text, CashKind, Fen, Month};
+use crate::kernel::choice::choice;
+use crate::kernel::{fields, Fen, Month};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+
+choice! {
+    /// Income or expense (收入 / 支出).
+    CashKind {
+        Income = "income" / "cash-kind-income" ["收入", "in"],
+        Expense = "expense" / "cash-kind-expense" ["支出", "out"],
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -102,10 +111,7 @@ pub fn find_category(conn: &Connection, kind: Option<CashKind>, typed: &str) -> 
 }
 
 fn check_category_name(conn: &Connection, name: &str, except: Option<CategoryId>) -> Result<String> {
-    let name = text("name", name, 20)?;
-    if name.is_empty() {
-        return Err(Error::invalid("name", "error-category-name-required"));
-    }
+    let name = fields::required("name", name, 20, "error-category-name-required")?;
     let clash: Option<i64> = conn
         .query_row("SELECT id FROM cash_category WHERE name = ?1", [&name], |r| r.get(0))
         .optional()?;
@@ -304,18 +310,18 @@ fn ensure_open(conn: &Connection, field: &'static str, d: NaiveDate) -> Result<(
 /// Parses the form's text into a checked entry, or the first error.
 fn check_input(conn: &Connection, input: &EntryInput, today: NaiveDate) -> Result<NewEntry> {
     let kind = input.kind.ok_or_else(|| Error::invalid("kind", "error-kind-required"))?;
-    let amount = parse_amount("amount", &input.amount)?;
+    let amount = fields::amount("amount", &input.amount)?;
     let category = find_category(conn, Some(kind), &input.category)?;
-    let date = parse_day("date", &input.date, today)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
     Ok(NewEntry {
         kind,
         category: category.id,
         amount,
         date,
-        party: text("party", &input.party, 60)?,
-        handler: text("handler", &input.handler, 30)?,
-        approver: text("approver", &input.approver, 30)?,
-        memo: text("memo", &input.memo, 200)?,
+        party: fields::text("party", &input.party, 60)?,
+        handler: fields::text("handler", &input.handler, 30)?,
+        approver: fields::text("approver", &input.approver, 30)?,
+        memo: fields::text("memo", &input.memo, 200)?,
         source: String::new(),
     })
 }
@@ -396,13 +402,18 @@ fn insert(tx: &Transaction, actor: &Actor, e: &NewEntry, reverses: Option<i64>, 
     Ok(entry)
 }
 
-/// Reverses (冲销) a posted entry: a new entry of the same kind, category and amount that counts
-/// negative, naming the original and the reason. A receipt issued for the original is voided.
-pub fn reverse(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, date: NaiveDate, today: NaiveDate) -> Result<CashEntry> {
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-reason-required"));
-    }
+/// Writes the reversing entry (冲销) of a posted entry: a new entry of the same kind, category and
+/// amount that counts negative, naming the original and the (checked) reason. Returns the
+/// original and the reversal. Only `receipts::reverse_entry` calls this, so that the original's
+/// receipt is voided in the same breath.
+pub(super) fn post_reversal(
+    tx: &Transaction,
+    actor: &Actor,
+    voucher_no: &str,
+    reason: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(CashEntry, CashEntry)> {
     let original = get_by_voucher(tx, voucher_no)?;
     if let Some(of) = &original.reverses {
         return Err(Error::conflict("error-reverse-a-reversal", vec![("voucher", original.voucher_no.clone()), ("of", of.clone())]));
@@ -410,7 +421,7 @@ pub fn reverse(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, 
     if let Some(by) = &original.reversed_by {
         return Err(Error::conflict("error-already-reversed", vec![("voucher", original.voucher_no.clone()), ("by", by.clone())]));
     }
-    check_date("date", date, today)?;
+    fields::check_ledger_date("date", date, today)?;
     if date < original.date {
         return Err(Error::invalid_with("date", "error-reverse-before-original", vec![("date", original.date.to_string())]));
     }
@@ -425,13 +436,8 @@ pub fn reverse(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, 
         memo: original.memo.clone(),
         source: original.source.clone(),
     };
-    let entry = insert(tx, actor, &e, Some(original.id), &reason)?;
-    if let Some(no) = &original.receipt_no {
-        if !super::receipts::get(tx, no)?.voided {
-            super::receipts::void(tx, actor, no, &reason)?;
-        }
-    }
-    Ok(entry)
+    let entry = insert(tx, actor, &e, Some(original.id), reason)?;
+    Ok((original, entry))
 }
 
 /// Which entries a list shows.
@@ -537,12 +543,12 @@ pub struct CashCount {
 
 pub fn count_cash(tx: &Transaction, actor: &Actor, counted: &str, date: NaiveDate, note: &str, today: NaiveDate) -> Result<CashCount> {
     // An empty box is a real count: zero is allowed here, unlike in entries.
-    let counted = match parse_amount("amount", counted) {
+    let counted = match fields::amount("amount", counted) {
         Err(e) if e.message_id() == "error-amount-zero" => Fen::ZERO,
         other => other?,
     };
-    check_date("date", date, today)?;
-    let note = text("note", note, 200)?;
+    fields::check_ledger_date("date", date, today)?;
+    let note = fields::text("note", note, 200)?;
     let book = balance(tx, Some(date))?;
     tx.execute(
         "INSERT INTO cash_count (date, counted_fen, book_fen, note, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -8,9 +8,9 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use super::{parse_amount, parse_day, text, Fen};
+use crate::kernel::{fields, Fen};
 use crate::audit::{self, Actor};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::pdf::{self, Align, Doc};
 
@@ -44,14 +44,11 @@ pub struct Donation {
 
 /// Records a gift: the donation, its cash-book income (社会捐助) and, if asked, a receipt.
 pub fn donate(tx: &Transaction, actor: &Actor, input: &DonationInput, today: NaiveDate) -> Result<(Donation, CashEntry, Option<Receipt>)> {
-    let donor = text("donor", &input.donor, 60)?;
-    if donor.is_empty() {
-        return Err(Error::invalid("donor", "error-donor-required"));
-    }
-    let amount = parse_amount("amount", &input.amount)?;
-    let date = parse_day("date", &input.date, today)?;
-    let purpose = text("purpose", &input.purpose, 60)?;
-    let handler = text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
+    let donor = fields::required("donor", &input.donor, 60, "error-donor-required")?;
+    let amount = fields::amount("amount", &input.amount)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
+    let purpose = fields::text("purpose", &input.purpose, 60)?;
+    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
     let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM donation", [], |r| r.get(0))?;
     let entry = cash_book::post_income(tx, actor, "donation", amount, date, &donor, &handler, &purpose, format!("donation:{id}"))?;
     tx.execute(
@@ -208,7 +205,7 @@ pub fn honour_pdf(conn: &Connection, f: &HonourFilter, l10n: &Localizer, today: 
         first = false;
         if rest.is_empty() {
             page.text_colored(188.0, 268.0, 13.0, Align::Right, &assoc, INK);
-            let date = super::date_label(l10n, today);
+            let date = receipts::date_label(l10n, today);
             page.text_colored(188.0, 277.0, 12.0, Align::Right, &date, INK);
             break;
         }

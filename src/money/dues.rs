@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use super::{check_date, parse_amount, text, Fen};
+use crate::kernel::{fields, Fen};
 use crate::audit::{self, Actor};
 use crate::calendar;
 use crate::error::{Error, Result};
@@ -72,7 +72,7 @@ fn require_policy(conn: &Connection, year: i32) -> Result<DuesPolicy> {
 /// Sets (or changes) a year's policy.
 pub fn set_policy(tx: &Transaction, actor: &Actor, input: &PolicyInput) -> Result<DuesPolicy> {
     let year = check_year(input.year)?;
-    let amount = parse_amount("amount", &input.amount)?;
+    let amount = fields::amount("amount", &input.amount)?;
     if let Some(a) = input.exempt_age {
         if !(1..=150).contains(&a) {
             return Err(Error::invalid_with("exempt_age", "error-age-invalid", vec![("value", a.to_string())]));
@@ -114,10 +114,7 @@ struct Waiver {
 pub fn waive(tx: &Transaction, actor: &Actor, year: i32, no: MemberNo, reason: &str, today: NaiveDate) -> Result<()> {
     require_policy(tx, check_year(year)?)?;
     let person = members::get_by_no(tx, no, today)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-reason-required"));
-    }
+    let reason = fields::reason(reason, "error-reason-required")?;
     let exists: bool = tx.query_row(
         "SELECT count(*) > 0 FROM dues_waiver WHERE year = ?1 AND person_id = ?2",
         params![year, person.id.0],
@@ -149,7 +146,7 @@ impl Exemption {
     pub fn label(&self, l10n: &Localizer) -> String {
         match self {
             Exemption::Age(a) => l10n.format("dues-exempt-age", &[("age", a.to_string())]),
-            Exemption::Status(s) => l10n.t(&s.label_id()),
+            Exemption::Status(s) => l10n.t(s.label_id()),
             Exemption::Waiver(r) => l10n.format("dues-exempt-waiver", &[("reason", r.clone())]),
         }
     }
@@ -248,8 +245,8 @@ pub fn pay(
     handler: &str,
     today: NaiveDate,
 ) -> Result<DuesPayment> {
-    let amount = parse_amount("amount", amount)?;
-    check_date("date", date, today)?;
+    let amount = fields::amount("amount", amount)?;
+    fields::check_ledger_date("date", date, today)?;
     let person = members::get_by_no(tx, no, today)?;
     let mut years: Vec<i32> = years.to_vec();
     years.sort_unstable();
@@ -289,7 +286,7 @@ pub fn pay(
         }
     }
     let first_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM dues_payment", [], |r| r.get(0))?;
-    let handler = text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
+    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
     let entry = cash_book::post_income(tx, actor, "dues", amount, date, &person.name, &handler, "", format!("dues:{first_id}"))?;
     for (i, (y, part)) in allocations.iter().enumerate() {
         tx.execute(

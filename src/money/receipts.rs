@@ -7,11 +7,13 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cash_book::{self, CashEntry};
-use super::{text, CashKind, Fen};
+use super::cash_book::{self, CashEntry, CashKind};
+use super::words;
+use crate::kernel::{fields, Fen};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+use crate::kernel::choice::choice;
 use crate::pdf::{self, Align, Doc, Page};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -109,12 +111,9 @@ pub fn issue(tx: &Transaction, actor: &Actor, entry: &CashEntry, payer: &str, pu
     if let Some(no) = live {
         return Err(Error::conflict("error-receipt-exists", vec![("voucher", entry.voucher_no.clone()), ("receipt", no)]));
     }
-    let payer = text("payer", if payer.trim().is_empty() { &entry.party } else { payer }, 60)?;
-    if payer.is_empty() {
-        return Err(Error::invalid("payer", "error-payer-required"));
-    }
-    let purpose = text("purpose", purpose, 100)?;
-    let handler = text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
+    let payer = fields::required("payer", if payer.trim().is_empty() { &entry.party } else { payer }, 60, "error-payer-required")?;
+    let purpose = fields::text("purpose", purpose, 100)?;
+    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
     let year = entry.date.year();
     let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM receipt WHERE year = ?1", [year], |r| r.get(0))?;
     let no = format!("R{year:04}-{seq:04}");
@@ -150,14 +149,26 @@ pub fn post_entry(tx: &Transaction, actor: &Actor, input: &cash_book::EntryInput
     Ok(PostedEntry { entry, receipt: Some(receipt) })
 }
 
+/// Reverses (冲销) a posted entry — a new entry that counts negative, naming the original and
+/// the reason — and voids the original's receipt if it has a live one. Here rather than in the
+/// cash book because both halves must happen together, and receipts already build on the cash
+/// book (the cash book knows nothing of receipts).
+pub fn reverse_entry(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, date: NaiveDate, today: NaiveDate) -> Result<CashEntry> {
+    let reason = fields::reason(reason, "error-reason-required")?;
+    let (original, entry) = cash_book::post_reversal(tx, actor, voucher_no, &reason, date, today)?;
+    if let Some(no) = &original.receipt_no {
+        if !get(tx, no)?.voided {
+            void(tx, actor, no, &reason)?;
+        }
+    }
+    Ok(entry)
+}
+
 /// Voids a receipt: it keeps its number and prints 作废. The money is not touched — reverse the
 /// cash entry for that (which voids its receipt too).
 pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> Result<Receipt> {
     let before = get(tx, receipt_no)?;
-    let reason = text("reason", reason, 200)?;
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", "error-reason-required"));
-    }
+    let reason = fields::reason(reason, "error-reason-required")?;
     if before.voided {
         return Err(Error::conflict("error-receipt-already-void", vec![("receipt", before.receipt_no.clone())]));
     }
@@ -170,16 +181,16 @@ pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> 
     Ok(after)
 }
 
-/// How receipts go on paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ReceiptLayout {
-    /// Three to an A4 page, each with its stub, cut along the dashed lines.
-    #[default]
-    A4Three,
-    /// One to an A5 page (landscape).
-    A5,
+choice! {
+    /// How receipts go on paper.
+    #[derive(Default)]
+    ReceiptLayout {
+        /// Three to an A4 page, each with its stub, cut along the dashed lines.
+        #[default]
+        A4Three = "a4_three" / "money-receipts-layout-a4" [],
+        /// One to an A5 page (landscape).
+        A5 = "a5" / "money-receipts-layout-a5" [],
+    }
 }
 
 /// Prints receipts and records each print (any after the first is a 补打 reprint).
@@ -228,8 +239,17 @@ pub fn render(association: &str, slips: &[(Receipt, bool)], layout: ReceiptLayou
     Ok(doc.finish())
 }
 
-fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
-    super::date_label(l10n, d)
+/// A date as printed: 2026年3月1日 / 2026-03-01.
+pub fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
+    l10n.format(
+        "money-date",
+        &[
+            ("year", d.year().to_string()),
+            ("month", d.month().to_string()),
+            ("day", d.day().to_string()),
+            ("iso", d.to_string()),
+        ],
+    )
 }
 
 /// One receipt with its stub, in a band `height` mm tall starting `top` mm down the page.
@@ -287,7 +307,7 @@ fn draw_slip(page: &mut Page, top: f32, height: f32, width: f32, association: &s
     y += 10.0;
     field(page, y, &l10n.t("receipt-for"), &purpose);
     y += 10.0;
-    field(page, y, &l10n.t("receipt-capital-label"), &r.amount.capital());
+    field(page, y, &l10n.t("receipt-capital-label"), &words::capital(r.amount.0));
     y += 10.0;
     page.text(rx, y, size, Align::Left, &l10n.t("receipt-figures-label"));
     page.text(rx + pdf::text_width(&l10n.t("receipt-figures-label"), size) + 2.0, y, 13.0, Align::Left, &r.amount.yuan());

@@ -11,10 +11,11 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cash_book::{self, CashEntry, EntryFilter};
-use super::{CashKind, Fen, Month};
+use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
+use crate::kernel::{Fen, Month};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+use crate::kernel::choice::choice;
 use crate::pdf::{self, Align, Doc};
 
 /// The period a statement covers.
@@ -115,13 +116,12 @@ fn summary_of(e: &CashEntry, l10n: &Localizer) -> String {
     parts.join(" · ")
 }
 
-/// The two forms a statement is handed over in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum StatementFormat {
-    Pdf,
-    Xlsx,
+choice! {
+    /// The two forms a statement is handed over in.
+    StatementFormat {
+        Pdf = "pdf" / "money-statement-pdf" [],
+        Xlsx = "xlsx" / "money-statement-xlsx" [],
+    }
 }
 
 /// Builds the statement for `period` and renders it as a PDF or a workbook.

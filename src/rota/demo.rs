@@ -8,7 +8,11 @@ use rand_chacha::ChaCha8Rng;
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::{AvailabilityInput, CaseInput, DutyKind, ShiftSpec, Weekdays};
+use super::cases::{add_case, CaseInput};
+use super::kinds::{DutyKind, ShiftSpec, Weekdays};
+use super::pairings::add_pairing;
+use super::visits::log_contact;
+use super::volunteers::{availability, set_volunteer, VolunteerAvailabilityInput};
 use crate::audit::Actor;
 use crate::error::Result;
 use crate::i18n::{Lang, Localizer};
@@ -80,14 +84,14 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             let start = month_start + Duration::days(rng.random_range(20..50));
             away.push((start, start + Duration::days(rng.random_range(2..10))));
         }
-        let input = AvailabilityInput {
+        let input = VolunteerAvailabilityInput {
             kinds: Some(kinds),
             weekdays: Some(Weekdays(days.max(1))),
             shifts: Some((true, night)),
             max_shifts: Some(max),
             away,
         };
-        super::set_volunteer(tx, actor, v.no, &input, today)?;
+        set_volunteer(tx, actor, v.no, &input, today)?;
         out.volunteers += 1;
     }
     if vols.is_empty() {
@@ -115,7 +119,7 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             family_to_call: String::new(),
             notes: String::new(),
         };
-        super::add_case(tx, actor, &input, &l10n, today)?;
+        add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
     }
     for r in rows.iter().filter(|r| r.care == "moderate" && !r.volunteer).take(care_cap * 2) {
@@ -132,7 +136,7 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             family_to_call: String::new(),
             notes: String::new(),
         };
-        super::add_case(tx, actor, &input, &l10n, today)?;
+        add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
     }
     // Hall duty, Monday to Saturday afternoons; the "recipient" is the association's first member.
@@ -150,7 +154,7 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             family_to_call: String::new(),
             notes: l10n.t("rota-demo-hall-notes"),
         };
-        super::add_case(tx, actor, &input, &l10n, today)?;
+        add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
     }
 
@@ -167,23 +171,23 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
         } else {
             same[e.no.0 as usize % same.len()]
         };
-        let Some(av) = super::availability(tx, v.no)? else { continue };
+        let Some(av) = availability(tx, v.no)? else { continue };
         if !av.kinds.contains(&DutyKind::Visit) {
             let mut kinds = av.kinds.clone();
             kinds.push(DutyKind::Visit);
-            super::set_volunteer(tx, actor, v.no, &AvailabilityInput { kinds: Some(kinds), ..Default::default() }, today)?;
+            set_volunteer(tx, actor, v.no, &VolunteerAvailabilityInput { kinds: Some(kinds), ..Default::default() }, today)?;
         }
         let offset = rng.random_range(0..7);
         let from = (0..7)
             .map(|i| month_start + Duration::days(offset + i))
             .find(|d| av.weekdays.contains(&d.weekday().number_from_monday()))
             .unwrap_or(month_start);
-        super::add_pairing(tx, actor, v.no, e.no, 7, from, &l10n, today)?;
+        add_pairing(tx, actor, v.no, e.no, 7, from, &l10n, today)?;
         out.pairings += 1;
         // Some have been seen lately, some not for a while: the overdue list has something to show.
         let ago = rng.random_range(1..15);
         if let Some(d) = today.checked_sub_signed(Duration::days(ago)) {
-            super::log_contact(tx, actor, e.no, Some(v.no), d, rng.random_bool(0.5), "", today)?;
+            log_contact(tx, actor, e.no, Some(v.no), d, rng.random_bool(0.5), "", today)?;
         }
     }
     Ok(out)

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{DutyKind, Weekdays};
+use super::kinds::{DutyKind, Weekdays};
 
 /// One slot to fill: a dated shift of a care case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +110,8 @@ pub struct Input {
 /// Why the generator chose someone; stored with the assignment as JSON and shown in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "rule", rename_all = "snake_case")]
-#[ts(export, rename = "RotaWhy")]
-pub enum Why {
+#[ts(export)]
+pub enum RotaWhy {
     /// The slot belongs to this volunteer's pairing.
     Paired,
     /// The fewest shifts (earlier months included) among those free for the slot.
@@ -146,7 +146,7 @@ pub struct Reason {
 pub struct Assignment {
     pub slot: i64,
     pub person: i64,
-    pub why: Why,
+    pub why: RotaWhy,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,9 +301,9 @@ fn fill(
             }
             let Some((key, id)) = best else { break };
             let why = if s.paired.is_some() {
-                Why::Paired
+                RotaWhy::Paired
             } else {
-                Why::LeastLoaded { candidates, shifts: key.0, same_group: !key.2 }
+                RotaWhy::LeastLoaded { candidates, shifts: key.0, same_group: !key.2 }
             };
             if let Some(st) = state.get_mut(&id) {
                 st.busy.push((s.start, s.end));
@@ -351,7 +351,7 @@ fn even_out(
         let mut moved = false;
         for ai in 0..out.assignments.len() {
             let a = out.assignments[ai].clone();
-            if matches!(a.why, Why::Paired) {
+            if matches!(a.why, RotaWhy::Paired) {
                 continue;
             }
             let Some(s) = slot_of.get(&a.slot).copied() else { continue };
@@ -391,7 +391,7 @@ fn even_out(
                     *p = to;
                 }
             }
-            out.assignments[ai] = Assignment { slot: a.slot, person: to, why: Why::Evened { shifts: key.0 } };
+            out.assignments[ai] = Assignment { slot: a.slot, person: to, why: RotaWhy::Evened { shifts: key.0 } };
             moved = true;
         }
         if !moved && !exchange_day(input, vols, &slot_of, state, on_slot, out) {
@@ -413,7 +413,7 @@ fn exchange_day(
 ) -> bool {
     let mut by_day: BTreeMap<(i64, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, a) in out.assignments.iter().enumerate() {
-        if matches!(a.why, Why::Paired) {
+        if matches!(a.why, RotaWhy::Paired) {
             continue;
         }
         if let Some(s) = slot_of.get(&a.slot) {
@@ -487,7 +487,7 @@ fn exchange_day(
                             }
                         }
                         let shifts = state.get(&to).map_or(0, |st| st.total.shifts);
-                        out.assignments[*ai] = Assignment { slot: s.id, person: to, why: Why::Evened { shifts } };
+                        out.assignments[*ai] = Assignment { slot: s.id, person: to, why: RotaWhy::Evened { shifts } };
                     }
                 }
                 return true;

@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::{get_case, list_month, CareCase, CaseId, Slot};
+use super::cases::{get_case, CareCase, CaseId};
+use super::slots::{list_month, RotaSlot};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::MemberNo;
-use crate::money::Month;
+use crate::kernel::Month;
 use crate::pdf::{self, Align, Doc, Paper};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,7 +45,7 @@ fn month_label(l10n: &Localizer, m: Month) -> String {
     l10n.format("rota-month", &[("year", m.year.to_string()), ("month", m.month.to_string())])
 }
 
-fn names_of(s: &Slot, l10n: &Localizer) -> (String, bool) {
+fn names_of(s: &RotaSlot, l10n: &Localizer) -> (String, bool) {
     let mut names: Vec<String> = s.assigned.iter().map(|a| a.name.clone()).collect();
     let short = s.short();
     if short > 0 {
@@ -59,7 +60,7 @@ fn names_of(s: &Slot, l10n: &Localizer) -> (String, bool) {
 pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &Localizer, today: NaiveDate) -> Result<Printed> {
     let slots = list_month(conn, month)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
-    let mut by_case: BTreeMap<CaseId, Vec<&Slot>> = BTreeMap::new();
+    let mut by_case: BTreeMap<CaseId, Vec<&RotaSlot>> = BTreeMap::new();
     for s in &slots {
         by_case.entry(s.case_id).or_default().push(s);
     }
@@ -196,7 +197,7 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
                     let weekend = col >= 5;
                     page.text_colored(x + 1.2, y0 + day_size * 0.40, day_size, Align::Left, &date.day().to_string(), if weekend { pdf::RED } else { pdf::BLACK });
                     let mut ly = y0 + day_size * 0.40 + line_h + 0.4;
-                    let todays: Vec<&&Slot> = case_slots.iter().filter(|s| s.date == date).collect();
+                    let todays: Vec<&&RotaSlot> = case_slots.iter().filter(|s| s.date == date).collect();
                     let room = ((row_h - (ly - y0) + line_h * 0.7) / line_h).floor().max(0.0) as usize;
                     // Each shift is one line when it fits; otherwise its people wrap onto
                     // indented lines, so a name is never cut.
@@ -301,7 +302,7 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
 pub fn slips_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: NaiveDate) -> Result<Printed> {
     let slots = list_month(conn, month)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
-    let mut by_person: BTreeMap<MemberNo, (String, String, Vec<&Slot>)> = BTreeMap::new();
+    let mut by_person: BTreeMap<MemberNo, (String, String, Vec<&RotaSlot>)> = BTreeMap::new();
     for s in &slots {
         for a in &s.assigned {
             by_person.entry(a.member_no).or_insert_with(|| (a.name.clone(), a.phone.clone(), Vec::new())).2.push(s);

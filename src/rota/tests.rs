@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
-use super::generator::{self, block, too_close, Input, Kept, Load, SlotNeed, Volunteer, Why};
+use super::generator::{self, block, too_close, Input, Kept, Load, SlotNeed, Volunteer, RotaWhy};
 use super::{interval, is_night, DutyKind, ShiftSpec, Weekdays};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -63,8 +63,6 @@ fn weekdays_and_times_parse_and_refuse_bad_input() {
     }
     assert_eq!(ShiftSpec::parse("shift", "a@8:61-9:00").unwrap_err().message_id(), "error-rota-time-invalid");
     assert_eq!(super::parse_range("away", "2026-12-10..2026-12-01").unwrap_err().message_id(), "error-rota-range-reversed");
-    assert_eq!(super::parse_hours("h", "2.5").unwrap(), 150);
-    assert!(super::parse_hours("h", "0").is_err() && super::parse_hours("h", "25").is_err() && super::parse_hours("h", "x").is_err());
 }
 
 #[test]
@@ -118,7 +116,7 @@ fn a_pairing_keeps_its_volunteer_even_when_others_have_less_to_do() {
     let input = Input { rest_minutes: 480, slots: vec![s.clone()], volunteers: vec![vol(1), busy.clone()], kept: vec![] };
     let out = generator::generate(&input);
     assert_eq!(out.assignments.len(), 1);
-    assert_eq!((out.assignments[0].person, &out.assignments[0].why), (2, &Why::Paired), "the paired volunteer visits");
+    assert_eq!((out.assignments[0].person, &out.assignments[0].why), (2, &RotaWhy::Paired), "the paired volunteer visits");
     // Away: the slot stays empty rather than going to someone else.
     busy.absences = vec![(d(2026, 12, 1), d(2026, 12, 5))];
     let input = Input { rest_minutes: 480, slots: vec![s], volunteers: vec![vol(1), busy], kept: vec![] };
@@ -136,7 +134,7 @@ fn the_recipients_group_is_preferred_among_equally_loaded_volunteers() {
     let input = Input { rest_minutes: 480, slots: vec![s], volunteers: vec![vol(1), near], kept: vec![] };
     let out = generator::generate(&input);
     assert_eq!(out.assignments[0].person, 9);
-    assert_eq!(out.assignments[0].why, Why::LeastLoaded { candidates: 2, shifts: 0, same_group: true });
+    assert_eq!(out.assignments[0].why, RotaWhy::LeastLoaded { candidates: 2, shifts: 0, same_group: true });
 }
 
 #[test]
@@ -392,4 +390,47 @@ proptest! {
             prop_assert!(hi - lo <= 1, "same availability {} got {:?}", k, n);
         }
     }
+}
+
+/// Stored weekdays, times and duty kinds that do not read back are errors naming what could not
+/// be read — never "every day", midnight or a kind quietly dropped.
+#[test]
+fn stored_values_that_do_not_read_back_are_errors_not_defaults() {
+    use super::{add_case, availability, get_case, set_volunteer, CaseInput, VolunteerAvailabilityInput};
+    use crate::audit::Actor;
+    use crate::i18n::{Lang, Localizer};
+    use crate::members::{self, PersonInput};
+
+    let mut conn = crate::db::open_in_memory().unwrap();
+    let (today, actor, l10n) = (d(2026, 11, 29), Actor::new("test"), Localizer::new(Lang::EnUs));
+    let tx = conn.transaction().unwrap();
+    let p = members::add(&tx, &actor, &PersonInput::member("王五"), today).unwrap();
+    set_volunteer(&tx, &actor, p.member_no, &VolunteerAvailabilityInput::default(), today).unwrap();
+    let input = CaseInput {
+        recipient: p.member_no,
+        kind: DutyKind::Visit,
+        from: today,
+        until: None,
+        shifts: vec![],
+        weekdays: Weekdays::ALL,
+        every_days: 1,
+        address: String::new(),
+        medicines: String::new(),
+        family_to_call: String::new(),
+        notes: String::new(),
+    };
+    let case = add_case(&tx, &actor, &input, &l10n, today).unwrap();
+    assert_eq!(get_case(&tx, case.id).unwrap().weekdays, vec![1, 2, 3, 4, 5, 6, 7]);
+    let corrupt = |e: crate::Error| (e.code(), e.message_id(), e.args()[0].1.clone());
+
+    tx.execute("UPDATE care_case SET weekdays = 'every day'", []).unwrap();
+    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()), ("corrupt", "error-stored-unreadable", "weekdays".into()), "unreadable weekdays are not every day");
+    tx.execute("UPDATE care_case SET weekdays = '1,2'", []).unwrap();
+    tx.execute("UPDATE case_shift SET start = '29:30'", []).unwrap();
+    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()).2, "case_shift.start", "an unreadable time is not midnight");
+
+    tx.execute("UPDATE volunteer_availability SET weekdays = '8'", []).unwrap();
+    assert_eq!(corrupt(availability(&tx, p.member_no).unwrap_err()).2, "weekdays");
+    tx.execute("UPDATE volunteer_availability SET weekdays = '1', kinds = 'care,cooking'", []).unwrap();
+    assert_eq!(corrupt(availability(&tx, p.member_no).unwrap_err()).2, "duty kinds", "an unknown kind is not silently dropped");
 }

@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::accounts::{balance, live};
+use super::hours::{Hours, MAX_MOVE_HALF_HOURS};
 use super::keys;
-use super::{entries, live, post, EntryId, EntryKind, Holder, Hours, NewEntry, TimeEntry};
+use super::ledger::{entries, post, EntryId, EntryKind, Holder, NewEntry, TimeEntry};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::members::{self, MemberNo, PersonInput};
@@ -124,10 +126,6 @@ fn unreadable(detail: &str) -> Error {
     Error::invalid_with("file", "error-exchange-unreadable", vec![("detail", detail.to_string())])
 }
 
-fn json_err(e: serde_json::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
-}
-
 /// What a file says once its signature and content are checked; nothing is written yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -205,13 +203,13 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
         if NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").is_err()
             || EntryKind::from_code(&e.kind).is_none()
             || e.half_hours == 0
-            || e.half_hours.unsigned_abs() > super::MAX_MOVE_HALF_HOURS as u64
+            || e.half_hours.unsigned_abs() > MAX_MOVE_HALF_HOURS as u64
         {
             return Err(unreadable("entries"));
         }
         sum = sum.checked_add(e.half_hours).ok_or_else(|| unreadable("entries"))?;
     }
-    if file.balance_half_hours <= 0 || file.balance_half_hours > super::MAX_MOVE_HALF_HOURS {
+    if file.balance_half_hours <= 0 || file.balance_half_hours > MAX_MOVE_HALF_HOURS {
         return Err(unreadable("balance"));
     }
     if sum != file.balance_half_hours {
@@ -239,7 +237,7 @@ fn hours_digest(issuer_key: &[u8; 32], id_card: &str, entries: &[FileEntry]) -> 
     let v = serde_json::json!({
         "issuer_key": keys::hex(issuer_key),
         "id_card": id_card,
-        "entries": serde_json::to_value(entries).map_err(json_err)?,
+        "entries": serde_json::to_value(entries)?,
     });
     Ok(keys::sha256_hex(canonical(&v).as_bytes()))
 }
@@ -284,7 +282,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
     let Some(id_card) = person.id_card.clone().filter(|c| !c.is_empty()) else {
         return Err(Error::conflict("error-exchange-id-card-required", vec![("name", person.name)]));
     };
-    let balance = super::balance(tx, no)?;
+    let balance = balance(tx, no)?;
     if balance.half_hours() <= 0 {
         return Err(Error::conflict("error-exchange-nothing", vec![("name", person.name)]));
     }
@@ -302,7 +300,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
         entries: entries(tx, no)?.iter().map(file_entry).collect(),
         signature: String::new(),
     };
-    let mut value = serde_json::to_value(&file).map_err(json_err)?;
+    let mut value = serde_json::to_value(&file)?;
     let signature = keys::sign(&key, canonical(&value).as_bytes());
     if let Value::Object(m) = &mut value {
         m.insert("signature".into(), Value::String(keys::hex(&signature)));

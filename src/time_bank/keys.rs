@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Actor};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unreadable};
 
 /// Lowercase hex, the only spelling the exchange format accepts.
 pub fn hex(bytes: &[u8]) -> String {
@@ -61,7 +61,14 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
 fn stored(conn: &Connection) -> Result<Option<SigningKey>> {
     let secret: Option<Vec<u8>> =
         conn.query_row("SELECT secret_key FROM association_key WHERE id = 1", [], |r| r.get(0)).optional()?;
-    Ok(secret.and_then(|s| <[u8; 32]>::try_from(s.as_slice()).ok()).map(|b| SigningKey::from_bytes(&b)))
+    match secret {
+        None => Ok(None),
+        Some(s) => {
+            // Never put key material into a message: say only what is wrong with it.
+            let bytes = <[u8; 32]>::try_from(s.as_slice()).map_err(|_| Unreadable::new("association key", format!("{} bytes", s.len())))?;
+            Ok(Some(SigningKey::from_bytes(&bytes)))
+        }
+    }
 }
 
 /// The association's signing key, made (and audited) on first need.

@@ -10,7 +10,10 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::{entries, is_frozen, keys, EntryKind, Holder, Hours, TimeEntry};
+use super::accounts::{balance, is_frozen};
+use super::hours::Hours;
+use super::keys;
+use super::ledger::{entries, EntryKind, Holder, TimeEntry};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::{self, MemberNo};
@@ -88,7 +91,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
     let person = members::get_by_no(conn, no, today)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let lines = entries(conn, no)?;
-    let balance = super::balance(conn, no)?;
+    let balance = balance(conn, no)?;
     let frozen = is_frozen(conn, no)? || person.status == members::Status::Deceased;
     let code = verification_code(conn, no, balance, today)?.unwrap_or_else(|| "—".into());
     let fingerprint = keys::own_public(conn)?.map(|k| keys::fingerprint(&k)).unwrap_or_else(|| "—".into());
@@ -183,7 +186,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
         let color = if e.kind == EntryKind::Reversal { pdf::RED } else { pdf::BLACK };
         p.text(cols[0].0, y, size, Align::Right, &e.id.to_string());
         p.text(cols[1].0, y, size, Align::Left, &e.date.to_string());
-        p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(&e.kind.label_id()), size, kind_w), color);
+        p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(e.kind.label_id()), size, kind_w), color);
         p.text(cols[3].0, y, size, Align::Left, &pdf::fit(&describe(e, no, l10n), size, party_w));
         let col = if e.signed.half_hours() > 0 { 4 } else { 5 };
         p.text_colored(cols[col].0, y, size, Align::Right, &e.hours.fixed(), color);

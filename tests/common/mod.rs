@@ -21,7 +21,7 @@ use huzhu::members::{self, MemberNo, Person, PersonInput};
 use rusqlite::{Connection, Transaction};
 
 #[allow(unused_imports)] // not every test file names a month
-pub use huzhu::money::Month;
+pub use huzhu::kernel::Month;
 
 /// The date every test runs on. A Sunday near the end of November 2026: the months before it
 /// are past (shifts there can be recorded done), December is still ahead, and the year is

@@ -12,7 +12,9 @@ use rusqlite::{Connection, Transaction};
 pub use huzhu::rota::print::RosterOptions;
 #[allow(unused_imports)]
 pub use huzhu::rota::{
-    AvailabilityInput, CareCase, CaseInput, DutyKind, GenerateReport, OutcomeKind, OutcomeRecord, ShiftSpec, Slot, SlotId, Weekdays,
+    CareCase, CaseInput, DutyKind, ShiftSpec, Weekdays, RotaGenerateReport as GenerateReport, RotaSlot as Slot,
+    RotaSlotId as SlotId, ShiftOutcomeKind as OutcomeKind, ShiftOutcomeRecord as OutcomeRecord,
+    VolunteerAvailabilityInput as AvailabilityInput,
 };
 
 use super::{actor, add_person, day, set_association, test_db, today, write, Month, ASSOCIATION};
@@ -109,10 +111,14 @@ pub fn people(s: &Slot) -> Vec<i64> {
 /// Records a shift done by the people on it (or `for_no`), or by `by` when someone covered, for
 /// `minutes` (default: the shift's length).
 pub fn record_done(tx: &Transaction, slot: SlotId, for_no: Option<i64>, by: Option<i64>, minutes: Option<i64>) -> huzhu::Result<Vec<OutcomeRecord>> {
-    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), by.map(MemberNo), false, minutes, today())
+    let outcome = match by {
+        Some(by) => rota::Outcome::Covered { by: MemberNo(by), minutes },
+        None => rota::Outcome::Done { minutes },
+    };
+    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), outcome, today())
 }
 
 /// Records a shift missed: no one served.
 pub fn record_missed(tx: &Transaction, slot: SlotId, for_no: Option<i64>) -> huzhu::Result<Vec<OutcomeRecord>> {
-    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), None, true, None, today())
+    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), rota::Outcome::Missed, today())
 }

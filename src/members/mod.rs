@@ -1,0 +1,14 @@
+//! The register (会员花名册): members and non-member volunteers, with their family contacts and
+//! status history. A person is never deleted; the deceased leave current lists but keep their
+//! history. `person` (the record and how it is read), `input` (the add/edit form, its checks
+//! and the writes), `status` (changes of status), `search` (the register list and its index).
+
+mod person;
+mod input;
+mod status;
+mod search;
+
+pub use person::{PersonId, MemberNo, Living, CareLevel, EconomicStatus, MaritalStatus, Status, FamilyContact, StatusChange, Person, get, id_of, get_by_no, count};
+pub use input::{PersonInput, add, update};
+pub use status::set_status;
+pub use search::{AgeBand, PersonSummary, StatusFilter, PersonFilter, PersonPage, RegisterIndex, list, groups};

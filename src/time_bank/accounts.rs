@@ -1,0 +1,143 @@
+//! Accounts: balances summed from the ledger, frozen accounts, the account screen, and the
+//! living holder every move checks first.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::cap::yearly_cap;
+use super::hours::Hours;
+use super::keys;
+use super::ledger::{POOL_ACCOUNT, TimeEntry, entries};
+use crate::audit::{self, Actor};
+use crate::error::{Error, Result};
+use crate::members::{self, MemberNo, PersonId, Status};
+
+pub(super) fn account_balance(conn: &Connection, account: i64) -> Result<Hours> {
+    let n: i64 = conn.query_row(
+        "SELECT coalesce(sum(signed_half_hours), 0) FROM time_entry WHERE account_id = ?1",
+        [account],
+        |r| r.get(0),
+    )?;
+    Ok(Hours(n))
+}
+
+fn account_of(conn: &Connection, person: PersonId) -> Result<Option<i64>> {
+    Ok(conn.query_row("SELECT id FROM time_account WHERE person_id = ?1", [person.0], |r| r.get(0)).optional()?)
+}
+
+/// The person's account, opened on first use.
+pub(super) fn open_account(tx: &Transaction, person: PersonId) -> Result<i64> {
+    if let Some(id) = account_of(tx, person)? {
+        return Ok(id);
+    }
+    tx.execute("INSERT INTO time_account (person_id, created_at) VALUES (?1, ?2)", params![person.0, audit::now_utc()])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A person's balance (0 for someone who never had an entry).
+pub fn balance(conn: &Connection, no: MemberNo) -> Result<Hours> {
+    let pid = members::id_of(conn, no)?;
+    match account_of(conn, pid)? {
+        Some(a) => account_balance(conn, a),
+        None => Ok(Hours::ZERO),
+    }
+}
+
+/// The common pool's balance.
+pub fn pool_balance(conn: &Connection) -> Result<Hours> {
+    account_balance(conn, POOL_ACCOUNT)
+}
+
+/// The sum of all person accounts and the pool: what conservation tests watch.
+pub fn total_hours(conn: &Connection) -> Result<Hours> {
+    let n: i64 = conn.query_row("SELECT coalesce(sum(signed_half_hours), 0) FROM time_entry", [], |r| r.get(0))?;
+    Ok(Hours(n))
+}
+
+pub fn is_frozen(conn: &Connection, no: MemberNo) -> Result<bool> {
+    let pid = members::id_of(conn, no)?;
+    let Some(a) = account_of(conn, pid)? else { return Ok(false) };
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [a], |r| r.get(0))?)
+}
+
+/// One person's account as the time bank screen shows it: the passbook lines and the balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TimeAccount {
+    pub person: MemberNo,
+    pub name: String,
+    pub balance: Hours,
+    /// Frozen (a deceased holder awaiting inheritance, or dead): nothing moves in or out.
+    pub frozen: bool,
+    pub entries: Vec<TimeEntry>,
+}
+
+/// A person's account (empty for someone who never had an entry; opening it writes nothing).
+pub fn account(conn: &Connection, no: MemberNo, today: NaiveDate) -> Result<TimeAccount> {
+    let person = members::get_by_no(conn, no, today)?;
+    Ok(TimeAccount {
+        person: no,
+        balance: balance(conn, no)?,
+        frozen: is_frozen(conn, no)? || person.status == Status::Deceased,
+        entries: entries(conn, no)?,
+        name: person.name,
+    })
+}
+
+/// What the time bank screen shows about the bank as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BankOverview {
+    pub pool: Hours,
+    pub yearly_cap: Option<Hours>,
+    /// This association's key fingerprint, read out by phone to associations that import our files.
+    pub fingerprint: String,
+}
+
+/// The pool, the cap and the association's key fingerprint. The key is made here on first
+/// need (as on first start), so the fingerprint can be shown before anything was exported.
+pub fn overview(tx: &Transaction, actor: &Actor) -> Result<BankOverview> {
+    let key = keys::ensure(tx, actor)?;
+    Ok(BankOverview {
+        pool: pool_balance(tx)?,
+        yearly_cap: yearly_cap(tx)?,
+        fingerprint: keys::fingerprint(&key.verifying_key().to_bytes()),
+    })
+}
+
+/// A living person whose account may move hours: refuses the deceased and frozen accounts.
+pub(super) struct Live {
+    pub(super) id: PersonId,
+    pub(super) no: MemberNo,
+    pub(super) name: String,
+    pub(super) account: i64,
+}
+
+pub(super) fn live(tx: &Transaction, field: &'static str, no: MemberNo, today: NaiveDate) -> Result<Live> {
+    let p = members::get_by_no(tx, no, today).map_err(|e| match e {
+        Error::NotFound { .. } => Error::invalid_with(field, "error-person-not-found", vec![("key", no.to_string())]),
+        other => other,
+    })?;
+    if p.status == Status::Deceased {
+        return Err(Error::conflict("error-time-holder-deceased", vec![("no", no.to_string()), ("name", p.name)]));
+    }
+    let account = open_account(tx, p.id)?;
+    let frozen: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [account], |r| r.get(0))?;
+    if frozen {
+        return Err(Error::conflict("error-time-account-frozen", vec![("no", no.to_string()), ("name", p.name)]));
+    }
+    Ok(Live { id: p.id, no, name: p.name, account })
+}
+
+pub(super) fn ensure_funds(tx: &Transaction, account: i64, who: &str, needed: Hours) -> Result<()> {
+    let have = account_balance(tx, account)?;
+    if have < needed {
+        return Err(Error::conflict(
+            "error-time-insufficient",
+            vec![("name", who.to_string()), ("balance", have.to_string()), ("hours", needed.to_string())],
+        ));
+    }
+    Ok(())
+}
