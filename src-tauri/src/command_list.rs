@@ -46,24 +46,24 @@ macro_rules! command_list {
             money::honour_pdf(filter: HonourFilter) -> SavedFile;
             money::statement_file(period: Period, format: StatementFormat) -> SavedFile;
 
-            rota::rota_list(month: String) -> Vec<Slot>;
-            rota::rota_unfilled(month: String) -> Vec<UnfilledSlot>;
-            rota::rota_generate(month: String) -> GenerateReport;
-            rota::rota_candidates(slot: SlotId) -> Vec<Candidate>;
-            rota::rota_assign(slot: SlotId, no: MemberNo) -> Slot;
-            rota::rota_unassign(slot: SlotId, no: MemberNo) -> Slot;
-            rota::rota_swap(slot_a: SlotId, no_a: MemberNo, slot_b: SlotId, no_b: MemberNo) -> (Slot, Slot);
-            rota::rota_lock(slot: SlotId, locked: bool) -> Slot;
-            rota::rota_outcome(slot: SlotId, person: MemberNo, missed: bool, by: Option<MemberNo>, hours: String) -> Vec<OutcomeRecord>;
+            rota::rota_list(month: String) -> Vec<RotaSlot>;
+            rota::rota_unfilled(month: String) -> Vec<RotaUnfilledSlot>;
+            rota::rota_generate(month: String) -> RotaGenerateReport;
+            rota::rota_candidates(slot: RotaSlotId) -> Vec<RotaCandidate>;
+            rota::rota_assign(slot: RotaSlotId, no: MemberNo) -> RotaSlot;
+            rota::rota_unassign(slot: RotaSlotId, no: MemberNo) -> RotaSlot;
+            rota::rota_swap(slot_a: RotaSlotId, no_a: MemberNo, slot_b: RotaSlotId, no_b: MemberNo) -> (RotaSlot, RotaSlot);
+            rota::rota_lock(slot: RotaSlotId, locked: bool) -> RotaSlot;
+            rota::rota_outcome(slot: RotaSlotId, person: MemberNo, missed: bool, by: Option<MemberNo>, hours: String) -> Vec<ShiftOutcomeRecord>;
             rota::rota_pdf(month: String, large: bool, a3: bool) -> SavedFile;
             rota::rota_slips(month: String) -> SavedFile;
             rota::care_list() -> Vec<CareCase>;
             rota::care_add(form: CaseForm) -> CareCase;
-            rota::volunteer_list() -> Vec<Availability>;
-            rota::volunteer_set(no: MemberNo, form: VolunteerForm) -> Availability;
+            rota::volunteer_list() -> Vec<VolunteerAvailability>;
+            rota::volunteer_set(no: MemberNo, form: VolunteerForm) -> VolunteerAvailability;
             rota::pair_add(volunteer: Option<MemberNo>, elder: Option<MemberNo>, every_days: String, from: String) -> Pairing;
-            rota::rota_overdue(days: i64) -> Vec<Overdue>;
-            rota::visit_log(elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> Contact;
+            rota::rota_overdue(days: i64) -> Vec<OverdueElder>;
+            rota::visit_log(elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> ContactLog;
 
             time_bank::time_account(no: MemberNo) -> TimeAccount;
             time_bank::time_overview() -> BankOverview;

@@ -17,8 +17,8 @@ use huzhu::money::donations::{Donation, DonationInput, Donor, HonourFilter};
 use huzhu::money::dues::{DuesLine, DuesPayment, DuesPolicy, PolicyInput};
 use huzhu::money::receipts::{PostedEntry, Receipt, ReceiptLayout};
 use huzhu::money::statements::{Period, StatementFormat};
-use huzhu::money::Fen;
-use huzhu::rota::{Availability, Candidate, CareCase, Contact, GenerateReport, Overdue, OutcomeRecord, Pairing, Slot, SlotId, UnfilledSlot};
+use huzhu::kernel::Fen;
+use huzhu::rota::{VolunteerAvailability, RotaCandidate, CareCase, ContactLog, RotaGenerateReport, OverdueElder, ShiftOutcomeRecord, Pairing, RotaSlot, RotaSlotId, RotaUnfilledSlot};
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::{BankOverview, EntryId, TimeAccount};
 

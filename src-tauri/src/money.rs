@@ -10,7 +10,7 @@ use huzhu::money::donations::{self, Donation, DonationInput, Donor, HonourFilter
 use huzhu::money::dues::{self, DuesLine, DuesPayment, DuesPolicy, PolicyInput};
 use huzhu::money::receipts::{self, PostedEntry, Receipt, ReceiptLayout};
 use huzhu::money::statements::{self, Period, StatementFormat};
-use huzhu::money::{Fen, Month};
+use huzhu::kernel::{Fen, Month};
 use huzhu::Error;
 
 use crate::files::{self, SavedFile};
@@ -57,7 +57,7 @@ pub fn cash_add(state: &Shell, input: EntryInput, receipt: bool) -> CmdResult<Po
 
 pub fn cash_reverse(state: &Shell, voucher: String, reason: String, date: String) -> CmdResult<CashEntry> {
     let date = day(state, "date", &date)?;
-    state.write(|tx, actor| cash_book::reverse(tx, actor, &voucher, &reason, date, huzhu::today()))
+    state.write(|tx, actor| receipts::reverse_entry(tx, actor, &voucher, &reason, date, huzhu::today()))
 }
 
 pub fn dues_policy(state: &Shell, year: i32) -> CmdResult<Option<DuesPolicy>> {

@@ -7,10 +7,10 @@
 use chrono::NaiveDate;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
-use huzhu::money::Month;
+use huzhu::kernel::Month;
 use huzhu::rota::{
-    self, print::RosterOptions, Availability, AvailabilityInput, Candidate, CareCase, CaseInput, Contact, DutyKind,
-    GenerateReport, Overdue, OutcomeRecord, Pairing, ShiftSpec, Slot, SlotId, UnfilledSlot, Weekdays,
+    self, print::RosterOptions, VolunteerAvailability, VolunteerAvailabilityInput, RotaCandidate, CareCase, CaseInput, ContactLog, DutyKind,
+    RotaGenerateReport, OverdueElder, ShiftOutcomeRecord, Pairing, ShiftSpec, RotaSlot, RotaSlotId, RotaUnfilledSlot, Weekdays,
 };
 use huzhu::Error;
 use serde::Deserialize;
@@ -44,59 +44,64 @@ fn weekdays(state: &AppState, days: &[u32]) -> CmdResult<Weekdays> {
     Weekdays::parse("weekdays", &text).map_err(|e| state.report(&e))
 }
 
-pub fn rota_list(state: &Shell, month: String) -> CmdResult<Vec<Slot>> {
+pub fn rota_list(state: &Shell, month: String) -> CmdResult<Vec<RotaSlot>> {
     let m = self::month(state, &month)?;
     state.read(|conn| rota::list_month(conn, m))
 }
 
-pub fn rota_unfilled(state: &Shell, month: String) -> CmdResult<Vec<UnfilledSlot>> {
+pub fn rota_unfilled(state: &Shell, month: String) -> CmdResult<Vec<RotaUnfilledSlot>> {
     let m = self::month(state, &month)?;
     let l10n = l10n(state);
     state.read(|conn| rota::unfilled(conn, m, &l10n))
 }
 
 /// Fills the month, keeping locked, hand-made and recorded assignments.
-pub fn rota_generate(state: &Shell, month: String) -> CmdResult<GenerateReport> {
+pub fn rota_generate(state: &Shell, month: String) -> CmdResult<RotaGenerateReport> {
     let m = self::month(state, &month)?;
     let l10n = l10n(state);
     state.write(|tx, actor| rota::generate(tx, actor, m, &l10n))
 }
 
-pub fn rota_candidates(state: &Shell, slot: SlotId) -> CmdResult<Vec<Candidate>> {
+pub fn rota_candidates(state: &Shell, slot: RotaSlotId) -> CmdResult<Vec<RotaCandidate>> {
     let l10n = l10n(state);
     state.read(|conn| rota::candidates(conn, slot, &l10n))
 }
 
-pub fn rota_assign(state: &Shell, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
+pub fn rota_assign(state: &Shell, slot: RotaSlotId, no: MemberNo) -> CmdResult<RotaSlot> {
     state.write(|tx, actor| rota::assign(tx, actor, slot, no))
 }
 
-pub fn rota_unassign(state: &Shell, slot: SlotId, no: MemberNo) -> CmdResult<Slot> {
+pub fn rota_unassign(state: &Shell, slot: RotaSlotId, no: MemberNo) -> CmdResult<RotaSlot> {
     state.write(|tx, actor| rota::unassign(tx, actor, slot, no))
 }
 
-pub fn rota_swap(state: &Shell, slot_a: SlotId, no_a: MemberNo, slot_b: SlotId, no_b: MemberNo) -> CmdResult<(Slot, Slot)> {
+pub fn rota_swap(state: &Shell, slot_a: RotaSlotId, no_a: MemberNo, slot_b: RotaSlotId, no_b: MemberNo) -> CmdResult<(RotaSlot, RotaSlot)> {
     state.write(|tx, actor| rota::swap(tx, actor, slot_a, no_a, slot_b, no_b))
 }
 
-pub fn rota_lock(state: &Shell, slot: SlotId, locked: bool) -> CmdResult<Slot> {
+pub fn rota_lock(state: &Shell, slot: RotaSlotId, locked: bool) -> CmdResult<RotaSlot> {
     state.write(|tx, actor| rota::set_locked(tx, actor, slot, locked))
 }
 
 /// Done (by the person on the rota, or covered when `by` is someone else) or missed, with hours
 /// as typed (empty: the shift's length).
 pub fn rota_outcome(state: &Shell,
-    slot: SlotId,
+    slot: RotaSlotId,
     person: MemberNo,
     missed: bool,
     by: Option<MemberNo>,
     hours: String,
-) -> CmdResult<Vec<OutcomeRecord>> {
+) -> CmdResult<Vec<ShiftOutcomeRecord>> {
     let minutes = match hours.trim() {
         "" => None,
-        h => Some(rota::parse_hours("hours", h).map_err(|e| state.report(&e))?),
+        h => Some(huzhu::kernel::fields::hours_as_minutes("hours", h).map_err(|e| state.report(&e))?),
     };
-    state.write(|tx, actor| rota::record_outcome(tx, actor, slot, Some(person), by, missed, minutes, huzhu::today()))
+    let outcome = match (missed, by) {
+        (true, _) => rota::Outcome::Missed,
+        (false, Some(by)) => rota::Outcome::Covered { by, minutes },
+        (false, None) => rota::Outcome::Done { minutes },
+    };
+    state.write(|tx, actor| rota::record_outcome(tx, actor, slot, Some(person), outcome, huzhu::today()))
 }
 
 /// The monthly roster (A4 landscape, or A3 for the wall; large print) to Documents/Huzhu.
@@ -180,7 +185,7 @@ pub fn care_add(state: &Shell, form: CaseForm) -> CmdResult<CareCase> {
     state.write(|tx, actor| rota::add_case(tx, actor, &input, &l10n, huzhu::today()))
 }
 
-pub fn volunteer_list(state: &Shell) -> CmdResult<Vec<Availability>> {
+pub fn volunteer_list(state: &Shell) -> CmdResult<Vec<VolunteerAvailability>> {
     state.read(rota::list_volunteers)
 }
 
@@ -198,7 +203,7 @@ pub struct VolunteerForm {
     away_until: String,
 }
 
-pub fn volunteer_set(state: &Shell, no: MemberNo, form: VolunteerForm) -> CmdResult<Availability> {
+pub fn volunteer_set(state: &Shell, no: MemberNo, form: VolunteerForm) -> CmdResult<VolunteerAvailability> {
     let max_shifts = match form.max_shifts.trim() {
         "" => None,
         m => Some(number(state, "max_shifts", m)?),
@@ -208,7 +213,7 @@ pub fn volunteer_set(state: &Shell, no: MemberNo, form: VolunteerForm) -> CmdRes
         (a, "") => vec![(date(state, "away", a)?, date(state, "away", a)?)],
         (a, b) => vec![(date(state, "away", a)?, date(state, "away", b)?)],
     };
-    let input = AvailabilityInput {
+    let input = VolunteerAvailabilityInput {
         kinds: Some(form.kinds),
         weekdays: Some(weekdays(state, &form.weekdays)?),
         shifts: Some((form.day, form.night)),
@@ -232,11 +237,11 @@ pub fn pair_add(state: &Shell,
     state.write(|tx, actor| rota::add_pairing(tx, actor, volunteer, elder, every, from, &l10n, huzhu::today()))
 }
 
-pub fn rota_overdue(state: &Shell, days: i64) -> CmdResult<Vec<Overdue>> {
+pub fn rota_overdue(state: &Shell, days: i64) -> CmdResult<Vec<OverdueElder>> {
     state.read(|conn| rota::overdue(conn, days, huzhu::today()))
 }
 
-pub fn visit_log(state: &Shell, elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> CmdResult<Contact> {
+pub fn visit_log(state: &Shell, elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> CmdResult<ContactLog> {
     let day = self::date(state, "date", &date)?;
     state.write(|tx, actor| rota::log_contact(tx, actor, elder, by, day, call, &notes, huzhu::today()))
 }
