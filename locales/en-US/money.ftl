@@ -81,6 +81,10 @@ money-col-count = Entries
 money-col-party = Party
 money-col-receipt = Receipt
 money-col-exempt = Exempt
+money-statement-xlsx = Make Excel workbook
+money-statement-pdf = Make PDF (to print)
+money-receipts-layout-a5 = A5, one per page
+money-receipts-layout-a4 = A4, three per page
 
 ## Receipts
 receipt-title = RECEIPT
@@ -152,3 +156,9 @@ cli-category-added = Added category: { $name }
 cli-category-renamed = Renamed to: { $name }
 cli-category-deleted = Deleted category: { $name }
 cli-reversed = Reversed { $voucher } with voucher { $reversal }.
+
+file-name-arrears = dues-arrears-{ $year }.pdf
+file-name-receipt = receipt-{ $no }.pdf
+file-name-receipts = receipts-{ $no }-etc-{ $count }.pdf
+file-name-honour = honour-list-{ $date }.pdf
+file-name-statement = statement-{ $period }.{ $ext }

@@ -110,6 +110,8 @@ error-rota-slot-empty = No one is on shift { $slot }.
 error-rota-say-whom = Shift { $slot } has several people; say whose shift it was with --for.
 error-rota-not-yet = This shift is on { $date }, which has not come yet.
 error-rota-hours-invalid = The hours “{ $value }” are not valid: more than 0 and at most 24, e.g. 3 or 2.5.
+error-rota-volunteer-required = Choose a volunteer first.
+error-rota-recipient-required = Choose an elder from the register first.
 
 ## Printing
 rota-month = { $month }/{ $year }
@@ -136,6 +138,9 @@ rota-slip-sub = No. { $no }, rota for { $month }
 rota-slip-part = {" "}(card { $n } of { $of })
 
 rota-slip-weekday = { $d }
+rota-outcome-covered = Covered
+rota-outcome-missed = Missed
+rota-outcome-done = Done
 
 ## Command line
 cli-rota-volunteer-set = Saved when { $name } can serve.
@@ -164,3 +169,8 @@ cli-rota-visit-logged = Logged: { $kind ->
     [call] phone call to
    *[visit] visit to
 } { $name } on { $date }.
+
+file-name-roster = Rota
+file-name-roster-large = -large
+file-name-slips = Rota slips
+file-name-roster-a3 = -A3

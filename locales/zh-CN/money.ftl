@@ -80,6 +80,10 @@ money-col-count = 笔数
 money-col-party = 对方
 money-col-receipt = 收据号
 money-col-exempt = 免缴
+money-statement-xlsx = 生成 Excel 表格
+money-statement-pdf = 生成 PDF（打印用）
+money-receipts-layout-a5 = A5 纸一张
+money-receipts-layout-a4 = A4 纸一页三张
 
 ## 收据
 receipt-title = 收　据
@@ -151,3 +155,9 @@ cli-category-added = 已添加科目：{ $name }
 cli-category-renamed = 已改名为：{ $name }
 cli-category-deleted = 已删除科目：{ $name }
 cli-reversed = 已冲销 { $voucher }，冲销凭证号 { $reversal }。
+
+file-name-arrears = 会费欠费名单-{ $year }.pdf
+file-name-receipt = 收据-{ $no }.pdf
+file-name-receipts = 收据-{ $no }等{ $count }张.pdf
+file-name-honour = 捐款芳名榜-{ $date }.pdf
+file-name-statement = 收支明细表-{ $period }.{ $ext }

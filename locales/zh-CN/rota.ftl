@@ -110,6 +110,8 @@ error-rota-slot-empty = 班次 { $slot } 没有安排人。
 error-rota-say-whom = 班次 { $slot } 有好几个人，请用 --for 说明是谁的班。
 error-rota-not-yet = 这个班在 { $date }，还没到，不能登记完成。
 error-rota-hours-invalid = 时长“{ $value }”不对：应大于 0、不超过 24 小时，例如 3 或 2.5。
+error-rota-volunteer-required = 请先选一位志愿者。
+error-rota-recipient-required = 请先从登记册里选一位老人。
 
 ## Printing
 rota-month = { $year }年{ $month }月
@@ -136,6 +138,9 @@ rota-slip-sub = 编号 { $no }　{ $month }值班
 rota-slip-part = （第 { $n }/{ $of } 张）
 
 rota-slip-weekday = 周{ $d }
+rota-outcome-covered = 由人顶班
+rota-outcome-missed = 缺勤
+rota-outcome-done = 已完成
 
 ## Command line
 cli-rota-volunteer-set = 已保存 { $name } 的值班时间。
@@ -164,3 +169,8 @@ cli-rota-visit-logged = 已记录：{ $date } { $kind ->
     [call] 电话问候
    *[visit] 上门探望
 } { $name }。
+
+file-name-roster = 值班表
+file-name-roster-large = -大字
+file-name-slips = 个人值班单
+file-name-roster-a3 = -A3

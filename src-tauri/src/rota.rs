@@ -110,11 +110,11 @@ pub fn rota_pdf(state: &Shell, month: String, large: bool, a3: bool) -> CmdResul
     let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::roster_pdf(conn, m, RosterOptions { large, a3 }, &l10n, huzhu::today()))?;
     let size = match (a3, large) {
-        (true, _) => l10n.t("ui-rota-file-a3"),
-        (false, true) => l10n.t("ui-rota-file-large"),
+        (true, _) => l10n.t("file-name-roster-a3"),
+        (false, true) => l10n.t("file-name-roster-large"),
         _ => String::new(),
     };
-    let name = format!("{}-{m}{size}.pdf", l10n.t("ui-rota-file-roster"));
+    let name = format!("{}-{m}{size}.pdf", l10n.t("file-name-roster"));
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
 }
 
@@ -122,7 +122,7 @@ pub fn rota_slips(state: &Shell, month: String) -> CmdResult<SavedFile> {
     let m = self::month(state, &month)?;
     let l10n = l10n(state);
     let printed = state.read(|conn| rota::print::slips_pdf(conn, m, &l10n, huzhu::today()))?;
-    let name = format!("{}-{m}.pdf", l10n.t("ui-rota-file-slips"));
+    let name = format!("{}-{m}.pdf", l10n.t("file-name-slips"));
     files::save_and_open(&state.path, &name, &printed.bytes).map_err(|e| state.report(&Error::Io(e)))
 }
 

@@ -214,7 +214,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             say!(
                 "{}",
                 ctx.tr(
-                    "time-cli-transfer",
+                    "cli-time-bank-transfer",
                     &[("from", from.to_string()), ("to", to.to_string()), ("hours", hours.to_string()), ("out", o.to_string()), ("in", i.to_string())]
                 )
             );
@@ -224,7 +224,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let hours = Hours::parse_move(&hours)?;
             let date = day("date", &date, ctx.today)?;
             let id = ctx.write(|tx, actor, today| time_bank::donate(tx, actor, no(person), hours, date, today))?;
-            say!("{}", ctx.tr("time-cli-donated", &[("hours", hours.to_string()), ("id", id.to_string())]));
+            say!("{}", ctx.tr("cli-time-bank-donated", &[("hours", hours.to_string()), ("id", id.to_string())]));
             Ok(())
         }
         TimeCommand::Grant { person, hours, reason, date } => {
@@ -232,7 +232,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let date = day("date", &date, ctx.today)?;
             let id = ctx.write(|tx, actor, today| time_bank::grant(tx, actor, no(person), hours, &reason, date, today))?;
             let name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
-            say!("{}", ctx.tr("time-cli-granted", &[("name", name), ("hours", hours.to_string()), ("id", id.to_string())]));
+            say!("{}", ctx.tr("cli-time-bank-granted", &[("name", name), ("hours", hours.to_string()), ("id", id.to_string())]));
             Ok(())
         }
         TimeCommand::Inherit { deceased, heir, witness, date } => {
@@ -240,13 +240,13 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let date = day("date", &date, ctx.today)?;
             let r = ctx.write(|tx, actor, today| time_bank::inherit(tx, actor, no(deceased), &heirs, &witness, date, today))?;
             let name = huzhu::members::get_by_no(&ctx.conn, no(deceased), ctx.today)?.name;
-            say!("{}", ctx.tr("time-cli-inherited", &[("name", name), ("hours", r.hours.to_string())]));
+            say!("{}", ctx.tr("cli-time-bank-inherited", &[("name", name), ("hours", r.hours.to_string())]));
             for s in &r.shares {
                 let share = format!("{}/{}", s.share_num, s.share_den);
                 say!(
                     "{}",
                     ctx.tr(
-                        "time-cli-heir-line",
+                        "cli-time-bank-heir-line",
                         &[("no", s.heir.to_string()), ("name", s.name.clone()), ("share", share), ("hours", s.hours.to_string())]
                     )
                 );
@@ -257,7 +257,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let date = day("date", &date, ctx.today)?;
             let ids = ctx.write(|tx, actor, today| time_bank::reverse(tx, actor, time_bank::EntryId(entry), &reason, date, today))?;
             let ids = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-            say!("{}", ctx.tr("time-cli-reversed", &[("ids", ids)]));
+            say!("{}", ctx.tr("cli-time-bank-reversed", &[("ids", ids)]));
             Ok(())
         }
         TimeCommand::Balance { no: n, json } => {
@@ -300,7 +300,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             if json {
                 print_json(&serde_json::json!({"balance": b, "half_hours": b.half_hours()}))
             } else {
-                say!("{}", ctx.tr("time-cli-pool", &[("hours", b.to_string())]));
+                say!("{}", ctx.tr("cli-time-bank-pool", &[("hours", b.to_string())]));
                 Ok(())
             }
         }
@@ -314,8 +314,8 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                 time_bank::yearly_cap(&ctx.conn)?
             };
             match cap {
-                Some(c) => say!("{}", ctx.tr("time-cli-cap", &[("hours", c.to_string())])),
-                None => say!("{}", ctx.t("time-cli-cap-none")),
+                Some(c) => say!("{}", ctx.tr("cli-time-bank-cap", &[("hours", c.to_string())])),
+                None => say!("{}", ctx.t("cli-time-bank-cap-none")),
             }
             Ok(())
         }
@@ -324,14 +324,14 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             ctx.write(|tx, actor, _| keys::ensure(tx, actor).map(|_| ()))?;
             let (bytes, pages) = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
             std::fs::write(&out, bytes)?;
-            say!("{}", ctx.tr("time-cli-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
+            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
             Ok(())
         }
         TimeCommand::Verify { no: n, code, balance, date } => {
             let balance = if balance.trim() == "0" { Hours::ZERO } else { Hours::parse_move(&balance)? };
             let date = fields::date("date", &date)?;
             if passbook::check_code(&ctx.conn, no(n), balance, date, &code)? {
-                say!("{}", ctx.t("time-cli-code-ok"));
+                say!("{}", ctx.t("cli-time-bank-code-ok"));
                 Ok(())
             } else {
                 Err(huzhu::Error::conflict("error-time-code-mismatch", vec![("code", code)]))
@@ -359,7 +359,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             say!(
                 "{}",
                 ctx.tr(
-                    "time-cli-exported",
+                    "cli-time-bank-exported",
                     &[("name", e.name), ("hours", e.hours.to_string()), ("path", out.display().to_string()), ("file", e.file_id)]
                 )
             );
@@ -369,20 +369,20 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let bytes = std::fs::read(&file)?;
             // Show who issued it before anything else, also when the import is refused.
             if let Ok(v) = exchange::inspect(&bytes, ctx.today) {
-                say!("{}", ctx.tr("time-cli-issuer", &[("issuer", v.issuer_name.clone())]));
-                say!("{}", ctx.tr("time-cli-fingerprint", &[("fingerprint", v.fingerprint.clone())]));
+                say!("{}", ctx.tr("cli-time-bank-issuer", &[("issuer", v.issuer_name.clone())]));
+                say!("{}", ctx.tr("cli-time-bank-fingerprint", &[("fingerprint", v.fingerprint.clone())]));
             }
             let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, accept_key, today))?;
             if r.key_accepted {
-                say!("{}", ctx.t("time-cli-key-accepted"));
+                say!("{}", ctx.t("cli-time-bank-key-accepted"));
             }
             if r.created {
-                say!("{}", ctx.tr("time-cli-imported-new", &[("no", r.person.to_string())]));
+                say!("{}", ctx.tr("cli-time-bank-imported-new", &[("no", r.person.to_string())]));
             }
             say!(
                 "{}",
                 ctx.tr(
-                    "time-cli-imported",
+                    "cli-time-bank-imported",
                     &[("name", r.name), ("no", r.person.to_string()), ("hours", r.file.hours.to_string()), ("id", r.entry.to_string())]
                 )
             );

@@ -65,9 +65,9 @@ pub struct ShiftOutcome {
 
 choice! {
     ShiftOutcomeKind {
-        Done = "done" / "ui-rota-outcome-done" [],
-        Missed = "missed" / "ui-rota-outcome-missed" [],
-        Covered = "covered" / "ui-rota-outcome-covered" [],
+        Done = "done" / "rota-outcome-done" [],
+        Missed = "missed" / "rota-outcome-missed" [],
+        Covered = "covered" / "rota-outcome-covered" [],
     }
 }
 

@@ -59,4 +59,4 @@ export const DUTY_KIND = ['care', 'visit', 'hall'] as const satisfies readonly D
 export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit', hall: 'rota-kind-hall' } as const satisfies Record<DutyKind, string>;
 
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
-export const SHIFT_OUTCOME_KIND_LABEL = { done: 'ui-rota-outcome-done', missed: 'ui-rota-outcome-missed', covered: 'ui-rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
+export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;

@@ -41,7 +41,7 @@ export function weekdayLabel(d: number): string {
 
 /** "一 二 三 四 五" (under a 星期几 heading) or "every day". */
 export function weekdaysText(days: number[]): string {
-  if (days.length === 7) return t('ui-rota-every-day');
+  if (days.length === 7) return t('rota-every-day');
   return days.map(weekdayLabel).join(' ');
 }
 
@@ -63,10 +63,10 @@ export function whyText(w: RotaWhy): string {
 export function outcomeLabel(k: ShiftOutcomeKind): string {
   switch (k) {
     case 'done':
-      return t('ui-rota-outcome-done');
+      return t('rota-outcome-done');
     case 'missed':
-      return t('ui-rota-outcome-missed');
+      return t('rota-outcome-missed');
     case 'covered':
-      return t('ui-rota-outcome-covered');
+      return t('rota-outcome-covered');
   }
 }

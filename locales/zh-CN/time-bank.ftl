@@ -41,6 +41,8 @@ error-exchange-id-card-required = { $name } 没有登记身份证号，对方协
 error-exchange-nothing = { $name } 的时间余额是零，没有可以转出的时长。
 error-exchange-no-association = 请先设置协会名称（huzhu init），转移文件要写明签发协会。
 error-exchange-person-deceased = 文件里的 { $name }（编号 { $no }）在本协会登记为已故，不能入账。
+error-exchange-file-unreadable = 读不到文件“{ $path }”，请检查位置是否写对。
+error-exchange-file-required = 请填写或选择要导入的文件。
 
 ## Entry kinds
 time-kind-deposit = 存入
@@ -59,25 +61,25 @@ time-cap-overflow = 超出年度上限，转入公益池
 time-consent-default = 持有人 { $name } 同意（由 { $actor } 记录）
 
 ## Command line
-time-cli-entry = 已记入，记录号 { $id }
-time-cli-transfer = 已从 { $from } 转给 { $to } { $hours } 小时（记录号 { $out }、{ $in }）
-time-cli-donated = 已捐入公益时间池 { $hours } 小时（记录号 { $id }）
-time-cli-granted = 已从公益时间池拨给 { $name } { $hours } 小时（记录号 { $id }）
-time-cli-reversed = 已冲正，冲正记录号 { $ids }
-time-cli-inherited = 已将 { $name } 的 { $hours } 小时按份额转给继承人：
-time-cli-heir-line = { $no } { $name }：{ $share } → { $hours } 小时
-time-cli-pool = { $hours }
-time-cli-cap = 年度存入上限：{ $hours } 小时
-time-cli-cap-none = 没有设置年度存入上限
-time-cli-passbook = 存折已写入 { $path }（{ $pages } 页）
-time-cli-exported = 已为 { $name } 导出 { $hours } 小时到 { $path }，本协会账户已转出清零。文件号 { $file }
-time-cli-imported = 已导入：{ $name }（编号 { $no }）转入 { $hours } 小时，记录号 { $id }
-time-cli-imported-new = 本协会没有这个人，已作为非会员登记，编号 { $no }。
-time-cli-issuer = 签发协会：{ $issuer }
-time-cli-fingerprint = 密钥指纹：{ $fingerprint }
-time-cli-key-accepted = 已接受并记住这个密钥。
-time-cli-code-ok = 核验码相符：这张卡是本协会按这个余额和日期打印的。
-assoc-cli-key = 本协会密钥指纹：{ $fingerprint }
+cli-time-bank-entry = 已记入，记录号 { $id }
+cli-time-bank-transfer = 已从 { $from } 转给 { $to } { $hours } 小时（记录号 { $out }、{ $in }）
+cli-time-bank-donated = 已捐入公益时间池 { $hours } 小时（记录号 { $id }）
+cli-time-bank-granted = 已从公益时间池拨给 { $name } { $hours } 小时（记录号 { $id }）
+cli-time-bank-reversed = 已冲正，冲正记录号 { $ids }
+cli-time-bank-inherited = 已将 { $name } 的 { $hours } 小时按份额转给继承人：
+cli-time-bank-heir-line = { $no } { $name }：{ $share } → { $hours } 小时
+cli-time-bank-pool = { $hours }
+cli-time-bank-cap = 年度存入上限：{ $hours } 小时
+cli-time-bank-cap-none = 没有设置年度存入上限
+cli-time-bank-passbook = 存折已写入 { $path }（{ $pages } 页）
+cli-time-bank-exported = 已为 { $name } 导出 { $hours } 小时到 { $path }，本协会账户已转出清零。文件号 { $file }
+cli-time-bank-imported = 已导入：{ $name }（编号 { $no }）转入 { $hours } 小时，记录号 { $id }
+cli-time-bank-imported-new = 本协会没有这个人，已作为非会员登记，编号 { $no }。
+cli-time-bank-issuer = 签发协会：{ $issuer }
+cli-time-bank-fingerprint = 密钥指纹：{ $fingerprint }
+cli-time-bank-key-accepted = 已接受并记住这个密钥。
+cli-time-bank-code-ok = 核验码相符：这张卡是本协会按这个余额和日期打印的。
+cli-assoc-key = 本协会密钥指纹：{ $fingerprint }
 
 ## Passbook
 passbook-title = 时间储蓄存折
@@ -109,3 +111,5 @@ passbook-for = 为 { $name }
 passbook-empty = 暂无记录
 passbook-unit = 单位：小时
 passbook-date = { $year }年{ $month }月{ $day }日
+
+file-name-passbook = 时间储蓄存折-{ $no }.pdf

@@ -41,6 +41,8 @@ error-exchange-id-card-required = { $name } has no ID number on record, so the o
 error-exchange-nothing = { $name } has a balance of zero; there are no hours to export.
 error-exchange-no-association = Set the association's name first (huzhu init): a transfer file names its issuer.
 error-exchange-person-deceased = { $name } (no. { $no }) in the file is recorded here as deceased; the hours cannot be credited.
+error-exchange-file-unreadable = Cannot read the file "{ $path }"; check the location.
+error-exchange-file-required = Type or choose the file to import.
 
 ## Entry kinds
 time-kind-deposit = Deposit
@@ -59,25 +61,25 @@ time-cap-overflow = Over the yearly cap, to the pool
 time-consent-default = Holder { $name } consented (recorded by { $actor })
 
 ## Command line
-time-cli-entry = Recorded, entry { $id }
-time-cli-transfer = Transferred { $hours } hours from { $from } to { $to } (entries { $out }, { $in })
-time-cli-donated = Donated { $hours } hours to the common pool (entry { $id })
-time-cli-granted = Granted { $hours } hours from the common pool to { $name } (entry { $id })
-time-cli-reversed = Reversed; reversal entries { $ids }
-time-cli-inherited = { $hours } hours of { $name } passed to the heirs by share:
-time-cli-heir-line = { $no } { $name }: { $share } → { $hours } hours
-time-cli-pool = { $hours }
-time-cli-cap = Yearly deposit cap: { $hours } hours
-time-cli-cap-none = No yearly deposit cap is set
-time-cli-passbook = Passbook written to { $path } ({ $pages } pages)
-time-cli-exported = Exported { $hours } hours of { $name } to { $path }; the account here is now moved out to zero. File { $file }
-time-cli-imported = Imported: { $name } (no. { $no }) received { $hours } hours, entry { $id }
-time-cli-imported-new = This person was not in the register; added as a non-member, no. { $no }.
-time-cli-issuer = Issued by: { $issuer }
-time-cli-fingerprint = Key fingerprint: { $fingerprint }
-time-cli-key-accepted = This key is now accepted and remembered.
-time-cli-code-ok = The code matches: this card was printed by this association with this balance and date.
-assoc-cli-key = This association's key fingerprint: { $fingerprint }
+cli-time-bank-entry = Recorded, entry { $id }
+cli-time-bank-transfer = Transferred { $hours } hours from { $from } to { $to } (entries { $out }, { $in })
+cli-time-bank-donated = Donated { $hours } hours to the common pool (entry { $id })
+cli-time-bank-granted = Granted { $hours } hours from the common pool to { $name } (entry { $id })
+cli-time-bank-reversed = Reversed; reversal entries { $ids }
+cli-time-bank-inherited = { $hours } hours of { $name } passed to the heirs by share:
+cli-time-bank-heir-line = { $no } { $name }: { $share } → { $hours } hours
+cli-time-bank-pool = { $hours }
+cli-time-bank-cap = Yearly deposit cap: { $hours } hours
+cli-time-bank-cap-none = No yearly deposit cap is set
+cli-time-bank-passbook = Passbook written to { $path } ({ $pages } pages)
+cli-time-bank-exported = Exported { $hours } hours of { $name } to { $path }; the account here is now moved out to zero. File { $file }
+cli-time-bank-imported = Imported: { $name } (no. { $no }) received { $hours } hours, entry { $id }
+cli-time-bank-imported-new = This person was not in the register; added as a non-member, no. { $no }.
+cli-time-bank-issuer = Issued by: { $issuer }
+cli-time-bank-fingerprint = Key fingerprint: { $fingerprint }
+cli-time-bank-key-accepted = This key is now accepted and remembered.
+cli-time-bank-code-ok = The code matches: this card was printed by this association with this balance and date.
+cli-assoc-key = This association's key fingerprint: { $fingerprint }
 
 ## Passbook
 passbook-title = Time Bank Passbook
@@ -109,3 +111,5 @@ passbook-for = for { $name }
 passbook-empty = No entries yet
 passbook-unit = Unit: hours
 passbook-date = { $iso }
+
+file-name-passbook = time-passbook-{ $no }.pdf

@@ -1,0 +1,133 @@
+# The 值班 screens (ui/src/lib/rota/).
+rota-tab-calendar = Month
+rota-tab-cases = Care cases
+rota-tab-volunteers = Volunteers
+rota-tab-pairings = Pairings
+rota-tab-overdue = Visits due
+
+rota-prev-month = Previous month
+rota-next-month = Next month
+rota-this-month = This month
+rota-generate = Make the rota
+rota-regenerate = Generate the rest
+rota-generate-hint = Fills the shifts still open; shifts placed by hand, locked or already recorded stay as they are.
+rota-print-roster = Print roster
+rota-print-large = Print roster, large
+rota-print-slips = Print slips
+rota-generated = Done: { $slots } shifts, { $assigned } places filled, { $kept } kept, { $unfilled } shifts still short.
+rota-empty = No rota for { $month } yet. Press “Make the rota”. If there are no shifts, add a care case first.
+rota-summary = { $slots } shifts this month, { $unfilled } short of people.
+rota-show = Show
+rota-show-all = All care cases
+rota-unfilled-title = Shifts short of people ({ $n }); click one to put someone on it
+rota-short = Short
+rota-short-by = { $n } missing: { "" }
+rota-locked = Locked
+
+rota-swap-first = Picked: { $name } on { $when }. Now open another shift and pick the person to swap with.
+rota-swap-both = Swap: { $a } on { $whenA } ⇄ { $b } on { $whenB }
+rota-swap-do = Swap
+rota-swap-cancel = Cancel swap
+rota-swap-pick = Pick to swap
+rota-swap-picked = Picked to swap
+
+rota-close = Close
+rota-for = For: { $name } (no. { $no })
+rota-address = Address: { $address }
+rota-needs = Needs { $people ->
+    [one] one person
+   *[other] { $people } people
+}
+rota-on-shift = On this shift
+rota-nobody = No one yet.
+rota-why = Why: { "" }
+rota-unassign = Take off
+rota-hours-label = Hours
+rota-hours = { $hours } h
+rota-covered-by = Covered by
+rota-assign-title = Put someone on
+rota-choose = Choose…
+rota-free = Free then
+rota-not-free = Not free then
+rota-candidate = { $name } ({ $n } this month)
+rota-assign = Assign
+rota-lock-title = Lock
+rota-lock = Lock this shift
+rota-unlock = Unlock
+rota-locked-hint = Locked: generating again keeps this shift's people.
+rota-unlocked-hint = Once locked, generating again keeps this shift's people.
+
+rota-cases-intro = People who need turns of care, regular visits, or hall duty.
+rota-cases-none = No care cases yet.
+rota-case-add = Add a care case
+rota-case-added = Care for { $name } added. Press “Generate the rest” on the month to fill it.
+rota-case-recipient = Cared for
+rota-case-kind = Kind
+rota-case-from = From
+rota-case-until = Until
+rota-case-until-hint = Leave empty when the end is not known.
+rota-case-period = From – until
+rota-case-shifts = Shifts
+rota-shift-name = Name
+rota-shift-start = Start
+rota-shift-end = End
+rota-shift-people = People
+rota-shift-add = Add a shift
+rota-shift-hint = Times as hours:minutes, e.g. 08:00; a shift ending before it starts ends the next day (night).
+rota-weekdays = Weekdays
+rota-every-days = Every how many days
+rota-every-days-hint = 1 is every day; 7 is once a week.
+rota-every-n-days = every { $n } days
+rota-every-day = every day
+rota-when = When
+rota-open-ended = open
+rota-case-address-hint = Empty: the address in the register
+rota-case-family = Family to call
+rota-case-family-hint = Empty: the first family contact in the register
+rota-case-medicines = Medicines and cautions
+rota-case-notes = Notes
+rota-name-group = { $name } ({ $group })
+
+rota-volunteers-intro = Who can serve, what they do, which days, nights or not, and when they are away.
+rota-volunteers-none = No rota volunteers yet.
+rota-volunteer-add = Add a volunteer
+rota-volunteer-edit = When { $name } can serve
+rota-volunteer-who = Who
+rota-pick-person = Choose someone from the register first.
+rota-volunteer-kinds = Duties
+rota-volunteer-shifts = Day / night
+rota-volunteer-max = Most shifts a month
+rota-volunteer-max-short = Max/month
+rota-volunteer-max-hint = Empty: no limit.
+rota-volunteer-away = Away (cannot serve)
+rota-volunteer-away-hint = Away one day only: fill in “from” alone.
+rota-from = From
+rota-until = Until
+rota-volunteer-saved = Saved when { $name } can serve.
+
+rota-pairings-intro = Pairings (老伙伴): a volunteer always visits the same elder; the rota gives those visits to that volunteer only.
+rota-pairings-none = No pairings yet.
+rota-pair-add = New pairing
+rota-pair-volunteer = Volunteer
+rota-pair-volunteer-hint = Only rota volunteers can be paired.
+rota-pair-elder = Elder
+rota-pair-from = First visit
+rota-pair-added = Paired: { $volunteer } visits { $elder }.
+
+rota-overdue-days = Elders living alone with no visit or call for
+rota-overdue-days-after = days or more
+rota-overdue-show = Show
+rota-overdue-none = Every elder living alone has had a visit or call within { $days } days.
+rota-overdue-count = { $n } elders living alone have had no visit or call for { $days } days or more.
+rota-overdue-since = Last contact
+rota-overdue-never = Never
+rota-overdue-days-ago = { $n } days ago ({ $date })
+rota-log-visit = Log a visit or call
+rota-visit = Visit
+rota-call = Phone call
+rota-visit-date = Date
+rota-visit-by = By
+rota-visit-logged = Contact with { $name } logged.
+
+rota-swapped = Swapped: { $a } now on { $whenB }, { $b } now on { $whenA }.
+rota-print-a3 = Print A3 for the wall
