@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod exports;
 pub mod i18n;
 pub mod id_card;
 pub mod kernel;
@@ -16,6 +17,8 @@ pub mod money;
 pub mod names;
 pub mod pdf;
 pub mod rota;
+pub mod roster;
+pub mod sheets;
 pub mod time_bank;
 
 pub use error::{Error, Result};

@@ -17,6 +17,8 @@ mod members;
 mod money;
 #[path = "cli/rota.rs"]
 mod rota;
+#[path = "cli/sheets.rs"]
+mod sheets;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
 

@@ -17,3 +17,10 @@ common-file-saved-opened = It was opened in your system's viewer; print from the
 common-file-saved-not-opened = It could not be opened automatically; open it from this place.
 common-file-open-again = Open it again
 common-pick-age = age { $age }
+
+# Every list exports (ExportButtons)
+common-export = Export this list:
+common-export-xlsx = Excel workbook
+common-export-csv = CSV file
+common-export-full = Show whole ID and phone numbers
+common-export-busy = Exporting…

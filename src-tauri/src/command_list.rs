@@ -77,6 +77,11 @@ macro_rules! command_list {
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
             time_bank::time_import(path: String, accept_key: bool) -> Imported;
+
+            sheets::export_list(request: ExportRequest) -> SavedFile;
+            sheets::roster_files() -> Vec<FoundFile>;
+            sheets::roster_preview(path: String, sheet: Option<String>) -> RosterPreview;
+            sheets::roster_import(path: String, sheet: Option<String>, digest: String) -> RosterImported;
         }
     };
 }

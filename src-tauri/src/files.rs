@@ -57,3 +57,43 @@ pub fn save_and_open(db_path: &Path, name: &str, bytes: &[u8]) -> std::io::Resul
     let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }
+
+/// A file found in the output folder, offered for import.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FoundFile {
+    pub path: String,
+    pub name: String,
+}
+
+/// The files in the output folder (Documents/Huzhu) whose extension is one of `exts` (any
+/// letter case), newest first: what the import screens offer when no file dialog is at hand.
+pub fn found(db_path: &Path, exts: &[&str]) -> Vec<FoundFile> {
+    let dir = output_dir(db_path);
+    let mut found: Vec<(std::time::SystemTime, FoundFile)> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| {
+                    let p = e.path();
+                    p.is_file() && p.extension().and_then(|x| x.to_str()).is_some_and(|x| exts.iter().any(|w| x.eq_ignore_ascii_case(w)))
+                })
+                .map(|e| {
+                    let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
+                    let name = e.file_name().to_string_lossy().to_string();
+                    (modified, FoundFile { path: e.path().display().to_string(), name })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Reads a file the secretary named by its path (quotes pasted around a path are dropped).
+pub fn read_chosen(path: &str) -> Result<Vec<u8>, huzhu::Error> {
+    let t = path.trim().trim_matches('"');
+    if t.is_empty() {
+        return Err(huzhu::Error::invalid("file", "error-exchange-file-required"));
+    }
+    std::fs::read(t).map_err(|_| huzhu::Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", t.to_string())]))
+}

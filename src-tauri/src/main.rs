@@ -14,6 +14,7 @@ mod files;
 mod members;
 mod money;
 mod rota;
+mod sheets;
 mod state;
 mod time_bank;
 

@@ -3,16 +3,13 @@
 //! dates arrive as the secretary typed them and are parsed here, so a bad one comes back as an
 //! error beside its field rather than as a failed call.
 
-use std::path::PathBuf;
-
 use huzhu::members::MemberNo;
 use huzhu::time_bank::exchange::{self, ImportPreview, Imported};
 use huzhu::time_bank::{self as tb, passbook, BankOverview, DepositInput, EntryId, Hours, TimeAccount, WithdrawalInput};
-use huzhu::Error;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::files::{self, SavedFile};
+use crate::files::{self, FoundFile, SavedFile};
 use crate::money::{day, save};
 use crate::state::{AppState, CmdResult, Shell};
 
@@ -123,45 +120,14 @@ pub fn time_export(state: &Shell, no: MemberNo) -> CmdResult<ExportDone> {
     })
 }
 
-/// An exchange file found in the output folder, offered for import.
-#[derive(Serialize, TS)]
-#[ts(export)]
-pub struct FoundFile {
-    path: String,
-    name: String,
-}
-
 /// The .json / .hzt files in the output folder (Documents/Huzhu), newest first.
 pub fn time_exchange_files(state: &Shell) -> CmdResult<Vec<FoundFile>> {
-    let dir = files::output_dir(&state.path);
-    let mut found: Vec<(std::time::SystemTime, FoundFile)> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.flatten()
-                .filter(|e| {
-                    let p = e.path();
-                    p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("hzt"))
-                })
-                .map(|e| {
-                    let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
-                    let name = e.file_name().to_string_lossy().to_string();
-                    (modified, FoundFile { path: e.path().display().to_string(), name })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
-    Ok(found.into_iter().map(|(_, f)| f).collect())
+    Ok(files::found(&state.path, &["json", "hzt"]))
 }
 
-/// Reads an exchange file the secretary named (quotes pasted around a path are dropped).
+/// Reads an exchange file the secretary named.
 fn read_exchange_file(state: &AppState, path: &str) -> CmdResult<Vec<u8>> {
-    let p = PathBuf::from(path.trim().trim_matches('"'));
-    if path.trim().is_empty() {
-        return Err(state.report(&Error::invalid("file", "error-exchange-file-required")));
-    }
-    std::fs::read(&p).map_err(|_| {
-        state.report(&Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", p.display().to_string())]))
-    })
+    files::read_chosen(path).map_err(|e| state.report(&e))
 }
 
 pub fn time_import_preview(state: &Shell, path: String) -> CmdResult<ImportPreview> {

@@ -1,6 +1,6 @@
 //! `huzhu member …`
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use huzhu::calendar;
 use huzhu::kernel::{fields, Gender};
 use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
@@ -49,22 +49,8 @@ pub enum MemberCommand {
     },
     /// List the register (current members by default)
     List {
-        #[arg(long, default_value = "")]
-        search: String,
-        /// current | all | active | suspended | left | deceased
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long)]
-        living: Option<String>,
-        #[arg(long)]
-        care: Option<String>,
-        /// 60-69 | 70-79 | 80-89 | 90+
-        #[arg(long = "age-band")]
-        age_band: Option<String>,
-        #[arg(long)]
-        volunteers: bool,
+        #[command(flatten)]
+        filter: RegisterFilter,
         #[arg(long)]
         json: bool,
     },
@@ -84,6 +70,44 @@ pub enum MemberCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+}
+
+/// The register list's search and filters, as `member list` and `export members` take them.
+#[derive(Args)]
+pub struct RegisterFilter {
+    #[arg(long, default_value = "")]
+    search: String,
+    /// current | all | active | suspended | left | deceased
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    group: Option<String>,
+    #[arg(long)]
+    living: Option<String>,
+    #[arg(long)]
+    care: Option<String>,
+    /// 60-69 | 70-79 | 80-89 | 90+
+    #[arg(long = "age-band")]
+    age_band: Option<String>,
+    #[arg(long)]
+    volunteers: bool,
+}
+
+impl RegisterFilter {
+    pub fn parse(self) -> Result<PersonFilter> {
+        let RegisterFilter { search, status, group, living, care, age_band, volunteers } = self;
+        Ok(PersonFilter {
+            search,
+            status: choice("status", status.as_deref(), StatusFilter::parse, &["current", "all", "active", "suspended", "left", "deceased"])?
+                .unwrap_or_default(),
+            village_group: group,
+            living: choice("living", living.as_deref(), Living::parse, &["独居", "空巢", "与子女同住", "机构"])?,
+            care_level: choice("care_level", care.as_deref(), CareLevel::parse, &["能力完好", "轻度失能", "中度失能", "重度失能"])?,
+            age_band: choice("age_band", age_band.as_deref(), AgeBand::parse, &["under_60", "60-69", "70-79", "80-89", "90+"])?,
+            volunteers_only: volunteers,
+            limit: 0,
+        })
+    }
 }
 
 fn choice<T: Copy>(field: &'static str, v: Option<&str>, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<Option<T>> {
@@ -118,18 +142,8 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             say!("{}", p.member_no);
             Ok(())
         }
-        MemberCommand::List { search, status, group, living, care, age_band, volunteers, json } => {
-            let filter = PersonFilter {
-                search,
-                status: choice("status", status.as_deref(), StatusFilter::parse, &["current", "all", "active", "suspended", "left", "deceased"])?
-                    .unwrap_or_default(),
-                village_group: group,
-                living: choice("living", living.as_deref(), Living::parse, &["独居", "空巢", "与子女同住", "机构"])?,
-                care_level: choice("care_level", care.as_deref(), CareLevel::parse, &["能力完好", "轻度失能", "中度失能", "重度失能"])?,
-                age_band: choice("age_band", age_band.as_deref(), AgeBand::parse, &["under_60", "60-69", "70-79", "80-89", "90+"])?,
-                volunteers_only: volunteers,
-                limit: 0,
-            };
+        MemberCommand::List { filter, json } => {
+            let filter = filter.parse()?;
             let page = members::list(&ctx.conn, &filter, ctx.today)?;
             if json {
                 return print_json(&page.rows);

@@ -9,6 +9,7 @@ mod members;
 mod money;
 mod time_bank;
 mod rota;
+mod sheets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -122,6 +123,16 @@ enum Command {
         #[command(subcommand)]
         command: rota::VisitCommand,
     },
+    /// Export a list as XLSX or CSV: members | arrears | rota | time | donations
+    Export {
+        #[command(subcommand)]
+        command: sheets::ExportCommand,
+    },
+    /// Import the committee's roster (导入花名册): import members FILE [--yes]
+    Import {
+        #[command(subcommand)]
+        command: sheets::ImportCommand,
+    },
 }
 
 /// What every command gets: the open database, the language, today, who is acting.
@@ -232,6 +243,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Pair { command } => rota::pair(ctx, command),
         Command::Rota { command } => rota::rota_cmd(ctx, command),
         Command::Visit { command } => rota::visit(ctx, command),
+        Command::Export { command } => sheets::export(ctx, command),
+        Command::Import { command } => sheets::import(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

@@ -174,6 +174,13 @@ fn check(input: &PersonInput, today: NaiveDate) -> Result<Checked> {
     Ok(Checked { keys: names::keys(&name), name, gender, birth_date, id_card, join_date, phones, family })
 }
 
+/// Checks a form without writing it: every check `add` and `update` make except the ones that
+/// need the register (a duplicate ID number). The roster import shows its verdict per row
+/// before anything is written.
+pub fn validate(input: &PersonInput, today: NaiveDate) -> Result<()> {
+    check(input, today).map(|_| ())
+}
+
 fn ensure_unique_id_card(tx: &Transaction, id_card: &Option<String>, except: Option<PersonId>) -> Result<()> {
     if let Some(n) = id_card {
         let other: Option<(i64, i64)> = tx

@@ -9,6 +9,6 @@ mod status;
 mod search;
 
 pub use person::{PersonId, MemberNo, Living, CareLevel, EconomicStatus, MaritalStatus, Status, FamilyContact, StatusChange, Person, get, id_of, get_by_no, count};
-pub use input::{PersonInput, add, update};
+pub use input::{PersonInput, add, update, validate};
 pub use status::set_status;
 pub use search::{AgeBand, PersonSummary, StatusFilter, PersonFilter, PersonPage, RegisterIndex, list, groups};

@@ -1,0 +1,76 @@
+# 导出各种名单（XLSX / CSV）和导入花名册：核心（命令行、导出的表格、错误）用到的文字。
+
+sheets-format-xlsx = Excel 表格（.xlsx）
+sheets-format-csv = CSV 文本（.csv）
+
+export-title-line = { $association } { $title }（{ $date } 导出）
+export-title-members = 会员花名册
+export-title-arrears = { $year }年会费欠缴名单
+export-title-rota = { $year }年{ $month }月值班表
+export-title-time = 时间储蓄余额表
+export-title-donations = 捐款明细
+file-name-export = { $list }-{ $date }.{ $ext }
+export-col-kind = 类别
+export-col-year = 年度
+export-col-donor = 捐款人
+export-col-purpose = 用途
+export-col-hours = 余额（小时）
+export-col-frozen = 已冻结
+export-col-time = 时间
+export-col-shift = 班次
+export-col-duty = 类型
+export-col-recipient = 服务对象
+export-col-on-duty = 值班人
+export-col-outcome = 完成情况
+export-kind-member = 会员
+export-kind-member-volunteer = 会员、志愿者
+export-kind-non-member = 非会员志愿者
+export-total = 合计
+export-people = { $count } 人
+export-gifts = { $count } 笔
+export-accounts = { $count } 个账户
+export-pool = 公益时间池
+export-yes = 是
+
+roster-action-add = 新增
+roster-action-update = 更新
+roster-action-same = 无变化
+roster-action-skip = 跳过
+roster-action-error = 有错
+roster-total-row = 合计行
+roster-header-again = 重复的表头
+roster-name-missing = 没有姓名
+roster-id-masked = 身份证号是打了星号的，不能用来认人；按姓名和出生日期对照
+roster-id-upgraded = 15 位身份证号 { $old } 已换算成 18 位：{ $new }
+roster-birth-month-only = 出生日期只有年和月，按 { $date } 记
+roster-birth-ambiguous = 出生年月“{ $value }”按 { $date } 记；如果是 10 月，请在表格里把这一格设成文本后写成 1941.10 这样
+roster-deceased = 备注写明已去世，去世日期 { $date }
+roster-deceased-no-date = 备注写明已去世，但没有写日期；按今天 { $date } 记为去世，日期可以以后再查实
+roster-economic = 备注写明{ $status }
+roster-repeats-row = 和第 { $row } 行是同一个人，内容一样
+roster-conflicts-row = 和第 { $row } 行是同一个人，但内容不一样；请只留一行
+roster-id-differs = 名册里已有同名同出生日期的人（编号 { $no }），但身份证号不同；请核对
+roster-ambiguous = 名册里有几个同名同出生日期的人（编号 { $nos }），认不出是哪一个
+roster-name-only-exists = 名册里已有叫这个名字的人（编号 { $no }）；这一行没有身份证号和出生日期，分不清是不是同一个人
+roster-same-name-exists = 名册里已有同名的人（编号 { $no }），按不同的人新增
+roster-id-other-name = 这个身份证号在名册里属于编号 { $no } 的 { $name }，和这一行的姓名不一样
+roster-changes = 编号 { $no }：更新 { $fields }
+
+error-sheet-too-large = 这个文件太大了，不像是一份花名册。
+error-sheet-unreadable = 读不出这个文件。请确认它是 Excel（.xls、.xlsx）或 CSV 文件，并且没有损坏或加密。
+error-sheet-missing = 文件里没有叫“{ $sheet }”的工作表。
+error-roster-no-header = 在工作表“{ $sheet }”的前 20 行里找不到表头。表头要有“姓名”一列，和“身份证号码”“性别”“出生年月”等至少一列。
+error-roster-date = “{ $value }”不是能认出的日期。可以写成 1941.3.5、1941年3月5日、1941-03-05 或 19410305。
+error-roster-year-only = 出生日期只写了年份“{ $value }”，至少要有年和月。
+error-roster-gender = 性别“{ $value }”认不出，请写“男”或“女”。
+error-roster-living = 居住情况“{ $value }”认不出，请写 独居、空巢、与子女同住 或 机构。
+error-roster-id-as-number = 身份证号被 Excel 存成了数字（显示为 { $value }），最后几位已经丢了。请在表格里把这一列设成“文本”格式，再把身份证号重新输入一遍（或者在号码前加一个英文单引号 '）。
+error-roster-death-date = 去世日期 { $date } 不对：不能晚于今天，也不能早于出生日期。
+error-roster-file-changed = 预览之后这个文件又被改过了。请重新预览再导入。
+error-out-sheet-format = 导出的文件名要以 .xlsx 或 .csv 结尾。
+
+cli-export-done = 已导出 { $rows } 行到 { $file }
+cli-import-preview-only = 这是预览，什么都没有写入。确认导入请加上 --yes。
+cli-import-summary = 新增 { $add } 人，更新 { $update } 人，无变化 { $same } 行，跳过 { $skip } 行，有错 { $error } 行。
+cli-import-done = 已导入：新增 { $add } 人，更新 { $update } 人。有错的行没有导入。
+cli-import-row = 第 { $row } 行
