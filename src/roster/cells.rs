@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::{Args, Error, Result};
+use crate::error::{Error, Result};
 use crate::kernel::Gender;
 use crate::members::Living;
 use crate::sheets::grid::{number_text, serial_date};
@@ -302,11 +302,6 @@ pub fn living(v: &Value) -> Result<Option<Living>> {
         None
     };
     found.map(Some).ok_or_else(|| Error::invalid_with("living", "error-roster-living", vec![("value", t)]))
-}
-
-/// The message of an error, as a row of the preview carries it.
-pub fn message_of(e: &Error) -> (&'static str, Args) {
-    (e.message_id(), e.args())
 }
 
 #[cfg(test)]

@@ -166,7 +166,7 @@ impl Table {
             for (i, cell) in cells.iter().enumerate() {
                 let col = i as u16;
                 match cell {
-                    Cell::Empty => Ok(sheet),
+                    Cell::Empty => continue,
                     Cell::Text(s) => sheet.write_string_with_format(row, col, s, &text),
                     Cell::Whole(n) => sheet.write_number(row, col, *n as f64),
                     Cell::Money(f) => sheet.write_number_with_format(row, col, yuan(*f), &money),
