@@ -8,6 +8,7 @@
 
 mod arrears;
 mod donations;
+mod mask;
 mod register;
 mod rota;
 mod time;
@@ -23,6 +24,9 @@ use crate::kernel::Month;
 use crate::members::PersonFilter;
 use crate::money::donations::HonourFilter;
 use crate::sheets::{SheetFormat, Table};
+
+pub use mask::mask_phone;
+use mask::Mask;
 
 /// Which list, with the filters of its screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -80,61 +84,4 @@ pub fn export(conn: &Connection, req: &ExportRequest, l10n: &Localizer, today: N
         rows: table.rows.len(),
         bytes: table.render(req.format)?,
     })
-}
-
-/// Whether numbers are shown whole or masked.
-#[derive(Debug, Clone, Copy)]
-struct Mask {
-    full: bool,
-}
-
-impl Mask {
-    fn id_card(self, n: &str) -> String {
-        if self.full {
-            n.to_string()
-        } else {
-            crate::id_card::mask(n)
-        }
-    }
-
-    fn phone(self, p: &str) -> String {
-        if self.full {
-            p.to_string()
-        } else {
-            mask_phone(p)
-        }
-    }
-}
-
-/// A phone number with all but its last four digits hidden, and the first three of a mobile
-/// number kept so it can still be told from another (138****5678).
-pub fn mask_phone(p: &str) -> String {
-    let total = p.chars().filter(char::is_ascii_digit).count();
-    let keep_head = if total == 11 && p.trim_start().starts_with('1') { 3 } else { 0 };
-    let mut seen = 0;
-    p.chars()
-        .map(|c| {
-            if !c.is_ascii_digit() {
-                return c;
-            }
-            seen += 1;
-            if seen <= keep_head || seen > total.saturating_sub(4) {
-                c
-            } else {
-                '*'
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phones_keep_their_last_four_digits_and_a_mobile_its_first_three() {
-        assert_eq!(mask_phone("13812345678"), "138****5678");
-        assert_eq!(mask_phone("0595-22334455"), "****-****4455");
-        assert_eq!(mask_phone("123"), "123");
-    }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::Mask;
+use super::mask::Mask;
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::{self, EconomicStatus, PersonFilter, PersonId};

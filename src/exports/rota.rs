@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::Mask;
+use super::mask::Mask;
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
