@@ -244,11 +244,15 @@ pub fn generate(input: &Input) -> Output {
     slots.dedup_by_key(|s| s.id);
 
     let mut out = Output::default();
-    // Fill, even out, and fill again what evening out freed; then even out what that filled.
-    fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
-    even_out(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
-    if fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out) {
+    // Fill, then even out and fill again what evening out freed, until a fill places no one:
+    // evening out can free a volunteer for a slot still short, so the last word must be a fill
+    // that found no one free (a fixed two rounds once left a slot short beside a free
+    // volunteer). It ends: every fill that places someone adds an assignment, and there are at
+    // most as many as the slots need.
+    let mut placed = fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
+    while placed {
         even_out(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
+        placed = fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
     }
 
     // What is still short, and why, worked out after evening out.
