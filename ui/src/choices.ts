@@ -11,6 +11,8 @@ import type { MaritalStatus } from './bindings/MaritalStatus';
 import type { Status } from './bindings/Status';
 import type { StatusFilter } from './bindings/StatusFilter';
 import type { TextSize } from './bindings/TextSize';
+import type { RosterAction } from './bindings/RosterAction';
+import { ROSTER_ACTION } from './bindings/choices';
 
 export const GENDERS: Gender[] = ['male', 'female'];
 export const LIVINGS: Living[] = ['alone', 'empty_nest', 'with_children', 'institution'];
@@ -65,6 +67,7 @@ export const ids = {
   cashKind: (c: CashKind) => labelId('cash-kind', c),
   cashCategory: (c: string) => labelId('cash-category', c),
   timeKind: (c: EntryKind) => labelId('time-kind', c),
+  rosterAction: (c: RosterAction) => labelId('roster-action', c),
 };
 
 /** Every label id the choices above can produce (checked against both languages by a test). */
@@ -82,5 +85,6 @@ export function allChoiceIds(): string[] {
     ...CASH_KINDS.map(ids.cashKind),
     ...CASH_CATEGORY_CODES.map(ids.cashCategory),
     ...TIME_KINDS.map(ids.timeKind),
+    ...ROSTER_ACTION.map(ids.rosterAction),
   ];
 }
