@@ -39,6 +39,7 @@ async fn import_a_roster_preview_confirm_and_see_the_people() {
     assert!(done.contains("新增 2 人"), "{done}");
     assert_eq!(people_in(&db), 2, "the two good rows are in the register");
 
+    shot(&c, "roster-imported").await;
     click(&c, "roster-see-people").await;
     let rows = list_rows(&c, 2).await;
     assert!(rows.iter().any(|r| r.contains("张秀英")) && rows.iter().any(|r| r.contains("李明")), "the imported people are listed: {rows:?}");
@@ -48,6 +49,40 @@ async fn import_a_roster_preview_confirm_and_see_the_people() {
     let path = wait_for(&c, "members-export-file-path").await.text().await.unwrap();
     assert!(path.ends_with(".xlsx"), "the export was written: {path}");
     assert!(std::path::Path::new(&path).exists(), "{path}");
+    shot(&c, "members-exported").await;
 
+    c.close().await.unwrap();
+}
+
+/// The same screens in English with large text (for looking at them: HUZHU_E2E_SHOTS), and the
+/// English preview's words.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_import_screen_in_english_with_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, ROSTER).unwrap();
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+
+    type_into(&c, "association-name", "Dongfeng Elders").await;
+    click(&c, "setup-start").await;
+    click(&c, "nav-settings").await;
+    click(&c, "settings-size-large").await;
+    wait_for(&c, "settings-saved").await;
+    click(&c, "nav-members").await;
+    click(&c, "roster-import-open").await;
+    shot(&c, "roster-empty-en-large").await;
+    type_into(&c, "roster-path", file.to_str().unwrap()).await;
+    click(&c, "roster-preview").await;
+    let counts = text_when(&c, "roster-counts", "Add").await;
+    assert!(counts.contains("Add 2") && counts.contains("errors 1"), "the English preview counts each action: {counts}");
+    shot(&c, "roster-preview-en-large").await;
+    click(&c, "roster-confirm").await;
+    let done = text_when(&c, "roster-imported", "2 added").await;
+    assert!(done.contains("2 added"), "{done}");
+    click(&c, "roster-see-people").await;
+    list_rows(&c, 2).await;
+    shot(&c, "members-en-large").await;
     c.close().await.unwrap();
 }
