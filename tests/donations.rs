@@ -4,7 +4,7 @@
 mod common;
 
 use common::pdf::pdf_text;
-use common::{actor, day, snapshot, test_db_with_association as test_db, today};
+use common::{actor, snapshot, test_db_with_association as test_db, today};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::kernel::fields::ReversalInput;

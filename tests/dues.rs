@@ -4,7 +4,7 @@
 mod common;
 
 use common::pdf::pdf_text;
-use common::{actor, add_person, count, day, snapshot, test_db, test_db_with_association, today, write};
+use common::{actor, add_person, count, snapshot, test_db, test_db_with_association, today, write};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, EconomicStatus, MemberNo, PersonInput};
 use huzhu::money::dues::{self, DuesPaymentInput, Exemption, PolicyInput};

@@ -5,8 +5,7 @@ mod common;
 
 use common::pdf::{pdf_layout_text, squash};
 use common::rota::{add_case, case_input, en, generate, pairing, village, zh, DutyKind, RosterOptions, DAY_SHIFT, NIGHT_SHIFT};
-use common::{actor, day, month, today, write};
-use huzhu::members::MemberNo;
+use common::{actor, month, today, write};
 use huzhu::rota::{self, print};
 
 #[test]

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 use huzhu::calendar;
-use huzhu::kernel::{fields, Gender};
+use huzhu::kernel::Gender;
 use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter, StatusInput};
 use huzhu::Result;
 
