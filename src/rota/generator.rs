@@ -251,11 +251,15 @@ pub fn generate(input: &Input) -> Output {
 
     let mut out = Output::default();
     let mut p = Placement { state, on_slot };
-    // Fill, even out, and fill again what evening out freed; then even out what that filled.
-    fill(input, &vols, &slots, &mut p, &mut out);
-    even_out(input, &vols, &slots, &mut p, &mut out);
-    if fill(input, &vols, &slots, &mut p, &mut out) {
+    // Fill, then even out and fill again what evening out freed, until a fill places no one:
+    // evening out can free a volunteer for a slot still short, so the last word must be a fill
+    // that found no one free (a fixed two rounds once left a slot short beside a free
+    // volunteer). It ends: every fill that places someone adds an assignment, and there are at
+    // most as many as the slots need.
+    let mut placed = fill(input, &vols, &slots, &mut p, &mut out);
+    while placed {
         even_out(input, &vols, &slots, &mut p, &mut out);
+        placed = fill(input, &vols, &slots, &mut p, &mut out);
     }
     let state = p.state;
 
