@@ -124,3 +124,32 @@ pub fn preview_file(conn: &Connection, path: &str, today: NaiveDate) -> Result<I
 pub fn import_file(tx: &Transaction, actor: &Actor, path: &str, accept_key: bool, today: NaiveDate) -> Result<Imported> {
     exchange::import(tx, actor, &read_file(path)?, accept_key, today)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A transaction whose commit SQLite refuses: a deferred foreign key left broken.
+    fn doomed(conn: &mut Connection) -> Transaction<'_> {
+        conn.execute_batch("PRAGMA foreign_keys = ON; CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p(id));").unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON; INSERT INTO c VALUES (7);").unwrap();
+        tx
+    }
+
+    #[test]
+    fn a_file_whose_commit_fails_is_removed_and_one_committed_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.huzhu-time.json");
+        let mut conn = Connection::open_in_memory().unwrap();
+        std::fs::write(&path, b"{}").unwrap();
+        assert!(commit_or_remove(doomed(&mut conn), &path).is_err(), "the broken transaction does not commit");
+        assert!(!path.exists(), "the file of an export that was not recorded is removed, so the hours are not in two places");
+
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        std::fs::write(&path, b"{}").unwrap();
+        commit_or_remove(tx, &path).unwrap();
+        assert!(path.exists(), "the file of a committed export stays");
+    }
+}
