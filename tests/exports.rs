@@ -11,7 +11,7 @@ use huzhu::exports::{self, ExportRequest, Exported, ListExport};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{MemberNo, PersonFilter, PersonInput, StatusFilter};
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
-use huzhu::money::dues::{self, PolicyInput};
+use huzhu::money::dues::{self, DuesPaymentInput, PolicyInput};
 use huzhu::rota::DutyKind;
 use huzhu::sheets::SheetFormat;
 use rusqlite::Connection;
@@ -91,8 +91,8 @@ fn the_register_exports_with_its_filters_in_pinyin_order_and_numbers_masked() {
 fn dues_owed_export_with_their_total() {
     let (_dir, mut conn) = common::test_db_with_association();
     register(&mut conn);
-    write(&mut conn, |tx| dues::set_policy(tx, &actor(), &PolicyInput { year: 2026, amount: "20".into(), exempt_age: None, exempt_statuses: vec![] })).unwrap();
-    write(&mut conn, |tx| dues::pay(tx, &actor(), MemberNo(2), &[2026], "5", today(), "", today())).unwrap();
+    write(&mut conn, |tx| dues::set_policy(tx, &actor(), &PolicyInput { year: 2026, amount: "20".into(), exempt_age: String::new(), exempt_statuses: vec![] })).unwrap();
+    write(&mut conn, |tx| dues::pay(tx, &actor(), &DuesPaymentInput { member: Some(MemberNo(2)), years: "2026".into(), amount: "5".into(), date: today().to_string(), handler: String::new() }, today())).unwrap();
     let file = export(&conn, ListExport::Arrears { year: 2026 }, SheetFormat::Xlsx, false);
     let rows = xlsx_rows(&file.bytes);
     let body: Vec<_> = rows[2..rows.len() - 1].iter().map(|r| (r[1].clone(), r[6].clone())).collect();
@@ -139,7 +139,7 @@ fn donations_export_in_the_period_asked_with_their_total() {
         let input = DonationInput { donor: donor.into(), amount: amount.into(), date: date.into(), ..Default::default() };
         write(&mut conn, |tx| donations::donate(tx, &actor(), &input, today())).unwrap();
     }
-    let filter = HonourFilter { from: Some(common::day("2026-01-01")), ..Default::default() };
+    let filter = HonourFilter { from: "2026-01-01".into(), ..Default::default() };
     let rows = xlsx_rows(&export(&conn, ListExport::Donations { filter: filter.clone() }, SheetFormat::Xlsx, false).bytes);
     let donors: Vec<&str> = rows[2..rows.len() - 1].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(donors, ["王大伯", "旅外乡亲"], "only 2026's gifts, by date");

@@ -12,7 +12,7 @@ use huzhu::{Error, Result};
 use serde::Serialize;
 
 use super::members::RegisterFilter;
-use super::money::{honour_filter, write_file};
+use super::money::{write_file, HonourArgs};
 use super::{print_json, Ctx};
 
 /// Where an export goes and how numbers are shown, for every list.
@@ -57,14 +57,8 @@ pub enum ExportCommand {
     },
     /// Donations (捐款明细)
     Donations {
-        /// YYYY-MM-DD
-        #[arg(long)]
-        from: Option<String>,
-        /// YYYY-MM-DD
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        purpose: Option<String>,
+        #[command(flatten)]
+        filter: HonourArgs,
         #[command(flatten)]
         out: ExportOut,
     },
@@ -76,9 +70,7 @@ pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
         ExportCommand::Arrears { year, out } => (ListExport::Arrears { year }, out),
         ExportCommand::Rota { month, out } => (ListExport::Rota { month: Month::parse("month", &month)? }, out),
         ExportCommand::Time { out } => (ListExport::Time, out),
-        ExportCommand::Donations { from, to, purpose, out } => {
-            (ListExport::Donations { filter: honour_filter(from.as_deref(), to.as_deref(), purpose)? }, out)
-        }
+        ExportCommand::Donations { filter, out } => (ListExport::Donations { filter: filter.into() }, out),
     };
     let format = SheetFormat::of_path(&out.out).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
     let req = ExportRequest { list, format, full_numbers: out.full_id };

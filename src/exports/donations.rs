@@ -4,15 +4,17 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::i18n::Localizer;
-use crate::kernel::Fen;
+use crate::kernel::{fields, Fen};
 use crate::money::donations::{self, HonourFilter};
 use crate::sheets::{Cell, Column, Table};
 
 pub(super) fn table(conn: &Connection, f: &HonourFilter, l10n: &Localizer) -> Result<(Table, String)> {
+    let (from, to) = (fields::optional_date("from", &f.from)?, fields::optional_date("to", &f.to)?);
+    let purpose = f.purpose.trim();
     let gifts: Vec<_> = donations::list(conn)?
         .into_iter()
-        .filter(|d| f.from.is_none_or(|from| d.date >= from) && f.to.is_none_or(|to| d.date <= to))
-        .filter(|d| f.purpose.as_deref().is_none_or(|p| p.is_empty() || d.purpose == p))
+        .filter(|d| from.is_none_or(|from| d.date >= from) && to.is_none_or(|to| d.date <= to))
+        .filter(|d| purpose.is_empty() || d.purpose == purpose)
         .collect();
     let columns = [
         ("money-col-date", 11.0),

@@ -20,7 +20,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::i18n::Localizer;
-use crate::kernel::Month;
+use crate::kernel::{Month, Printout};
 use crate::members::PersonFilter;
 use crate::money::donations::HonourFilter;
 use crate::sheets::{SheetFormat, Table};
@@ -61,6 +61,13 @@ pub struct Exported {
     pub name: String,
     pub bytes: Vec<u8>,
     pub rows: usize,
+}
+
+impl Exported {
+    /// The file as the app saves and opens it.
+    pub fn printout(self) -> Printout {
+        Printout::new(&self.name, self.bytes, 0)
+    }
 }
 
 /// Makes the list and writes it in the format asked for.

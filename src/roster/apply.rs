@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::plan::{plan, Death, Plan, RosterCounts, Write};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
-use crate::members::{self, MemberNo, Status};
+use crate::members::{self, MemberNo, Status, StatusInput};
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -75,7 +75,7 @@ pub fn import(
 
 fn record_death(tx: &Transaction, actor: &Actor, no: MemberNo, death: Option<&Death>, today: NaiveDate) -> Result<()> {
     if let Some(d) = death {
-        members::set_status(tx, actor, no, Status::Deceased, d.date, &d.note, today)?;
+        members::set_status(tx, actor, no, &StatusInput::new(Status::Deceased, &d.date.to_string(), &d.note), today)?;
     }
     Ok(())
 }

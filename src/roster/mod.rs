@@ -11,9 +11,11 @@
 
 mod apply;
 mod cells;
+mod files;
 mod headers;
 mod notes;
 mod plan;
 
 pub use apply::{backup_before_import, import, RosterImported};
+pub use files::{files_in, import_file, preview_file, read_file};
 pub use plan::{plan, Plan, PlannedRow, RosterAction, RosterCounts, RosterLine, RosterPreview, RowMessage};

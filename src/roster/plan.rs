@@ -291,13 +291,13 @@ impl Planner<'_> {
             None => None,
             Some(Some(d)) => {
                 messages.push(RowMessage::new("roster-deceased", vec![("date", d.date.to_string())]));
-                Some(Death { date: d.date, note: note_text.clone() })
+                Some(Death { date: d.date, note: note_text.chars().take(200).collect() })
             }
             Some(None) => {
                 // The register needs a date for every death; the day it was learnt is the one
                 // the secretary can stand behind, and the note says the real date is unknown.
                 messages.push(RowMessage::new("roster-deceased-no-date", vec![("date", self.today.to_string())]));
-                Some(Death { date: self.today, note: note_text.clone() })
+                Some(Death { date: self.today, note: note_text.chars().take(200).collect() })
             }
         };
         if let Some(d) = &death {
