@@ -73,10 +73,10 @@ macro_rules! command_list {
             time_bank::time_donate(person: MemberNo, hours: String, date: String) -> EntryId;
             time_bank::time_reverse(id: EntryId, reason: String, date: String) -> Vec<EntryId>;
             time_bank::time_passbook(no: MemberNo) -> SavedFile;
-            time_bank::time_export(no: MemberNo) -> ExportDone;
+            time_bank::time_export(no: MemberNo, to: String) -> ExportDone;
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
-            time_bank::time_import(path: String, accept_key: bool) -> Imported;
+            time_bank::time_import(path: String, sha256: String, accept_key: bool) -> Imported;
         }
     };
 }

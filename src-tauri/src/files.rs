@@ -49,11 +49,18 @@ pub fn open_in_viewer(db_path: &Path, path: &Path) -> bool {
     inside && opener::open(path).is_ok()
 }
 
-/// Writes `bytes` as `name` in the output folder and opens it.
+/// Writes `bytes` as `name` in the output folder (as "name-2.pdf"… when that name is taken:
+/// a printout never replaces another) and opens it.
 #[allow(dead_code)] // used by the printing commands of each area
 pub fn save_and_open(db_path: &Path, name: &str, bytes: &[u8]) -> std::io::Result<SavedFile> {
-    let path = output_path(db_path, name)?;
-    std::fs::write(&path, bytes)?;
+    let dir = output_dir(db_path);
+    std::fs::create_dir_all(&dir)?;
+    let path = huzhu::output::unique_name(&dir, &safe_name(name));
+    huzhu::output::write(&path, bytes, huzhu::output::Overwrite::No, &huzhu::output::Guard::new(db_path)).map_err(|e| match e {
+        huzhu::Error::Io(io) => io,
+        // Only a file system error can happen in the output folder; keep any other as text.
+        other => std::io::Error::other(other.to_string()),
+    })?;
     let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }

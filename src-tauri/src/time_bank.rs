@@ -111,11 +111,12 @@ pub struct ExportDone {
     file_id: String,
 }
 
-/// Exports the person's whole balance to a signed file in the output folder. The file is
-/// written inside the transaction, so if it cannot be written the hours stay.
-pub fn time_export(state: &Shell, no: MemberNo) -> CmdResult<ExportDone> {
+/// Exports the person's whole balance to a signed file in the output folder, addressed to the
+/// receiving association's fingerprint `to`. The file is written inside the transaction, so if
+/// it cannot be written the hours stay.
+pub fn time_export(state: &Shell, no: MemberNo, to: String) -> CmdResult<ExportDone> {
     state.write(|tx, actor| {
-        let e = exchange::export(tx, actor, no, huzhu::today())?;
+        let e = exchange::export(tx, actor, no, &to, huzhu::today())?;
         let short = e.file_id.get(..6).unwrap_or(&e.file_id);
         let path = files::output_path(&state.path, &format!("{}-{}-{short}.huzhu-time.json", e.name, huzhu::today()))?;
         std::fs::write(&path, &e.bytes)?;
@@ -169,7 +170,8 @@ pub fn time_import_preview(state: &Shell, path: String) -> CmdResult<ImportPrevi
     state.read(|conn| exchange::preview(conn, &bytes, huzhu::today()))
 }
 
-pub fn time_import(state: &Shell, path: String, accept_key: bool) -> CmdResult<Imported> {
+/// `sha256` is the one the preview returned: a file changed since is refused.
+pub fn time_import(state: &Shell, path: String, sha256: String, accept_key: bool) -> CmdResult<Imported> {
     let bytes = read_exchange_file(state, &path)?;
-    state.write(|tx, actor| exchange::import(tx, actor, &bytes, accept_key, huzhu::today()))
+    state.write(|tx, actor| exchange::import(tx, actor, &bytes, &sha256, accept_key, huzhu::today()))
 }

@@ -13,7 +13,7 @@ use huzhu::kernel::{fields, Fen, Month};
 use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
-use super::{bad_choice, print_json, Ctx};
+use super::{bad_choice, print_json, write_out, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum CashCommand {
@@ -147,6 +147,9 @@ pub enum DuesCommand {
         year: i32,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it already exists
+        #[arg(long, requires = "out")]
+        force: bool,
         #[arg(long)]
         json: bool,
     },
@@ -158,8 +161,8 @@ pub enum ReceiptCommand {
     Pdf {
         #[arg(required = true)]
         numbers: Vec<String>,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
         #[arg(long)]
         a5: bool,
     },
@@ -198,8 +201,8 @@ pub enum DonorsCommand {
         to: Option<String>,
         #[arg(long)]
         purpose: Option<String>,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// The honour list as text, largest gifts first
     List {
@@ -238,17 +241,17 @@ pub struct StatementArgs {
     month: Option<String>,
     #[arg(long)]
     year: Option<i32>,
-    /// FILE.pdf or FILE.xlsx
-    #[arg(long)]
-    out: PathBuf,
+    /// --out FILE.pdf or FILE.xlsx
+    #[command(flatten)]
+    out: Out,
 }
 
 fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     s.map(|d| fields::date(field, d)).transpose()
 }
 
-fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)?;
+fn write_file(ctx: &Ctx, path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    write_out(ctx, path, force, bytes)?;
     eprintln!("{}", ctx.tr("cli-file-written", &[("file", path.display().to_string())]));
     Ok(())
 }
@@ -409,10 +412,10 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
             say!("{}", p.receipt.receipt_no);
             Ok(())
         }
-        DuesCommand::Arrears { year, out, json } => {
+        DuesCommand::Arrears { year, out, force, json } => {
             if let Some(path) = out {
                 let bytes = dues::arrears_pdf(&ctx.conn, year, &ctx.l10n, ctx.today)?;
-                return write_file(ctx, &path, &bytes);
+                return write_file(ctx, &path, force, &bytes);
             }
             let lines = dues::arrears(&ctx.conn, year)?;
             if json {
@@ -456,7 +459,7 @@ pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {
                 let l10n = huzhu::i18n::Localizer::new(lang);
                 receipts::print(tx, actor, &numbers, layout, &l10n)
             })?;
-            write_file(ctx, &out, &bytes)
+            write_file(ctx, &out.path, out.force, &bytes)
         }
         ReceiptCommand::Void { number, reason } => {
             let r = ctx.write(|tx, actor, _| receipts::void(tx, actor, &number, &reason))?;
@@ -498,7 +501,7 @@ pub fn donors(ctx: &mut Ctx, command: DonorsCommand) -> Result<()> {
         DonorsCommand::Pdf { from, to, purpose, out } => {
             let f = honour_filter(from.as_deref(), to.as_deref(), purpose)?;
             let bytes = donations::honour_pdf(&ctx.conn, &f, &ctx.l10n, ctx.today)?;
-            write_file(ctx, &out, &bytes)
+            write_file(ctx, &out.path, out.force, &bytes)
         }
         DonorsCommand::List { from, to, purpose, json } => {
             let f = honour_filter(from.as_deref(), to.as_deref(), purpose)?;
@@ -537,12 +540,12 @@ pub fn statement(ctx: &mut Ctx, a: StatementArgs) -> Result<()> {
         (None, Some(y)) => Period::Year(y),
         _ => return Err(Error::invalid("period", "error-period-required")),
     };
-    let ext = a.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = a.out.path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let s = statements::build(&ctx.conn, period)?;
     let bytes = match ext.as_deref() {
         Some("pdf") => statements::pdf(&ctx.conn, &s, &ctx.l10n, ctx.today)?,
         Some("xlsx") => statements::xlsx(&ctx.conn, &s, &ctx.l10n)?,
         _ => return Err(Error::invalid("out", "error-out-format")),
     };
-    write_file(ctx, &a.out, &bytes)
+    write_file(ctx, &a.out.path, a.out.force, &bytes)
 }

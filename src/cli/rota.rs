@@ -9,7 +9,7 @@ use huzhu::kernel::{fields, Month};
 use huzhu::rota::{self, print::RosterOptions, CaseInput, DutyKind, Outcome, RotaSlotId, ShiftSpec, VolunteerAvailabilityInput, Weekdays};
 use huzhu::{Error, Result};
 
-use super::{bad_choice, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum VolunteerCommand {
@@ -115,8 +115,8 @@ pub enum RotaCommand {
     Pdf {
         #[arg(long)]
         month: String,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
         #[arg(long)]
         large: bool,
         #[arg(long)]
@@ -126,8 +126,8 @@ pub enum RotaCommand {
     Slips {
         #[arg(long)]
         month: String,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// Mark a shift done (or covered by --by NO), with hours (default: the shift's length)
     Done {
@@ -293,10 +293,6 @@ pub fn pair(ctx: &mut Ctx, command: PairCommand) -> Result<()> {
     }
 }
 
-fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)?;
-    Ok(())
-}
 
 pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
     match command {
@@ -362,15 +358,15 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
         RotaCommand::Pdf { month, out, large, a3 } => {
             let month = Month::parse("month", &month)?;
             let p = rota::print::roster_pdf(&ctx.conn, month, RosterOptions { large, a3 }, &ctx.l10n, ctx.today)?;
-            write_file(&out, &p.bytes)?;
-            say!("{}", ctx.tr("cli-rota-written", &[("file", out.display().to_string()), ("pages", p.pages.to_string())]));
+            out.write(ctx, &p.bytes)?;
+            say!("{}", ctx.tr("cli-rota-written", &[("file", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         RotaCommand::Slips { month, out } => {
             let month = Month::parse("month", &month)?;
             let p = rota::print::slips_pdf(&ctx.conn, month, &ctx.l10n, ctx.today)?;
-            write_file(&out, &p.bytes)?;
-            say!("{}", ctx.tr("cli-rota-written", &[("file", out.display().to_string()), ("pages", p.pages.to_string())]));
+            out.write(ctx, &p.bytes)?;
+            say!("{}", ctx.tr("cli-rota-written", &[("file", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {

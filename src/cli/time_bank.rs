@@ -10,7 +10,7 @@ use huzhu::members::MemberNo;
 use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, WithdrawalInput};
 use huzhu::Result;
 
-use super::{print_json, Ctx};
+use super::{print_json, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum TimeCommand {
@@ -130,8 +130,8 @@ pub enum TimeCommand {
     /// Print the passbook (存折) as PDF
     Passbook {
         no: i64,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// Check a savings card's verification code: the number, balance and date printed on it
     Verify {
@@ -147,8 +147,11 @@ pub enum TimeCommand {
     /// Export a person's hours to a signed file for another association; the account goes to zero
     Export {
         no: i64,
+        /// The receiving association's key fingerprint, as its `huzhu assoc key` prints it
         #[arg(long)]
-        out: PathBuf,
+        to: String,
+        #[command(flatten)]
+        out: Out,
     },
     /// Import a signed file from another association
     Import {
@@ -323,8 +326,8 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             // The card carries a code signed with the association key: make it on first need.
             ctx.write(|tx, actor, _| keys::ensure(tx, actor).map(|_| ()))?;
             let (bytes, pages) = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
-            std::fs::write(&out, bytes)?;
-            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
+            out.write(ctx, &bytes)?;
+            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.shown()), ("pages", pages.to_string())]));
             Ok(())
         }
         TimeCommand::Verify { no: n, code, balance, date } => {
@@ -337,13 +340,14 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                 Err(huzhu::Error::conflict("error-time-code-mismatch", vec![("code", code)]))
             }
         }
-        TimeCommand::Export { no: n, out } => {
+        TimeCommand::Export { no: n, to, out } => {
             // The file is written inside the transaction: if writing fails nothing is recorded,
             // and if the commit fails the file is removed, so hours are never in two places.
             let written = Cell::new(false);
+            let guard = ctx.guard();
             let result = ctx.write(|tx, actor, today| {
-                let e = exchange::export(tx, actor, no(n), today)?;
-                std::fs::write(&out, &e.bytes)?;
+                let e = exchange::export(tx, actor, no(n), &to, today)?;
+                huzhu::output::write(&out.path, &e.bytes, huzhu::output::Overwrite::from_force(out.force), &guard)?;
                 written.set(true);
                 Ok(e)
             });
@@ -351,7 +355,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                 Ok(e) => e,
                 Err(err) => {
                     if written.get() {
-                        let _ = std::fs::remove_file(&out);
+                        let _ = std::fs::remove_file(&out.path);
                     }
                     return Err(err);
                 }
@@ -360,19 +364,22 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                 "{}",
                 ctx.tr(
                     "cli-time-bank-exported",
-                    &[("name", e.name), ("hours", e.hours.to_string()), ("path", out.display().to_string()), ("file", e.file_id)]
+                    &[("name", e.name), ("hours", e.hours.to_string()), ("path", out.shown()), ("file", e.file_id)]
                 )
             );
             Ok(())
         }
         TimeCommand::Import { file, accept_key } => {
-            let bytes = std::fs::read(&file)?;
+            // Read once (a regular file, size-capped); what is shown and what is imported are
+            // the same bytes, bound by their SHA-256.
+            let bytes = huzhu::input::read_file(&file, exchange::MAX_FILE_BYTES as u64)?;
+            let sha256 = keys::sha256_hex(&bytes);
             // Show who issued it before anything else, also when the import is refused.
             if let Ok(v) = exchange::inspect(&bytes, ctx.today) {
                 say!("{}", ctx.tr("cli-time-bank-issuer", &[("issuer", v.issuer_name.clone())]));
                 say!("{}", ctx.tr("cli-time-bank-fingerprint", &[("fingerprint", v.fingerprint.clone())]));
             }
-            let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, accept_key, today))?;
+            let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, &sha256, accept_key, today))?;
             if r.key_accepted {
                 say!("{}", ctx.t("cli-time-bank-key-accepted"));
             }

@@ -14,6 +14,7 @@ use super::accounts::{balance, is_frozen};
 use super::hours::Hours;
 use super::keys;
 use super::ledger::{entries, EntryKind, Holder, TimeEntry};
+use crate::chain::{self, Ledger};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::{self, MemberNo};
@@ -196,5 +197,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
     }
     let pages = doc.page_count();
     doc.number_pages(8.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
+    let code = chain::head(conn, Ledger::Time)?;
+    doc.footer_right(8.0, 16.0, &l10n.format("store-chain-code", &[("code", code)]));
     Ok((doc.finish(), pages))
 }
