@@ -1,7 +1,5 @@
 //! `huzhu volunteer|care|pair|rota|visit …`: care rotas.
 
-use std::path::PathBuf;
-
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;

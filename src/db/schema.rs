@@ -42,8 +42,39 @@ fn read(conn: &Connection) -> rusqlite::Result<Schema> {
         "SELECT type, name, coalesce(sql, '') FROM sqlite_master
          WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
     )?;
-    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), normalise(&r.get::<_, String>(2)?))))?;
     rows.collect()
+}
+
+/// The SQL with each run of whitespace outside quotes made one space: SQLite keeps the text as
+/// it was typed, and a trigger put back with other indentation is the same trigger. Anything
+/// else (a changed condition, a word more or less) still differs.
+fn normalise(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quote: Option<char> = None;
+    let mut space = false;
+    for c in sql.trim().chars() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            None if c.is_whitespace() => space = true,
+            None => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                if matches!(c, '\'' | '"' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The schema the migrations make up to `version`, built once per process and version.
@@ -91,4 +122,18 @@ fn try_compare(conn: &Connection) -> Result<Vec<Problem>, String> {
         }
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn whitespace_outside_quotes_does_not_count_but_words_and_quoted_text_do() {
+        let a = "CREATE TRIGGER t BEFORE UPDATE ON x\nWHEN OLD.h IS NULL\nBEGIN\n    SELECT RAISE(ABORT, 'no  way');\nEND";
+        let b = "CREATE TRIGGER t BEFORE UPDATE ON x\n         WHEN OLD.h IS NULL\n BEGIN SELECT RAISE(ABORT, 'no  way'); END";
+        assert_eq!(normalise(a), normalise(b), "indentation is not a change");
+        assert_ne!(normalise(a), normalise(&a.replace("'no  way'", "'no way'")), "text inside quotes is compared as written");
+        assert_ne!(normalise(a), normalise(&a.replace("IS NULL", "IS NOT NULL")), "a changed condition differs");
+    }
 }
