@@ -55,12 +55,20 @@ pub fn open_in_viewer(db_path: &Path, path: &Path) -> bool {
 pub fn save_and_open(db_path: &Path, name: &str, bytes: &[u8]) -> std::io::Result<SavedFile> {
     let dir = output_dir(db_path);
     std::fs::create_dir_all(&dir)?;
-    let path = huzhu::output::unique_name(&dir, &safe_name(name));
-    huzhu::output::write(&path, bytes, huzhu::output::Overwrite::No, &huzhu::output::Guard::new(db_path)).map_err(|e| match e {
-        huzhu::Error::Io(io) => io,
-        // Only a file system error can happen in the output folder; keep any other as text.
-        other => std::io::Error::other(other.to_string()),
-    })?;
+    let guard = huzhu::output::Guard::new(db_path);
+    // A name taken between choosing it and writing (a second window printing the same thing)
+    // is refused by `write`, never replaced: choose again.
+    let mut attempt = 0;
+    let path = loop {
+        let path = huzhu::output::unique_name(&dir, &safe_name(name));
+        match huzhu::output::write(&path, bytes, huzhu::output::Overwrite::No, &guard) {
+            Ok(()) => break path,
+            Err(e) if e.message_id() == "error-output-exists" && attempt < 5 => attempt += 1,
+            Err(huzhu::Error::Io(io)) => return Err(io),
+            // Only a file system error can happen in the output folder; keep any other as text.
+            Err(other) => return Err(std::io::Error::other(other.to_string())),
+        }
+    };
     let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }
