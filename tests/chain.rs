@@ -7,11 +7,12 @@ mod common;
 
 use common::money::{entry, post};
 use common::pdf::{pdf_text, squash};
-use common::time_bank::{add_with_id_card, deposit, h};
+use common::time_bank::{add_with_id_card, deposit, transfer};
 use common::{actor, add_member, db_path, test_db, test_db_with_association, today, write};
 use huzhu::chain::{self, Ledger};
 use huzhu::db::{self, Health, Problem};
 use huzhu::i18n::{Lang, Localizer};
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::money::statements::{self, Period};
 use huzhu::money::CashKind;
 use huzhu::time_bank as tb;
@@ -24,11 +25,11 @@ fn ledgers() -> (tempfile::TempDir, Connection) {
     post(&mut conn, &entry(CashKind::Income, "其他收入", "100", "2026-03-01")).unwrap();
     post(&mut conn, &entry(CashKind::Expense, "其他支出", "30.50", "2026-03-02")).unwrap();
     post(&mut conn, &entry(CashKind::Income, "其他收入", "7", "2026-03-03")).unwrap();
-    write(&mut conn, |tx| huzhu::money::receipts::reverse_entry(tx, &actor(), "2026-0003", "录错", today(), today())).unwrap();
+    write(&mut conn, |tx| huzhu::money::receipts::reverse_entry(tx, &actor(), "2026-0003", &ReversalInput::new("录错", "2026-11-29"), today())).unwrap();
     let a = add_member(&mut conn, "张秀英");
     let b = add_member(&mut conn, "李明");
     deposit(&mut conn, a, "3", "2026-03-01").unwrap();
-    write(&mut conn, |tx| tb::transfer(tx, &actor(), a, b, h("1"), "给父亲", today(), today())).unwrap();
+    write(&mut conn, |tx| tb::transfer(tx, &actor(), &transfer(a, b, "1", "给父亲"), today())).unwrap();
     (dir, conn)
 }
 
@@ -163,8 +164,8 @@ fn statements_and_passbooks_print_the_chains_short_code() {
         let code = chain::head(&conn, Ledger::Cash).unwrap();
         let want = l10n.format("store-chain-code", &[("code", code.clone())]);
         assert!(squash(&text).contains(&squash(&want)), "the monthly statement's footer carries the cash book's code {want:?}: {text}");
-        let (bytes, _) = tb::passbook::pdf(&conn, person, &l10n, today()).unwrap();
-        let (text, _) = pdf_text(&bytes);
+        let passbook = tb::passbook::pdf(&conn, person, &l10n, today()).unwrap();
+        let (text, _) = pdf_text(&passbook.bytes);
         let want = l10n.format("store-chain-code", &[("code", chain::head(&conn, Ledger::Time).unwrap())]);
         assert!(squash(&text).contains(&squash(&want)), "the passbook's footer carries the time bank's code {want:?}: {text}");
     }

@@ -151,12 +151,18 @@ impl Ctx {
     /// it waits its turn behind another writer); nothing is kept if it fails. A damaged
     /// database is refused, saying what is wrong.
     pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction, &Actor, NaiveDate) -> Result<T>) -> Result<T> {
-        if let db::Health::Damaged(damage) = &self.health {
-            return Err(Error::DbDamaged { problems: damage.lines(&self.l10n) });
-        }
+        self.writable()?;
         let actor = self.actor()?;
         let today = self.today;
         db::write(&mut self.conn, |tx| f(tx, &actor, today))
+    }
+
+    /// Refuses a write to a database the start-up checks found damaged, saying what is wrong.
+    pub fn writable(&self) -> Result<()> {
+        match &self.health {
+            db::Health::Damaged(damage) => Err(Error::DbDamaged { problems: damage.lines(&self.l10n) }),
+            db::Health::Sound => Ok(()),
+        }
     }
 
     /// Where the files the commands write may not go (the database, its -wal/-shm, backups/).

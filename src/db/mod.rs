@@ -17,7 +17,8 @@
 //!   (`PRAGMA query_only`) and `Damage::lines` says what is wrong in the reader's language, so the
 //!   app can show its damaged-database screen (offering the newest good backup) and the CLI can
 //!   refuse to write while reads still work.
-//! * [`write`]`(conn, |tx| …)` runs one write transaction that begins IMMEDIATE, so a second
+//! * [`write`]`(conn, |tx| …)` (and [`begin`]`(conn)` for the exchange export, which writes its
+//!   file between its work and its commit) runs one write transaction that begins IMMEDIATE, so a second
 //!   writer (another window, the CLI, a backup) waits up to the busy timeout (5 s) instead of
 //!   failing at once with "database is locked". The CLI's `Ctx::write` and the shell's
 //!   `AppState::write` go through it.
@@ -201,13 +202,20 @@ fn refuse_newer(conn: &Connection) -> Result<()> {
 /// fail at once ("database is locked") when it then found another writer had moved on. A
 /// connection opened read-only because the file is damaged is refused here, before any work.
 pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-    if is_read_only(conn)? {
-        return Err(Error::DbDamaged { problems: Vec::new() });
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = begin(conn)?;
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
+}
+
+/// Begins a write transaction IMMEDIATE (see [`write`]), for the one caller that must do
+/// something between its work and its commit (an exchange export writes its file there).
+/// Refused on a connection opened read-only because the file is damaged.
+pub fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
+    if is_read_only(conn)? {
+        return Err(Error::DbDamaged { problems: Vec::new() });
+    }
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 /// Whether the connection refuses writes (the start-up checks found damage).
