@@ -117,7 +117,7 @@ pub fn files_in(dir: &Path) -> Vec<FoundFile> {
             (modified, FoundFile { path: e.path().display().to_string(), name })
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, f)| f).collect()
 }
 
