@@ -17,6 +17,8 @@ mod members;
 mod money;
 #[path = "cli/rota.rs"]
 mod rota;
+#[path = "cli/store.rs"]
+mod store;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
 

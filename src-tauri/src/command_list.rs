@@ -75,10 +75,10 @@ macro_rules! command_list {
             time_bank::time_donate(input: PoolDonationInput) -> EntryId;
             time_bank::time_reverse(id: EntryId, input: ReversalInput) -> Vec<EntryId>;
             time_bank::time_passbook(no: MemberNo) -> SavedFile;
-            time_bank::time_export(no: MemberNo) -> ExportDone;
+            time_bank::time_export(no: MemberNo, to: String) -> ExportDone;
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
-            time_bank::time_import(path: String, accept_key: bool) -> Imported;
+            time_bank::time_import(path: String, sha256: String, accept_key: bool) -> Imported;
         }
     };
 }

@@ -24,8 +24,10 @@ use state::AppState;
 fn main() {
     let path = huzhu::db::resolve_path(None);
     // A database that cannot be opened (newer version, unreadable folder) must not stop the
-    // window from opening: the UI shows the localised reason.
-    let db = huzhu::db::open(&path);
+    // window from opening: the UI shows the localised reason. Until the first-start screen asks
+    // before a register is started (issue 9, the app's part), the app makes a missing file
+    // here as it always has; a damaged one is opened read-only (its writes are refused).
+    let db = huzhu::db::create(&path).map(|o| o.conn);
     let lang = state::start_lang(&db);
     let state = AppState {
         db: Mutex::new(db),

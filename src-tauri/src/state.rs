@@ -66,10 +66,8 @@ impl AppState {
         let conn = guard.as_mut().map_err(|e| self.report(e))?;
         let run = |conn: &mut Connection| -> huzhu::Result<T> {
             let actor = association::default_actor(conn)?;
-            let tx = conn.transaction()?;
-            let out = f(&tx, &actor)?;
-            tx.commit()?;
-            Ok(out)
+            // BEGIN IMMEDIATE: waits its turn behind another writer (the CLI, a backup).
+            huzhu::db::write(conn, |tx| f(tx, &actor))
         };
         run(conn).map_err(|e| self.report(&e))
     }

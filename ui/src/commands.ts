@@ -119,8 +119,8 @@ export type Commands = {
   time_donate: [{ input: PoolDonationInput }, EntryId];
   time_reverse: [{ id: EntryId; input: ReversalInput }, Array<EntryId>];
   time_passbook: [{ no: MemberNo }, SavedFile];
-  time_export: [{ no: MemberNo }, ExportDone];
+  time_export: [{ no: MemberNo; to: string }, ExportDone];
   time_exchange_files: [NoArgs, Array<FoundFile>];
   time_import_preview: [{ path: string }, ImportPreview];
-  time_import: [{ path: string; acceptKey: boolean }, Imported];
+  time_import: [{ path: string; sha256: string; acceptKey: boolean }, Imported];
 };
