@@ -31,6 +31,9 @@ fn the_preview_tells_what_a_backup_holds_and_changes_nothing() {
     let (dir, path, file) = register_with_backup();
     let conn = Connection::open(&path).unwrap();
     let (people, entries) = (count(&conn, "person"), count(&conn, "cash_entry"));
+    // Only deposits (by hand and for shifts done) add hours; every other move takes them from
+    // one account to another.
+    let deposited: i64 = conn.query_row("SELECT sum(half_hours) FROM time_entry WHERE kind = 'deposit'", [], |r| r.get(0)).unwrap();
     drop(conn);
     let files = files_in(dir.path());
     let p = restore::preview(&file).expect("a preview");
@@ -41,7 +44,12 @@ fn the_preview_tells_what_a_backup_holds_and_changes_nothing() {
     assert_eq!((c.people as i64, c.cash_entries as i64), (people, entries), "people and cash entries are counted");
     assert_eq!(c.last_voucher.as_deref(), Some("2026-0004"), "the last voucher number");
     assert_eq!(c.last_receipt.as_deref(), Some("R2026-0003"), "the last receipt number (a voided one too)");
-    assert_eq!(c.time_bank_hours.to_string(), "13.5", "hours in all accounts: 8 + 3.5 + 2; a transfer and an inheritance move hours without adding any");
+    assert_eq!(
+        c.time_bank_hours,
+        huzhu::time_bank::Hours::from_half_hours(deposited),
+        "hours in all accounts are the hours deposited: a transfer and an inheritance move hours without adding any"
+    );
+    assert!(deposited > 2 * (8 + 2) + 7, "the deposits of 8, 3.5 and 2 hours and the shift done are counted: {deposited} half hours");
     assert_eq!(c.schema_version, huzhu::db::schema_version());
     assert!(c.last_change.as_deref().is_some_and(|t| t.starts_with("20")), "the time of the last change: {:?}", c.last_change);
     assert_eq!(files_in(dir.path()), files, "a preview changes no file and creates none");

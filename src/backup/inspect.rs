@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::db;
 use crate::error::{Error, Result};
 use crate::kernel::choice::choice;
-use crate::time_bank::Hours;
+use crate::time_bank::{self, Hours};
 
 use super::files::{companions, picked_file, read_only_uri};
 
@@ -182,18 +182,14 @@ pub fn examine(conn: &Connection, check: Check) -> Result<Contents, Refusal> {
     } else {
         (0, None, None)
     };
-    let half_hours: i64 = if has("time_entry") {
-        conn.query_row("SELECT coalesce(sum(signed_half_hours), 0) FROM time_entry", [], |r| r.get(0))?
-    } else {
-        0
-    };
+    let time_bank_hours = if has("time_entry") { time_bank::total_hours(conn).map_err(|e| Refusal::new(Problem::Damaged, e.to_string()))? } else { Hours::ZERO };
     Ok(Contents {
         association: text("SELECT name FROM association WHERE id = 1")?,
         people: count("SELECT count(*) FROM person")?,
         cash_entries,
         last_voucher,
         last_receipt,
-        time_bank_hours: Hours::from_half_hours(half_hours),
+        time_bank_hours,
         schema_version: version,
         last_change: text("SELECT max(at) FROM audit_log")?,
     })
