@@ -23,9 +23,11 @@ use super::rotation;
 /// no longer keeps. For "before an import" and the like: call it, and go on only if it
 /// succeeded.
 pub fn before(db_path: &Path, reason: Reason, now: NaiveDateTime) -> Result<Written> {
+    // The source first: a wrong path is refused before a backups/ folder is made beside it.
+    let src = copy::open_source(db_path)?;
     let dir = ensure_folder(db_path)?;
     let _lock = FolderLock::take(&dir)?;
-    let written = copy::into_folder(&copy::open_source(db_path)?, &dir, now, reason)?;
+    let written = copy::into_folder(&src, &dir, now, reason)?;
     rotation::rotate(&dir, now)?;
     Ok(written)
 }

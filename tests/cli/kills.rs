@@ -162,7 +162,7 @@ fn args_of(op: Op, v: &Village, rng: &mut impl Rng, n: usize, backup: Option<&st
     let mut args = s(&["--lang", "en-US"]);
     args.extend(match op {
         Op::MemberAdd => s(&["member", "add", "--name", &format!("加入{n}")]),
-        Op::CashAdd => s(&["cash", "add", "--kind", "income", "--category", "会费", "--amount", "1.50", "--date", &date, "--receipt"]),
+        Op::CashAdd => s(&["cash", "add", "--kind", "income", "--category", "会费", "--amount", "1.50", "--date", &date, "--party", "王五", "--receipt"]),
         Op::RotaGenerate => s(&["rota", "generate", "--month", &date[..7], "--json"]),
         Op::TimeTransfer => {
             let (from, to) = if n % 2 == 0 { (v.giver, v.taker) } else { (v.taker, v.giver) };
