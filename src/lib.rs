@@ -17,6 +17,7 @@ pub mod names;
 pub mod pdf;
 pub mod rota;
 pub mod time_bank;
+pub mod viewer;
 
 pub use error::{Error, Result};
 

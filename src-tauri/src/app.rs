@@ -65,14 +65,25 @@ pub fn save_settings(state: &Shell, settings: Settings) -> CmdResult<Settings> {
     Ok(saved)
 }
 
-/// Opens a printout the app wrote earlier (only files in the app's output folder).
+/// Opens a printout the app wrote earlier: a PDF, XLSX or CSV in the app's output folder;
+/// anything else is refused with the localised reason.
 pub fn open_file(state: &Shell, path: String) -> CmdResult<bool> {
-    Ok(files::open_in_viewer(&state.path, std::path::Path::new(&path)))
+    files::open_in_viewer(&state.path, std::path::Path::new(&path)).map_err(|e| state.report(&e))
 }
 
 pub fn set_title(app: &tauri::AppHandle, lang: Lang) {
     if let Some(w) = app.get_webview_window("main") {
         // A title that fails to set is cosmetic; the app works on.
         let _ = w.set_title(&huzhu::i18n::Localizer::new(lang).t("app-title"));
+    }
+}
+
+/// Shows the main window in front (a second launch of the app calls this in the first one).
+pub fn bring_forward(app: &tauri::AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        // Each step is cosmetic on its own; a window that cannot be raised stays usable.
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
     }
 }

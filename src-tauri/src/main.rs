@@ -34,7 +34,14 @@ fn main() {
         index: Mutex::new(huzhu::members::RegisterIndex::new()),
     };
 
-    let result = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // One window per register. HUZHU_DB names a database on purpose (tests, e2e suites running
+    // side by side, a second register opened deliberately): those runs are not merged into one.
+    if std::env::var_os("HUZHU_DB").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| app::bring_forward(app)));
+    }
+    let result = builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(move |app| {
             app::set_title(app.handle(), lang);
