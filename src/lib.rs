@@ -3,6 +3,7 @@
 
 pub mod association;
 pub mod audit;
+pub mod backup;
 pub mod bindings;
 pub mod calendar;
 pub mod db;
@@ -25,4 +26,10 @@ pub use error::{Error, Result};
 /// reads the clock itself.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// The time on this computer's clock, local, for the edges to pass to the backups (whose file
+/// names and status line people read).
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
 }

@@ -9,8 +9,12 @@
 
 mod common;
 
+#[path = "cli/backup.rs"]
+mod backup;
 #[path = "cli/database.rs"]
 mod database;
+#[path = "cli/kills.rs"]
+mod kills;
 #[path = "cli/members.rs"]
 mod members;
 #[path = "cli/money.rs"]

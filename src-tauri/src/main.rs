@@ -23,9 +23,21 @@ use state::AppState;
 
 fn main() {
     let path = huzhu::db::resolve_path(None);
+    let now = huzhu::now();
     // A database that cannot be opened (newer version, unreadable folder) must not stop the
-    // window from opening: the UI shows the localised reason.
-    let db = huzhu::db::open(&path);
+    // window from opening: the UI shows the localised reason. An older one is copied into
+    // backups/ before it is migrated, and not migrated when the copy fails.
+    let db = huzhu::backup::before_migration(&path, now).and_then(|_| huzhu::db::open(&path));
+    if db.is_ok() {
+        // The first start of the day copies the database, on a thread of its own: the copy has
+        // its own connection and holds up no write of the window's.
+        let daily = path.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = huzhu::backup::daily_if_due(&daily, now) {
+                eprintln!("huzhu-app: daily backup: {e}");
+            }
+        });
+    }
     let lang = state::start_lang(&db);
     let state = AppState {
         db: Mutex::new(db),

@@ -5,6 +5,7 @@ macro_rules! say {
     ($($t:tt)*) => { $crate::cli::say(format_args!($($t)*)) };
 }
 
+mod backup;
 mod members;
 mod money;
 mod time_bank;
@@ -122,6 +123,12 @@ enum Command {
         #[command(subcommand)]
         command: rota::VisitCommand,
     },
+    /// Write a checked copy of the data file into backups/ beside it (or --to a folder); prints its path
+    Backup(backup::BackupArgs),
+    /// The backups in backups/ beside the data file: date, size, people, ok
+    Backups(backup::BackupsArgs),
+    /// Show what a backup holds; with --yes put it in place of the data file
+    Restore(backup::RestoreArgs),
 }
 
 /// What every command gets: the open database, the language, today, who is acting.
@@ -191,7 +198,13 @@ fn choose_lang(flag: Option<&str>, conn: Option<&Connection>) -> Lang {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let path = db::resolve_path(cli.db.as_deref());
-    let conn = match db::open(&path) {
+    let now = huzhu::now();
+    let command = match without_opening(&path, cli.lang.as_deref(), now, cli.command) {
+        Ok(code) => return code,
+        Err(command) => command,
+    };
+    let opened = huzhu::backup::before_migration(&path, now).and_then(|_| db::open(&path));
+    let conn = match opened {
         Ok(c) => c,
         Err(e) => {
             let l10n = Localizer::new(choose_lang(cli.lang.as_deref(), None));
@@ -201,13 +214,36 @@ pub fn run() -> ExitCode {
     };
     let lang = choose_lang(cli.lang.as_deref(), Some(&conn));
     let mut ctx = Ctx { conn, l10n: Localizer::new(lang), today: huzhu::today() };
-    match dispatch(&mut ctx, cli.command) {
+    match dispatch(&mut ctx, command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", e.localize(&ctx.l10n));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the commands that must not open the database as the others do (see cli/backup.rs);
+/// gives any other command back. Their language comes from the data file read without
+/// changing it, when it can be read.
+fn without_opening(path: &std::path::Path, lang: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
+    if !matches!(command, Command::Backup(_) | Command::Backups(_) | Command::Restore(_)) {
+        return Err(command);
+    }
+    let l10n = Localizer::new(choose_lang(lang, huzhu::backup::read_only(path).ok().as_ref()));
+    let done = match command {
+        Command::Backup(args) => backup::backup(path, now, args),
+        Command::Backups(args) => backup::backups(path, &l10n, args),
+        Command::Restore(args) => backup::restore(path, &l10n, now, args),
+        other => return Err(other),
+    };
+    Ok(match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.localize(&l10n));
+            ExitCode::FAILURE
+        }
+    })
 }
 
 fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
@@ -237,6 +273,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
             Ok(())
         }
+        Command::Backup(_) | Command::Backups(_) | Command::Restore(_) => unreachable!("run without opening the database"),
         Command::Check => {
             let r = db::check(&ctx.conn)?;
             if r.is_sound() {

@@ -57,15 +57,15 @@ fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
 /// salts match the header's and their running checksum holds; a frame whose header gives the
 /// database size is a commit.
 #[derive(Debug, Default, PartialEq)]
-struct Wal {
+pub struct Wal {
     /// Valid frames up to and including the last commit: kept by recovery.
-    committed: usize,
+    pub committed: usize,
     /// Valid frames after the last commit: a transaction that had begun writing and did not
     /// commit. Recovery throws them away.
-    uncommitted: usize,
+    pub uncommitted: usize,
 }
 
-fn read_wal(path: &Path) -> Wal {
+pub fn read_wal(path: &Path) -> Wal {
     let Ok(b) = std::fs::read(path) else { return Wal::default() };
     if b.len() < 32 {
         return Wal::default();

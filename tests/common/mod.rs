@@ -6,6 +6,7 @@
 //! are re-exported from here, so a moved path is fixed in one place.
 #![allow(dead_code)]
 
+pub mod backup;
 pub mod money;
 pub mod pdf;
 pub mod rota;
