@@ -11,3 +11,8 @@ cli-check-failed = The database check found problems: { $detail }
 cli-demo-done = Sample data created: { $people } people.
 cli-init-done = Association set up: { $name }
 cli-status-done = Status of number { $no } changed.
+
+app-dialog-backup-folder = Choose a folder on the USB stick
+app-dialog-restore-file = Choose the backup file to restore
+app-dialog-restore-filter = Huzhu data files
+app-db-missing = There is no data file at "{ $path }".

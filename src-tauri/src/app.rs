@@ -24,6 +24,9 @@ pub struct AppInfo {
     today: String,
     /// Set when the database could not be opened; the UI shows it instead of the app.
     open_error: Option<ErrorReport>,
+    /// There is no data file yet: the UI shows the first-start screen (new register, or
+    /// restore a backup), never an empty register made without asking.
+    db_missing: bool,
 }
 
 pub fn app_info(state: &Shell) -> CmdResult<AppInfo> {
@@ -47,7 +50,18 @@ pub fn app_info(state: &Shell) -> CmdResult<AppInfo> {
         schema_version: huzhu::db::schema_version(),
         today: huzhu::today().to_string(),
         open_error,
+        db_missing: !state.path.exists(),
     })
+}
+
+/// 新建登记册 on the first-start screen. Nothing happens when a database is already open.
+pub fn app_create(state: &Shell) -> CmdResult<bool> {
+    let mut db = state.db.lock().unwrap_or_else(|p| p.into_inner());
+    if db.is_ok() {
+        return Ok(false);
+    }
+    *db = crate::state::create_db(&state.path);
+    db.as_ref().map(|_| true).map_err(|e| state.report(e))
 }
 
 pub fn save_association(state: &Shell, association: Association) -> CmdResult<Association> {

@@ -9,6 +9,7 @@
 include!("command_list.rs");
 
 mod app;
+mod backup;
 mod commands;
 mod files;
 mod members;
@@ -27,7 +28,7 @@ fn main() {
     // A database that cannot be opened (newer version, unreadable folder) must not stop the
     // window from opening: the UI shows the localised reason. An older one is copied into
     // backups/ before it is migrated, and not migrated when the copy fails.
-    let db = huzhu::backup::before_migration(&path, now).and_then(|_| huzhu::db::open(&path));
+    let db = huzhu::backup::before_migration(&path, now).and_then(|_| state::open_db(&path));
     if db.is_ok() {
         // The first start of the day copies the database, on a thread of its own: the copy has
         // its own connection and holds up no write of the window's.
@@ -44,6 +45,7 @@ fn main() {
         path,
         lang: Mutex::new(lang),
         index: Mutex::new(huzhu::members::RegisterIndex::new()),
+        picked: Mutex::new(None),
     };
 
     let mut builder = tauri::Builder::default();

@@ -1,7 +1,7 @@
 //! What every command works with: the open database (or why it could not be opened), its path,
 //! the language the user reads, and the register index for search-as-you-type.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use huzhu::association;
@@ -19,6 +19,24 @@ pub struct AppState {
     pub lang: Mutex<Lang>,
     /// The register kept in memory for search-as-you-type; it reloads itself after any write.
     pub index: Mutex<members::RegisterIndex>,
+    /// The file last picked with the restore dialog (the UI never sends a path).
+    pub picked: Mutex<Option<PathBuf>>,
+}
+
+/// Opens the database the way the app does at start and again after a restore. A missing file
+/// is not made here: a mistyped path or an unplugged drive must not start a new, empty register
+/// silently; the first-start screen asks (`create_db`).
+pub fn open_db(path: &Path) -> Result<Connection, huzhu::Error> {
+    if !path.exists() {
+        return Err(huzhu::Error::NotFound { id: "app-db-missing", args: vec![("path", path.display().to_string())] });
+    }
+    huzhu::db::open(path)
+}
+
+/// Makes a new, empty data file (and its folder) at `path` and opens it: the first-start
+/// screen's "new register", the one place the app creates a database.
+pub fn create_db(path: &Path) -> Result<Connection, huzhu::Error> {
+    huzhu::db::open(path)
 }
 
 pub type CmdResult<T> = Result<T, ErrorReport>;

@@ -11,6 +11,9 @@ import type { MaritalStatus } from './bindings/MaritalStatus';
 import type { Status } from './bindings/Status';
 import type { StatusFilter } from './bindings/StatusFilter';
 import type { TextSize } from './bindings/TextSize';
+import type { Reason } from './bindings/Reason';
+// The backup module's Problem (what is wrong with a backup file).
+import type { Problem as BackupProblem } from './bindings/Problem';
 
 export const GENDERS: Gender[] = ['male', 'female'];
 export const LIVINGS: Living[] = ['alone', 'empty_nest', 'with_children', 'institution'];
@@ -31,6 +34,8 @@ export const TIME_KINDS: EntryKind[] = [
   'deposit', 'withdrawal', 'transfer_out', 'transfer_in', 'donation', 'pool_grant',
   'inheritance_out', 'inheritance_in', 'exchange_out', 'exchange_in', 'reversal',
 ];
+export const BACKUP_REASONS: Reason[] = ['copy', 'daily', 'before_restore', 'before_import', 'before_migration', 'damaged'];
+export const BACKUP_PROBLEMS: BackupProblem[] = ['missing', 'not_a_file', 'not_huzhu', 'damaged', 'newer', 'in_use', 'unreadable'];
 /** Economic statuses a dues policy may exempt. */
 export const DUES_EXEMPT: EconomicStatus[] = ['wubao', 'dibao', 'tekun'];
 
@@ -65,6 +70,8 @@ export const ids = {
   cashKind: (c: CashKind) => labelId('cash-kind', c),
   cashCategory: (c: string) => labelId('cash-category', c),
   timeKind: (c: EntryKind) => labelId('time-kind', c),
+  backupReason: (c: Reason) => labelId('backup-reason', c),
+  backupProblem: (c: BackupProblem) => labelId('backup-problem', c),
 };
 
 /** Every label id the choices above can produce (checked against both languages by a test). */
@@ -82,5 +89,7 @@ export function allChoiceIds(): string[] {
     ...CASH_KINDS.map(ids.cashKind),
     ...CASH_CATEGORY_CODES.map(ids.cashCategory),
     ...TIME_KINDS.map(ids.timeKind),
+    ...BACKUP_REASONS.map(ids.backupReason),
+    ...BACKUP_PROBLEMS.map(ids.backupProblem),
   ];
 }

@@ -2,10 +2,12 @@
 // Each command's arguments (as Tauri names them) and result, for the typed `call` in api.ts.
 import type { AppInfo } from './bindings/AppInfo';
 import type { Association } from './bindings/Association';
+import type { BackupStatus } from './bindings/BackupStatus';
 import type { BankOverview } from './bindings/BankOverview';
 import type { CareCase } from './bindings/CareCase';
 import type { CaseForm } from './bindings/CaseForm';
 import type { CashEntry } from './bindings/CashEntry';
+import type { CatalogueEntry } from './bindings/CatalogueEntry';
 import type { Category } from './bindings/Category';
 import type { ContactLog } from './bindings/ContactLog';
 import type { Donation } from './bindings/Donation';
@@ -34,6 +36,9 @@ import type { PolicyInput } from './bindings/PolicyInput';
 import type { PostedEntry } from './bindings/PostedEntry';
 import type { Receipt } from './bindings/Receipt';
 import type { ReceiptLayout } from './bindings/ReceiptLayout';
+import type { RestorePreview } from './bindings/RestorePreview';
+import type { RestoreSource } from './bindings/RestoreSource';
+import type { Restored } from './bindings/Restored';
 import type { RotaCandidate } from './bindings/RotaCandidate';
 import type { RotaGenerateReport } from './bindings/RotaGenerateReport';
 import type { RotaSlot } from './bindings/RotaSlot';
@@ -47,6 +52,7 @@ import type { Status } from './bindings/Status';
 import type { TimeAccount } from './bindings/TimeAccount';
 import type { VolunteerAvailability } from './bindings/VolunteerAvailability';
 import type { VolunteerForm } from './bindings/VolunteerForm';
+import type { Written } from './bindings/Written';
 
 export type NoArgs = Record<string, never>;
 
@@ -56,6 +62,7 @@ export type Commands = {
   load_demo: [NoArgs, number];
   save_settings: [{ settings: Settings }, Settings];
   open_file: [{ path: string }, boolean];
+  app_create: [NoArgs, boolean];
   member_list: [{ filter: PersonFilter }, PersonPage];
   member_groups: [NoArgs, Array<string>];
   member_get: [{ no: MemberNo }, Person];
@@ -110,4 +117,12 @@ export type Commands = {
   time_exchange_files: [NoArgs, Array<FoundFile>];
   time_import_preview: [{ path: string }, ImportPreview];
   time_import: [{ path: string; acceptKey: boolean }, Imported];
+  backup_status: [NoArgs, BackupStatus];
+  backup_now: [NoArgs, Written];
+  backup_to_usb: [NoArgs, Written | null];
+  backup_list: [NoArgs, Array<CatalogueEntry>];
+  backup_newest_good: [NoArgs, CatalogueEntry | null];
+  restore_pick: [NoArgs, RestorePreview | null];
+  restore_preview: [{ source: RestoreSource }, RestorePreview];
+  restore_apply: [{ source: RestoreSource }, Restored];
 };

@@ -10,4 +10,9 @@ export type AppInfo = { association: Association | null, settings: Settings, db_
 /**
  * Set when the database could not be opened; the UI shows it instead of the app.
  */
-open_error: ErrorReport | null, };
+open_error: ErrorReport | null, 
+/**
+ * There is no data file yet: the UI shows the first-start screen (new register, or
+ * restore a backup), never an empty register made without asking.
+ */
+db_missing: boolean, };

@@ -15,6 +15,9 @@ import type { StatementFormat } from './StatementFormat';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
+import type { Reason } from './Reason';
+import type { Problem } from './Problem';
+import type { UsbWarning } from './UsbWarning';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -60,3 +63,12 @@ export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit
 
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
 export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
+
+export const REASON = ['copy', 'daily', 'before_restore', 'before_import', 'before_migration', 'damaged'] as const satisfies readonly Reason[];
+export const REASON_LABEL = { copy: 'backup-reason-copy', daily: 'backup-reason-daily', before_restore: 'backup-reason-before-restore', before_import: 'backup-reason-before-import', before_migration: 'backup-reason-before-migration', damaged: 'backup-reason-damaged' } as const satisfies Record<Reason, string>;
+
+export const PROBLEM = ['missing', 'not_a_file', 'not_huzhu', 'damaged', 'newer', 'in_use', 'unreadable'] as const satisfies readonly Problem[];
+export const PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_file: 'backup-problem-not-a-file', not_huzhu: 'backup-problem-not-huzhu', damaged: 'backup-problem-damaged', newer: 'backup-problem-newer', in_use: 'backup-problem-in-use', unreadable: 'backup-problem-unreadable' } as const satisfies Record<Problem, string>;
+
+export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
+export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
