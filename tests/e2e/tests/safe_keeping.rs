@@ -46,6 +46,7 @@ async fn a_backup_made_in_settings_is_restored_after_its_preview_is_confirmed() 
     click(&c, "nav-members").await;
     let warning = wait_for(&c, "backup-line-warning").await.text().await.unwrap();
     assert!(warning.contains("U盘"), "a register never copied to a USB stick is warned about: {warning}");
+    shot(&c, "backup-line").await;
 
     // 立即备份 on the settings page.
     click(&c, "nav-settings").await;
@@ -89,6 +90,42 @@ async fn a_backup_made_in_settings_is_restored_after_its_preview_is_confirmed() 
     // The app goes on writing into the restored file.
     add_person(&c, "王五", "1951-02-03").await;
     assert_eq!(people_in(&db), 2);
+
+    c.close().await.unwrap();
+}
+
+/// The same screens in English at the largest text size, for looking at (HUZHU_E2E_SHOTS).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_backup_screens_speak_english_at_the_largest_text_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+
+    type_into(&c, "association-name", "Dongfeng Village Elder Association").await;
+    click(&c, "setup-start").await;
+    click(&c, "nav-settings").await;
+    click(&c, "settings-size-extra_large").await;
+    wait_for(&c, "settings-saved").await;
+    add_person(&c, "Zhang Xiuying", "1949-12-31").await;
+
+    click(&c, "nav-members").await;
+    let line = wait_for(&c, "backup-line").await.text().await.unwrap();
+    assert!(line.contains("Last backup"), "the backup line speaks English: {line}");
+    shot(&c, "backup-line-en-large").await;
+
+    click(&c, "nav-settings").await;
+    click(&c, "backup-now").await;
+    wait_for(&c, "backup-done").await;
+    let row = wait_for(&c, "backup-row").await;
+    row.find(id("backup-restore")).await.unwrap().click().await.unwrap();
+    let people = wait_for(&c, "restore-preview-people").await.text().await.unwrap();
+    assert_eq!(people.trim(), "1");
+    let explain = wait_for(&c, "restore-box").await.text().await.unwrap();
+    assert!(explain.contains("kept as a backup first"), "the preview says the data now is kept: {explain}");
+    shot(&c, "restore-preview-en-large").await;
+    click(&c, "restore-cancel").await;
+    assert_eq!(people_in(&db), 1, "a cancelled restore changes nothing");
 
     c.close().await.unwrap();
 }
