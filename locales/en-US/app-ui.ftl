@@ -48,4 +48,3 @@ app-damaged-no-backup = No good backup was found on this computer. If you have o
 app-damaged-restore-explain = Once restored, the app uses the data in this backup. The damaged file is kept as it is, so someone can look at it if needed.
 app-damaged-look-hint = You can also look at the records as they are (read only).
 app-damaged-look = Only look at the records
-app-damaged-banner = The data file has problems: records can be read but not saved. Restore a backup under Settings.
