@@ -11,7 +11,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
 use huzhu::audit::Actor;
-use huzhu::backup::{self, restore, Reason};
+use huzhu::backup::{self, restore, BackupReason};
 use huzhu::kernel::Fen;
 use huzhu::money::cash_book::{self, EntryInput};
 use huzhu::money::CashKind;
@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
     let path = dir.path().join("huzhu.sqlite3");
     big_register(&path);
     let now = NaiveDateTime::parse_from_str("2026-12-31 09:00:00", "%Y-%m-%d %H:%M:%S").expect("time");
-    let file = backup::before(&path, Reason::Copy, now).expect("a backup to restore");
+    let file = backup::before(&path, BackupReason::Copy, now).expect("a backup to restore");
     eprintln!(
         "register of {} people and {} cash entries: {:.1} MB",
         file.contents.people,
@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("backup", |b| {
         b.iter(|| {
-            let w = backup::before(&path, Reason::Copy, now).expect("backup");
+            let w = backup::before(&path, BackupReason::Copy, now).expect("backup");
             std::fs::remove_file(&w.path).expect("remove");
         })
     });

@@ -25,8 +25,8 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<time_bank::EntryKind>(),
         ChoiceList::of::<rota::DutyKind>(),
         ChoiceList::of::<rota::ShiftOutcomeKind>(),
-        ChoiceList::of::<backup::Reason>(),
-        ChoiceList::of::<backup::Problem>(),
+        ChoiceList::of::<backup::BackupReason>(),
+        ChoiceList::of::<backup::BackupProblem>(),
         ChoiceList::of::<backup::UsbWarning>(),
     ]
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
-use huzhu::backup::{self, restore, BackupName, Problem, Reason, UsbWarning};
+use huzhu::backup::{self, restore, BackupName, BackupProblem, BackupReason, UsbWarning};
 use huzhu::members::PersonInput;
 use proptest::prelude::*;
 use rusqlite::Connection;
@@ -34,7 +34,7 @@ fn lock_and(names: &[&str]) -> Vec<String> {
 #[test]
 fn a_backup_is_a_checked_private_copy_named_for_its_time_and_reason() {
     let (_dir, conn, path) = register();
-    let w = backup::before(&path, Reason::BeforeImport, now()).expect("a backup");
+    let w = backup::before(&path, BackupReason::BeforeImport, now()).expect("a backup");
     let folder = backup::folder(&path);
     assert_eq!(folder, path.parent().unwrap().join("backups"), "backups go into backups/ beside the database file");
     assert_eq!(w.file_name, "huzhu-2026-11-29-083000-before-import.sqlite3", "the name gives the local time and the reason, without ':'");
@@ -53,9 +53,9 @@ fn a_backup_is_a_checked_private_copy_named_for_its_time_and_reason() {
     }
     assert_eq!(names_in(&folder), lock_and(&[&w.file_name]), "one file per backup: no partial file, journal, -wal or -shm is left");
 
-    let again = backup::before(&path, Reason::BeforeImport, now()).expect("a second backup in the same second");
+    let again = backup::before(&path, BackupReason::BeforeImport, now()).expect("a second backup in the same second");
     assert_eq!(again.file_name, "huzhu-2026-11-29-083000-before-import-2.sqlite3", "a second copy in the same second does not replace the first");
-    let plain = backup::before(&path, Reason::Copy, now()).expect("a copy made on request");
+    let plain = backup::before(&path, BackupReason::Copy, now()).expect("a copy made on request");
     assert_eq!(plain.file_name, "huzhu-2026-11-29-083000.sqlite3", "a copy made on request names no reason");
 }
 
@@ -76,7 +76,7 @@ fn backup_then_restore_brings_back_every_table() {
     let empty: Vec<&str> = tables.iter().filter(|(_, n)| *n == 0).map(|(t, _)| t.as_str()).collect();
     assert_eq!(empty, common::backup::EMPTY_TABLES, "every table but the exchange's has rows to round-trip");
     let before = common::snapshot(&conn);
-    let w = backup::before(&path, Reason::Copy, now()).expect("a backup");
+    let w = backup::before(&path, BackupReason::Copy, now()).expect("a backup");
 
     // Work goes on after the backup, then the backup is put back.
     add_member(&mut conn, "后来的人");
@@ -103,12 +103,12 @@ fn a_backup_does_not_wait_for_a_write_in_progress() {
     let started = Instant::now();
     let (send, receive) = std::sync::mpsc::channel();
     let p = path.clone();
-    std::thread::spawn(move || send.send(backup::before(&p, Reason::Copy, now())).unwrap());
+    std::thread::spawn(move || send.send(backup::before(&p, BackupReason::Copy, now())).unwrap());
     let w = receive.recv_timeout(Duration::from_secs(30)).expect("the backup finishes").expect("a backup");
     assert!(started.elapsed() < Duration::from_secs(3), "a backup does not wait for the write to end: {:?}", started.elapsed());
     assert_eq!(w.contents.people as i64, people, "the copy holds what was committed, not the write in progress");
     tx.commit().expect("the write commits while (and after) a backup reads");
-    let w = backup::before(&path, Reason::Copy, now()).unwrap();
+    let w = backup::before(&path, BackupReason::Copy, now()).unwrap();
     assert_eq!(w.contents.people as i64, people + 1, "the next copy has it");
 }
 
@@ -116,7 +116,7 @@ fn a_backup_does_not_wait_for_a_write_in_progress() {
 fn the_daily_copy_is_made_on_the_first_start_of_each_day_only() {
     let (_dir, _conn, path) = register();
     let first = backup::daily_if_due(&path, at("2026-11-29 08:00:00")).unwrap().expect("the first start of the day makes a copy");
-    assert_eq!(first.reason, Reason::Daily);
+    assert_eq!(first.reason, BackupReason::Daily);
     assert_eq!(first.file_name, "huzhu-2026-11-29-080000-daily.sqlite3");
     assert!(backup::daily_if_due(&path, at("2026-11-29 17:00:00")).unwrap().is_none(), "a later start the same day makes none");
     assert!(backup::daily_if_due(&path, at("2026-11-30 07:00:00")).unwrap().is_some(), "the next day's first start makes one");
@@ -141,7 +141,7 @@ fn a_copy_is_made_before_a_migration_only_for_an_older_data_file() {
     };
     let older = with_version("older.sqlite3", version - 1);
     let w = backup::before_migration(&older, now()).unwrap().expect("an older data file is copied before it is migrated");
-    assert_eq!((w.reason, w.contents.schema_version), (Reason::BeforeMigration, version - 1), "the copy is the file as it was");
+    assert_eq!((w.reason, w.contents.schema_version), (BackupReason::BeforeMigration, version - 1), "the copy is the file as it was");
     let newer = with_version("newer.sqlite3", version + 1);
     let bytes = std::fs::read(&newer).unwrap();
     assert!(backup::before_migration(&newer, now()).unwrap().is_none(), "a newer file is not migrated, so not copied");
@@ -161,7 +161,7 @@ fn a_usb_backup_goes_to_the_chosen_folder_and_its_time_is_remembered() {
     let s = backup::status(&path, now()).unwrap();
     assert_eq!((s.last_usb, s.usb_warning), (None, UsbWarning::Never), "before any USB backup the status says never");
 
-    let old = backup::before(&path, Reason::Copy, at("2026-10-01 10:00:00")).unwrap();
+    let old = backup::before(&path, BackupReason::Copy, at("2026-10-01 10:00:00")).unwrap();
     let t = at("2026-11-01 10:00:00");
     let w = backup::to_folder(&path, usb.path(), t).expect("a USB backup");
     assert_eq!(Path::new(&w.path).parent().unwrap(), usb.path(), "it is written into the chosen folder");
@@ -186,8 +186,8 @@ fn a_usb_backup_goes_to_the_chosen_folder_and_its_time_is_remembered() {
 fn the_catalogue_lists_each_copy_and_says_which_are_good_without_changing_any() {
     let (_dir, conn, path) = register();
     drop(conn);
-    let first = backup::before(&path, Reason::Daily, at("2026-11-28 08:00:00")).unwrap();
-    let second = backup::before(&path, Reason::BeforeImport, at("2026-11-29 08:00:00")).unwrap();
+    let first = backup::before(&path, BackupReason::Daily, at("2026-11-28 08:00:00")).unwrap();
+    let second = backup::before(&path, BackupReason::BeforeImport, at("2026-11-29 08:00:00")).unwrap();
     let folder = backup::folder(&path);
     // Beside them: a damaged copy, one that is not a database, one from a newer version, and a
     // file that is not a backup at all.
@@ -201,20 +201,20 @@ fn the_catalogue_lists_each_copy_and_says_which_are_good_without_changing_any() 
     let files = files_in(&folder);
 
     let list = backup::catalogue(&folder).unwrap();
-    let seen: Vec<(&str, bool, Option<Problem>)> = list.iter().map(|e| (e.file_name.as_str(), e.ok, e.problem)).collect();
+    let seen: Vec<(&str, bool, Option<BackupProblem>)> = list.iter().map(|e| (e.file_name.as_str(), e.ok, e.problem)).collect();
     assert_eq!(
         seen,
         [
-            ("huzhu-2026-11-29-110000.sqlite3", false, Some(Problem::Newer)),
-            ("huzhu-2026-11-29-100000.sqlite3", false, Some(Problem::NotHuzhu)),
-            ("huzhu-2026-11-29-090000.sqlite3", false, Some(Problem::Damaged)),
+            ("huzhu-2026-11-29-110000.sqlite3", false, Some(BackupProblem::Newer)),
+            ("huzhu-2026-11-29-100000.sqlite3", false, Some(BackupProblem::NotHuzhu)),
+            ("huzhu-2026-11-29-090000.sqlite3", false, Some(BackupProblem::Damaged)),
             (second.file_name.as_str(), true, None),
             (first.file_name.as_str(), true, None),
         ],
         "every backup, newest first, with what is wrong; other files are not listed"
     );
     assert_eq!(list[3].contents.as_ref().map(|c| c.people), Some(second.contents.people), "a good copy says how many people it holds");
-    assert_eq!(list[4].reason, Reason::Daily);
+    assert_eq!(list[4].reason, BackupReason::Daily);
     assert_eq!(files_in(&folder), files, "listing changes no file and leaves nothing beside them");
     let good = backup::newest_good(&folder).unwrap().expect("a good copy");
     assert_eq!(good.file_name, second.file_name, "the newest good copy skips the damaged and the newer ones");
@@ -227,11 +227,11 @@ fn a_killed_backups_partial_file_is_removed_by_the_next_backup() {
     drop(conn);
     let folder = backup::folder(&path);
     std::fs::create_dir_all(&folder).unwrap();
-    let partial = BackupName::new(at("2026-11-28 08:00:00"), Reason::Daily).partial_name();
+    let partial = BackupName::new(at("2026-11-28 08:00:00"), BackupReason::Daily).partial_name();
     for n in [partial.clone(), format!("{partial}-journal"), format!("{partial}-wal")] {
         std::fs::write(folder.join(n), b"half a copy").unwrap();
     }
-    let w = backup::before(&path, Reason::Copy, now()).unwrap();
+    let w = backup::before(&path, BackupReason::Copy, now()).unwrap();
     assert_eq!(names_in(&folder), lock_and(&[&w.file_name]), "what a killed backup left is gone");
 }
 
@@ -253,7 +253,7 @@ fn a_copy_of_a_damaged_database_fails_its_check_and_is_not_kept() {
     drop(conn);
     let damaged = dir.path().join("damaged.sqlite3");
     std::fs::write(&damaged, damage_root_page(&std::fs::read(&path).unwrap(), &path, "cash_entry")).unwrap();
-    let e = backup::before(&damaged, Reason::Copy, now()).unwrap_err();
+    let e = backup::before(&damaged, BackupReason::Copy, now()).unwrap_err();
     assert_eq!(e.message_id(), "error-backup-copy-failed", "the copy's check finds the damage: {e:?}");
     assert_eq!(names_in(&backup::folder(&damaged)), lock_and(&[]), "no backup and no partial file is left");
 }
@@ -261,7 +261,7 @@ fn a_copy_of_a_damaged_database_fails_its_check_and_is_not_kept() {
 // ---------------------------------------------------------------------------------------------
 // Rotation
 
-fn names(copies: &[(&str, Reason)]) -> Vec<BackupName> {
+fn names(copies: &[(&str, BackupReason)]) -> Vec<BackupName> {
     copies.iter().map(|(t, r)| BackupName::new(at(t), *r)).collect()
 }
 
@@ -273,7 +273,7 @@ fn a_year_of_daily_copies_rotates_down_to_days_weeks_and_months() {
     let mut copies = Vec::new();
     let mut d = common::day("2025-11-01");
     while d <= common::day("2026-11-29") {
-        copies.push(BackupName::new(d.and_hms_opt(3, 0, 0).unwrap(), Reason::Daily));
+        copies.push(BackupName::new(d.and_hms_opt(3, 0, 0).unwrap(), BackupReason::Daily));
         d = d.succ_opt().unwrap();
     }
     let keep = backup::to_keep(&copies, now());
@@ -295,7 +295,7 @@ fn a_year_of_daily_copies_rotates_down_to_days_weeks_and_months() {
         std::fs::write(folder.join(c.file_name()), b"").unwrap();
     }
     std::fs::write(folder.join("notes.txt"), b"").unwrap();
-    let w = backup::before(&path, Reason::Copy, now()).unwrap();
+    let w = backup::before(&path, BackupReason::Copy, now()).unwrap();
     let mut left: Vec<String> = expected.iter().map(|d| format!("huzhu-{d}-030000-daily.sqlite3")).collect();
     left.extend([w.file_name.clone(), "notes.txt".into(), ".huzhu-backup.lock".into()]);
     left.sort();
@@ -305,26 +305,26 @@ fn a_year_of_daily_copies_rotates_down_to_days_weeks_and_months() {
 #[test]
 fn copies_of_the_last_day_damaged_ones_and_ones_from_the_future_are_kept() {
     let copies = names(&[
-        ("2026-11-28 09:00:00", Reason::BeforeRestore),
-        ("2026-11-28 10:00:00", Reason::BeforeRestore),
-        ("2026-11-29 08:00:00", Reason::Daily),
-        ("2026-11-28 08:00:00", Reason::Daily),
-        ("2024-01-01 08:00:00", Reason::Damaged),
-        ("2031-01-01 08:00:00", Reason::Copy),
+        ("2026-11-28 09:00:00", BackupReason::BeforeRestore),
+        ("2026-11-28 10:00:00", BackupReason::BeforeRestore),
+        ("2026-11-29 08:00:00", BackupReason::Daily),
+        ("2026-11-28 08:00:00", BackupReason::Daily),
+        ("2024-01-01 08:00:00", BackupReason::Damaged),
+        ("2031-01-01 08:00:00", BackupReason::Copy),
     ]);
     let keep = backup::to_keep(&copies, now());
     assert_eq!(keep, [true, true, true, false, true, true], "a day's copies stay a day; only the older copy of the 28th that is not its newest goes");
-    let old_only = names(&[("2024-01-01 08:00:00", Reason::Daily), ("2023-12-01 08:00:00", Reason::Daily)]);
+    let old_only = names(&[("2024-01-01 08:00:00", BackupReason::Daily), ("2023-12-01 08:00:00", BackupReason::Daily)]);
     assert_eq!(backup::to_keep(&old_only, now()), [true, false], "a laptop unused for years keeps its last copy");
 }
 
 fn arb_copies() -> impl Strategy<Value = (Vec<BackupName>, NaiveDateTime)> {
-    let copy = (-(420 * 24 * 60i64)..(2 * 24 * 60i64), 0..Reason::ALL.len(), 1u32..3);
+    let copy = (-(420 * 24 * 60i64)..(2 * 24 * 60i64), 0..BackupReason::ALL.len(), 1u32..3);
     (proptest::collection::vec(copy, 0..60), 0..(365 * 24 * 60i64)).prop_map(|(cs, shift)| {
         let now = at("2026-01-01 00:00:00") + chrono::Duration::minutes(shift);
         let mut v: Vec<BackupName> = cs
             .into_iter()
-            .map(|(m, r, n)| BackupName { n, ..BackupName::new(now + chrono::Duration::minutes(m), Reason::ALL[r]) })
+            .map(|(m, r, n)| BackupName { n, ..BackupName::new(now + chrono::Duration::minutes(m), BackupReason::ALL[r]) })
             .collect();
         v.sort_by_key(|c| c.file_name());
         v.dedup_by_key(|c| c.file_name());
@@ -338,7 +338,7 @@ proptest! {
     #[test]
     fn rotation_keeps_what_it_promises((copies, now) in arb_copies(), later_minutes in 0..(3 * 24 * 60i64)) {
         let keep = backup::to_keep(&copies, now);
-        let rotated = |c: &BackupName| c.reason != Reason::Damaged && c.made <= now;
+        let rotated = |c: &BackupName| c.reason != BackupReason::Damaged && c.made <= now;
         let newness = |c: &BackupName| (c.made, c.n, c.file_name());
         if let Some(newest) = copies.iter().filter(|c| rotated(c)).max_by_key(|c| newness(c)) {
             let i = copies.iter().position(|c| c == newest).unwrap();

@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use huzhu::backup::{self, restore, Reason};
+use huzhu::backup::{self, restore, BackupReason};
 use proptest::prelude::*;
 use rusqlite::Connection;
 
@@ -22,7 +22,7 @@ fn register_with_backup() -> (tempfile::TempDir, PathBuf, PathBuf) {
     every_area(&mut conn);
     drop(conn);
     let path = db_path(&dir);
-    let w = backup::before(&path, Reason::Copy, now()).expect("a backup");
+    let w = backup::before(&path, BackupReason::Copy, now()).expect("a backup");
     (dir, path, PathBuf::from(w.path))
 }
 
@@ -38,7 +38,7 @@ fn the_preview_tells_what_a_backup_holds_and_changes_nothing() {
     let files = files_in(dir.path());
     let p = restore::preview(&file).expect("a preview");
     assert_eq!(p.made, Some(now()), "the date made is read from the file name");
-    assert_eq!(p.reason, Some(Reason::Copy));
+    assert_eq!(p.reason, Some(BackupReason::Copy));
     let c = &p.contents;
     assert_eq!(c.association.as_deref(), Some("东风村老年协会"));
     assert_eq!((c.people as i64, c.cash_entries as i64), (people, entries), "people and cash entries are counted");
@@ -183,7 +183,7 @@ fn a_restore_works_when_the_database_is_missing_or_damaged() {
     assert_eq!(std::fs::read(&kept).unwrap(), b"SQLite format 3\0 but the rest is gone", "byte for byte");
     assert_eq!(integrity(&damaged), "ok", "the restored file is sound");
     let list = backup::catalogue(&backup::folder(&damaged)).unwrap();
-    assert!(list.iter().any(|e| e.reason == Reason::Damaged && !e.ok), "the catalogue shows the damaged copy as not good");
+    assert!(list.iter().any(|e| e.reason == BackupReason::Damaged && !e.ok), "the catalogue shows the damaged copy as not good");
 }
 
 #[test]

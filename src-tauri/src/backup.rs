@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use huzhu::backup::{self, BackupName, BackupStatus, CatalogueEntry, Reason, RestorePreview, Restored, Written};
+use huzhu::backup::{self, BackupName, BackupStatus, CatalogueEntry, BackupReason, RestorePreview, Restored, Written};
 use huzhu::Error;
 use serde::{Deserialize, Serialize};
 use tauri_plugin_dialog::DialogExt;
@@ -39,7 +39,7 @@ pub fn backup_status(state: &Shell) -> CmdResult<BackupStatus> {
 }
 
 pub fn backup_now(state: &Shell) -> CmdResult<Written> {
-    on_path(state, |path, now| backup::before(path, Reason::Copy, now))
+    on_path(state, |path, now| backup::before(path, BackupReason::Copy, now))
 }
 
 pub fn backup_list(state: &Shell) -> CmdResult<Vec<CatalogueEntry>> {

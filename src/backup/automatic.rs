@@ -15,14 +15,14 @@ use crate::error::Result;
 
 use super::copy::{self, Written};
 use super::files::{ensure_folder, FolderLock};
-use super::name::{BackupName, Reason};
+use super::name::{BackupName, BackupReason};
 use super::rotation;
 
 /// Makes a copy of the database at `db_path` in its `backups/` folder, named for `now` and
-/// `reason` (`Reason::Copy` for a copy made on request), then removes the copies the rotation
+/// `reason` (`BackupReason::Copy` for a copy made on request), then removes the copies the rotation
 /// no longer keeps. For "before an import" and the like: call it, and go on only if it
 /// succeeded.
-pub fn before(db_path: &Path, reason: Reason, now: NaiveDateTime) -> Result<Written> {
+pub fn before(db_path: &Path, reason: BackupReason, now: NaiveDateTime) -> Result<Written> {
     // The source first: a wrong path is refused before a backups/ folder is made beside it.
     let src = copy::open_source(db_path)?;
     let dir = ensure_folder(db_path)?;
@@ -44,12 +44,12 @@ pub fn daily_if_due(db_path: &Path, now: NaiveDateTime) -> Result<Option<Written
     let _lock = FolderLock::take(&dir)?;
     for entry in std::fs::read_dir(&dir)? {
         let name = entry?.file_name();
-        let made_today = name.to_str().and_then(BackupName::parse).is_some_and(|n| n.reason != Reason::Damaged && n.made.date() == now.date());
+        let made_today = name.to_str().and_then(BackupName::parse).is_some_and(|n| n.reason != BackupReason::Damaged && n.made.date() == now.date());
         if made_today {
             return Ok(None);
         }
     }
-    let written = copy::into_folder(&copy::open_source(db_path)?, &dir, now, Reason::Daily)?;
+    let written = copy::into_folder(&copy::open_source(db_path)?, &dir, now, BackupReason::Daily)?;
     rotation::rotate(&dir, now)?;
     Ok(Some(written))
 }
@@ -70,5 +70,5 @@ pub fn before_migration(db_path: &Path, now: NaiveDateTime) -> Result<Option<Wri
     if version < 1 || version >= db::schema_version() {
         return Ok(None);
     }
-    before(db_path, Reason::BeforeMigration, now).map(Some)
+    before(db_path, BackupReason::BeforeMigration, now).map(Some)
 }

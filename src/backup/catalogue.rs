@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use crate::error::Result;
 
-use super::inspect::{self, Check, Contents, Problem};
-use super::name::{BackupName, Reason};
+use super::inspect::{self, Check, BackupContents, BackupProblem};
+use super::name::{BackupName, BackupReason};
 
 /// One copy in a folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -20,15 +20,15 @@ pub struct CatalogueEntry {
     pub file_name: String,
     /// When it was made, from its name (local time).
     pub made: NaiveDateTime,
-    pub reason: Reason,
+    pub reason: BackupReason,
     #[ts(type = "number")]
     pub size: u64,
     /// Opens as a Huzhu database, passes SQLite's quick check and is not from a newer version.
     pub ok: bool,
     /// What is wrong when not ok.
-    pub problem: Option<Problem>,
+    pub problem: Option<BackupProblem>,
     /// What it holds, when ok.
-    pub contents: Option<Contents>,
+    pub contents: Option<BackupContents>,
 }
 
 /// The backups in `dir` (files with a backup's name), newest first; none when the folder does

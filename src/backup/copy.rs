@@ -15,8 +15,8 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 
 use super::files::{companions, create_private, remove_if_there, sync_dir, sync_file};
-use super::inspect::{self, Check, Contents};
-use super::name::{BackupName, Reason};
+use super::inspect::{self, Check, BackupContents};
+use super::name::{BackupName, BackupReason};
 
 /// A backup written: where it is and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -25,10 +25,10 @@ pub struct Written {
     pub path: String,
     pub file_name: String,
     pub made: chrono::NaiveDateTime,
-    pub reason: Reason,
+    pub reason: BackupReason,
     #[ts(type = "number")]
     pub size: u64,
-    pub contents: Contents,
+    pub contents: BackupContents,
 }
 
 /// Opens the database to copy from, for this copy alone (so a backup can run on a thread of its
@@ -47,7 +47,7 @@ pub fn open_source(db_path: &Path) -> Result<Connection> {
 
 /// Copies `src` into a new backup in `dir` named for `made` and `reason`. The caller holds the
 /// folder's lock (`files::FolderLock`).
-pub fn into_folder(src: &Connection, dir: &Path, made: chrono::NaiveDateTime, reason: Reason) -> Result<Written> {
+pub fn into_folder(src: &Connection, dir: &Path, made: chrono::NaiveDateTime, reason: BackupReason) -> Result<Written> {
     let mut name = BackupName::new(made, reason);
     while dir.join(name.file_name()).exists() || dir.join(name.partial_name()).exists() {
         name.n += 1;
@@ -79,7 +79,7 @@ impl From<Error> for CopyError {
 
 /// Copies `src` into the new file `partial` and checks the copy; returns what it holds. On any
 /// failure the partial file is removed.
-pub fn to_partial(src: &Connection, partial: &Path) -> Result<Contents, CopyError> {
+pub fn to_partial(src: &Connection, partial: &Path) -> Result<BackupContents, CopyError> {
     let made = copy_pages(src, partial).map_err(Failed).and_then(|()| inspect::look(partial, Check::Full).map_err(Refused));
     match made {
         Ok(contents) => {

@@ -19,7 +19,7 @@ use super::files::{companions, picked_file, read_only_uri};
 /// What a data file holds, as the restore preview and the catalogue show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct Contents {
+pub struct BackupContents {
     /// The association's name; None when it was never set up.
     pub association: Option<String>,
     pub people: u32,
@@ -38,7 +38,7 @@ pub struct Contents {
 
 choice! {
     /// Why a file is no good for a restore (the catalogue shows it beside the file).
-    Problem {
+    BackupProblem {
         Missing = "missing" / "backup-problem-missing" [],
         NotAFile = "not_a_file" / "backup-problem-not-a-file" [],
         NotHuzhu = "not_huzhu" / "backup-problem-not-huzhu" [],
@@ -54,12 +54,12 @@ choice! {
 /// found for a newer file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub problem: Problem,
+    pub problem: BackupProblem,
     pub detail: String,
 }
 
 impl Refusal {
-    fn new(problem: Problem, detail: impl Into<String>) -> Refusal {
+    fn new(problem: BackupProblem, detail: impl Into<String>) -> Refusal {
         Refusal { problem, detail: detail.into() }
     }
 
@@ -67,16 +67,16 @@ impl Refusal {
     pub fn into_error(self, file: &Path) -> Error {
         let file = ("file", file.display().to_string());
         let id = match self.problem {
-            Problem::Missing => return Error::NotFound { id: "error-backup-file-missing", args: vec![file] },
-            Problem::NotAFile => "error-backup-not-a-file",
-            Problem::NotHuzhu => "error-backup-not-huzhu",
-            Problem::Damaged => "error-backup-damaged",
-            Problem::Newer => {
+            BackupProblem::Missing => return Error::NotFound { id: "error-backup-file-missing", args: vec![file] },
+            BackupProblem::NotAFile => "error-backup-not-a-file",
+            BackupProblem::NotHuzhu => "error-backup-not-huzhu",
+            BackupProblem::Damaged => "error-backup-damaged",
+            BackupProblem::Newer => {
                 let known = db::schema_version().to_string();
                 return Error::invalid_with("file", "error-backup-newer", vec![file, ("found", self.detail), ("known", known)]);
             }
-            Problem::InUse => "error-backup-in-use",
-            Problem::Unreadable => "error-backup-unreadable",
+            BackupProblem::InUse => "error-backup-in-use",
+            BackupProblem::Unreadable => "error-backup-unreadable",
         };
         Error::invalid_with("file", id, vec![file, ("detail", self.detail)])
     }
@@ -85,8 +85,8 @@ impl Refusal {
 impl From<rusqlite::Error> for Refusal {
     fn from(e: rusqlite::Error) -> Refusal {
         match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => Refusal::new(Problem::NotHuzhu, e.to_string()),
-            _ => Refusal::new(Problem::Damaged, e.to_string()),
+            Some(ErrorCode::NotADatabase) => Refusal::new(BackupProblem::NotHuzhu, e.to_string()),
+            _ => Refusal::new(BackupProblem::Damaged, e.to_string()),
         }
     }
 }
@@ -102,7 +102,7 @@ pub enum Check {
 
 /// Checks the file at `path` and reads what it holds, without changing it or creating
 /// anything beside it.
-pub fn look(path: &Path, check: Check) -> Result<Contents, Refusal> {
+pub fn look(path: &Path, check: Check) -> Result<BackupContents, Refusal> {
     let conn = open(path)?;
     examine(&conn, check)
 }
@@ -119,25 +119,25 @@ pub fn read_only(path: &Path) -> Result<Connection> {
 pub fn open(path: &Path) -> Result<Connection, Refusal> {
     match picked_file(path) {
         Ok(_) => {}
-        Err(Error::NotFound { .. }) => return Err(Refusal::new(Problem::Missing, "")),
-        Err(Error::Invalid { .. }) => return Err(Refusal::new(Problem::NotAFile, "")),
-        Err(e) => return Err(Refusal::new(Problem::Unreadable, format!("{e}"))),
+        Err(Error::NotFound { .. }) => return Err(Refusal::new(BackupProblem::Missing, "")),
+        Err(Error::Invalid { .. }) => return Err(Refusal::new(BackupProblem::NotAFile, "")),
+        Err(e) => return Err(Refusal::new(BackupProblem::Unreadable, format!("{e}"))),
     }
     let mut head = Vec::with_capacity(100);
     let read = std::fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut head));
     if let Err(e) = read {
-        return Err(Refusal::new(Problem::Unreadable, e.to_string()));
+        return Err(Refusal::new(BackupProblem::Unreadable, e.to_string()));
     }
     if !head.starts_with(b"SQLite format 3\0") || head.len() < 100 {
-        return Err(Refusal::new(Problem::NotHuzhu, ""));
+        return Err(Refusal::new(BackupProblem::NotHuzhu, ""));
     }
     let [wal, _, _] = companions(path);
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
-        return Err(Refusal::new(Problem::InUse, wal.display().to_string()));
+        return Err(Refusal::new(BackupProblem::InUse, wal.display().to_string()));
     }
-    let uri = read_only_uri(path).map_err(|e| Refusal::new(Problem::Unreadable, format!("{e}")))?;
+    let uri = read_only_uri(path).map_err(|e| Refusal::new(BackupProblem::Unreadable, format!("{e}")))?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(uri, flags).map_err(|e| Refusal::new(Problem::Unreadable, e.to_string()))?;
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| Refusal::new(BackupProblem::Unreadable, e.to_string()))?;
     // A file from elsewhere may carry views or triggers that call functions; reading it must
     // not run them.
     conn.pragma_update(None, "trusted_schema", false)?;
@@ -148,7 +148,7 @@ pub fn open(path: &Path) -> Result<Connection, Refusal> {
 const FIRST_TABLES: [&str; 4] = ["association", "setting", "person", "audit_log"];
 
 /// Checks an open data file and reads what it holds.
-pub fn examine(conn: &Connection, check: Check) -> Result<Contents, Refusal> {
+pub fn examine(conn: &Connection, check: Check) -> Result<BackupContents, Refusal> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
@@ -156,10 +156,10 @@ pub fn examine(conn: &Connection, check: Check) -> Result<Contents, Refusal> {
         .collect::<rusqlite::Result<_>>()?;
     let has = |t: &str| tables.iter().any(|n| n == t);
     if version < 1 || !FIRST_TABLES.iter().all(|t| has(t)) {
-        return Err(Refusal::new(Problem::NotHuzhu, ""));
+        return Err(Refusal::new(BackupProblem::NotHuzhu, ""));
     }
     if version > db::schema_version() {
-        return Err(Refusal::new(Problem::Newer, version.to_string()));
+        return Err(Refusal::new(BackupProblem::Newer, version.to_string()));
     }
     let pragma = match check {
         Check::Quick => "quick_check",
@@ -168,7 +168,7 @@ pub fn examine(conn: &Connection, check: Check) -> Result<Contents, Refusal> {
     // At most five findings: enough to tell what is wrong, short enough for a message.
     let findings: Vec<String> = conn.prepare(&format!("PRAGMA {pragma}(5)"))?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if findings != ["ok"] {
-        return Err(Refusal::new(Problem::Damaged, findings.join("; ")));
+        return Err(Refusal::new(BackupProblem::Damaged, findings.join("; ")));
     }
     let count = |sql: &str| -> rusqlite::Result<u32> { conn.query_row(sql, [], |r| r.get(0)) };
     let text = |sql: &str| -> rusqlite::Result<Option<String>> { conn.query_row(sql, [], |r| r.get(0)).optional().map(Option::flatten) };
@@ -182,8 +182,8 @@ pub fn examine(conn: &Connection, check: Check) -> Result<Contents, Refusal> {
     } else {
         (0, None, None)
     };
-    let time_bank_hours = if has("time_entry") { time_bank::total_hours(conn).map_err(|e| Refusal::new(Problem::Damaged, e.to_string()))? } else { Hours::ZERO };
-    Ok(Contents {
+    let time_bank_hours = if has("time_entry") { time_bank::total_hours(conn).map_err(|e| Refusal::new(BackupProblem::Damaged, e.to_string()))? } else { Hours::ZERO };
+    Ok(BackupContents {
         association: text("SELECT name FROM association WHERE id = 1")?,
         people: count("SELECT count(*) FROM person")?,
         cash_entries,

@@ -17,7 +17,7 @@
 //! - the first screen: `status(path, now)` → `BackupStatus` (last backup, last USB backup,
 //!   `UsbWarning`);
 //! - "backup to USB": `to_folder(path, chosen_folder, now)` → `Written`;
-//! - before an import (and any other risky step): `before(path, Reason::BeforeImport, now)`;
+//! - before an import (and any other risky step): `before(path, BackupReason::BeforeImport, now)`;
 //! - the restore screen: `catalogue(&folder(path))` → `Vec<CatalogueEntry>`, or a picked file;
 //!   `restore::preview(file)` → `RestorePreview` (changes nothing); on confirmation, close the
 //!   app's connection, `restore::apply(path, file, now)` → `Restored`, and reopen with
@@ -39,8 +39,8 @@ pub use automatic::{before, before_migration, daily_if_due};
 pub use catalogue::{list as catalogue, newest_good, CatalogueEntry};
 pub use copy::Written;
 pub use files::folder;
-pub use inspect::{read_only, Contents, Problem};
-pub use name::{BackupName, Reason};
+pub use inspect::{read_only, BackupContents, BackupProblem};
+pub use name::{BackupName, BackupReason};
 pub use restore::{RestorePreview, Restored};
 pub use rotation::{buckets, to_keep, Bucket};
 pub use status::{status, BackupStatus, UsbWarning, USB_WARN_AFTER_DAYS};

@@ -11,7 +11,7 @@ use crate::kernel::choice::choice;
 choice! {
     /// Why a copy was made. The file name carries it (`-before-restore`); a copy made on request
     /// (`huzhu backup`, the USB backup) carries none.
-    Reason {
+    BackupReason {
         Copy = "copy" / "backup-reason-copy" [],
         Daily = "daily" / "backup-reason-daily" [],
         BeforeRestore = "before_restore" / "backup-reason-before-restore" [],
@@ -23,11 +23,11 @@ choice! {
     }
 }
 
-impl Reason {
+impl BackupReason {
     /// The part of the file name after the time: `""`, `"-daily"`, `"-before-restore"`…
     fn suffix(self) -> String {
         match self {
-            Reason::Copy => String::new(),
+            BackupReason::Copy => String::new(),
             r => format!("-{}", r.code().replace('_', "-")),
         }
     }
@@ -45,13 +45,13 @@ pub const PARTIAL_PREFIX: &str = ".huzhu-partial-";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BackupName {
     pub made: NaiveDateTime,
-    pub reason: Reason,
+    pub reason: BackupReason,
     /// 1 for the first copy of that second and reason, 2, 3… for the next.
     pub n: u32,
 }
 
 impl BackupName {
-    pub fn new(made: NaiveDateTime, reason: Reason) -> BackupName {
+    pub fn new(made: NaiveDateTime, reason: BackupReason) -> BackupName {
         // Whole seconds: the name shows no more, and two names of the same second must compare
         // equal so that `-2` is added.
         let made = made.with_nanosecond(0).unwrap_or(made);
@@ -80,7 +80,7 @@ impl BackupName {
                 }
             }
         }
-        let reason = Reason::ALL.iter().copied().find(|r| r.suffix() == tail)?;
+        let reason = BackupReason::ALL.iter().copied().find(|r| r.suffix() == tail)?;
         Some(BackupName { made, reason, n })
     }
 
@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn names_read_back_and_carry_no_colon() {
-        for reason in Reason::ALL {
+        for reason in BackupReason::ALL {
             for n in [1, 2, 11] {
                 let name = BackupName { made: at("2026-11-29 08:30:05"), reason: *reason, n };
                 let file = name.file_name();
@@ -108,9 +108,9 @@ mod tests {
                 assert_eq!(BackupName::parse(&file), Some(name), "a name reads back: {file}");
             }
         }
-        assert_eq!(BackupName::new(at("2026-11-29 08:30:05"), Reason::Copy).file_name(), "huzhu-2026-11-29-083005.sqlite3");
+        assert_eq!(BackupName::new(at("2026-11-29 08:30:05"), BackupReason::Copy).file_name(), "huzhu-2026-11-29-083005.sqlite3");
         assert_eq!(
-            BackupName::new(at("2026-11-29 08:30:05"), Reason::BeforeRestore).file_name(),
+            BackupName::new(at("2026-11-29 08:30:05"), BackupReason::BeforeRestore).file_name(),
             "huzhu-2026-11-29-083005-before-restore.sqlite3"
         );
     }

@@ -24,8 +24,8 @@ use crate::error::{Error, Result};
 
 use super::copy::{self, CopyError};
 use super::files::{companions, create_private, ensure_folder, remove_if_there, sync_file, FolderLock};
-use super::inspect::{self, Check, Contents};
-use super::name::{BackupName, Reason, PARTIAL_PREFIX};
+use super::inspect::{self, Check, BackupContents};
+use super::name::{BackupName, BackupReason, PARTIAL_PREFIX};
 use super::rotation;
 
 /// What a file holds, shown before a restore.
@@ -36,10 +36,10 @@ pub struct RestorePreview {
     /// When it was made, from its name (local time); None for a file named otherwise (then
     /// `contents.last_change` says when it was last written to).
     pub made: Option<NaiveDateTime>,
-    pub reason: Option<Reason>,
+    pub reason: Option<BackupReason>,
     #[ts(type = "number")]
     pub size: u64,
-    pub contents: Contents,
+    pub contents: BackupContents,
 }
 
 /// What a restore did.
@@ -61,7 +61,7 @@ pub fn preview(file: &Path) -> Result<RestorePreview> {
     Ok(preview_of(file, contents)?)
 }
 
-fn preview_of(file: &Path, contents: Contents) -> Result<RestorePreview> {
+fn preview_of(file: &Path, contents: BackupContents) -> Result<RestorePreview> {
     let name = file.file_name().and_then(|n| n.to_str()).and_then(BackupName::parse);
     Ok(RestorePreview {
         file: file.display().to_string(),
@@ -149,7 +149,7 @@ fn keep_current(db_path: &Path, dir: &Path, now: NaiveDateTime) -> Result<Kept> 
     let in_use = || Error::conflict("error-restore-in-use", vec![("file", db_path.display().to_string())]);
     match taken {
         Ok(mode) if mode.eq_ignore_ascii_case("delete") => {
-            if let Ok(w) = copy::into_folder(&conn, dir, now, Reason::BeforeRestore) {
+            if let Ok(w) = copy::into_folder(&conn, dir, now, BackupReason::BeforeRestore) {
                 return Ok(Kept { path: w.path, damaged: false });
             }
         }
@@ -165,7 +165,7 @@ fn keep_current(db_path: &Path, dir: &Path, now: NaiveDateTime) -> Result<Kept> 
 /// Keeps a byte-for-byte copy of a damaged database (and of its -wal, which may hold the last
 /// changes) as a "damaged" backup, for whoever may still get something out of it.
 fn keep_bytes(db_path: &Path, dir: &Path, now: NaiveDateTime) -> Result<Kept> {
-    let mut name = BackupName::new(now, Reason::Damaged);
+    let mut name = BackupName::new(now, BackupReason::Damaged);
     while dir.join(name.file_name()).exists() {
         name.n += 1;
     }

@@ -28,7 +28,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use crate::error::Result;
 
 use super::files::remove_if_there;
-use super::name::{BackupName, Reason};
+use super::name::{BackupName, BackupReason};
 
 const DAYS: i64 = 7;
 const WEEKS: i64 = 4;
@@ -80,7 +80,7 @@ fn newness(c: &BackupName) -> (NaiveDateTime, u32, String) {
 
 /// For each copy, whether it is kept at `now` (see the module's rules).
 pub fn to_keep(copies: &[BackupName], now: NaiveDateTime) -> Vec<bool> {
-    let rotated = |c: &BackupName| c.reason != Reason::Damaged && c.made <= now;
+    let rotated = |c: &BackupName| c.reason != BackupReason::Damaged && c.made <= now;
     let mut newest_of: BTreeMap<Bucket, usize> = BTreeMap::new();
     let mut newest: Option<usize> = None;
     for (i, c) in copies.iter().enumerate().filter(|(_, c)| rotated(c)) {

@@ -17,7 +17,7 @@ use crate::error::{Result, Unreadable};
 use crate::kernel::choice::choice;
 
 use super::files::{create_private, ensure_folder, folder, remove_if_there, sync_file, FolderLock};
-use super::name::{BackupName, Reason, PARTIAL_PREFIX};
+use super::name::{BackupName, BackupReason, PARTIAL_PREFIX};
 
 /// A USB copy older than this is warned about.
 pub const USB_WARN_AFTER_DAYS: i64 = 30;
@@ -62,7 +62,7 @@ pub fn status(db_path: &Path, now: NaiveDateTime) -> Result<BackupStatus> {
         for entry in read {
             let entry = entry?;
             if let Some(name) = entry.file_name().to_str().and_then(BackupName::parse) {
-                if name.reason != Reason::Damaged && last_backup.is_none_or(|t| name.made > t) {
+                if name.reason != BackupReason::Damaged && last_backup.is_none_or(|t| name.made > t) {
                     last_backup = Some(name.made);
                 }
             }

@@ -10,7 +10,7 @@ use crate::error::Result;
 
 use super::copy::{self, Written};
 use super::files::{existing_folder, FolderLock};
-use super::name::Reason;
+use super::name::BackupReason;
 use super::status;
 
 /// Writes a copy of the database at `db_path` into `dir`, which must exist (a stick that is not
@@ -19,7 +19,7 @@ pub fn to_folder(db_path: &Path, dir: &Path, now: NaiveDateTime) -> Result<Writt
     existing_folder(dir)?;
     let written = {
         let _lock = FolderLock::take(dir)?;
-        copy::into_folder(&copy::open_source(db_path)?, dir, now, Reason::Copy)?
+        copy::into_folder(&copy::open_source(db_path)?, dir, now, BackupReason::Copy)?
     };
     status::record_usb(db_path, dir, now)?;
     Ok(written)

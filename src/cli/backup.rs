@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use clap::Args;
-use huzhu::backup::{self, restore, Reason, RestorePreview};
+use huzhu::backup::{self, restore, BackupReason, RestorePreview};
 use huzhu::i18n::Localizer;
 use huzhu::Result;
 
@@ -39,7 +39,7 @@ pub struct RestoreArgs {
 pub fn backup(db: &Path, now: NaiveDateTime, args: BackupArgs) -> Result<()> {
     let written = match args.to {
         Some(dir) => backup::to_folder(db, &dir, now)?,
-        None => backup::before(db, Reason::Copy, now)?,
+        None => backup::before(db, BackupReason::Copy, now)?,
     };
     say!("{}", written.path);
     Ok(())

@@ -4,4 +4,4 @@
  * Why a copy was made. The file name carries it (`-before-restore`); a copy made on request
  * (`huzhu backup`, the USB backup) carries none.
  */
-export type Reason = "copy" | "daily" | "before_restore" | "before_import" | "before_migration" | "damaged";
+export type BackupReason = "copy" | "daily" | "before_restore" | "before_import" | "before_migration" | "damaged";

@@ -3,4 +3,4 @@
 /**
  * Why a file is no good for a restore (the catalogue shows it beside the file).
  */
-export type Problem = "missing" | "not_a_file" | "not_huzhu" | "damaged" | "newer" | "in_use" | "unreadable";
+export type BackupProblem = "missing" | "not_a_file" | "not_huzhu" | "damaged" | "newer" | "in_use" | "unreadable";

@@ -4,7 +4,7 @@ import type { Hours } from "./Hours";
 /**
  * What a data file holds, as the restore preview and the catalogue show it.
  */
-export type Contents = { 
+export type BackupContents = { 
 /**
  * The association's name; None when it was never set up.
  */
