@@ -14,7 +14,7 @@ use huzhu::time_bank as tb;
 use rusqlite::Connection;
 
 use super::money::entry;
-use super::time_bank::{deposit, h};
+use super::time_bank::deposit;
 use super::{actor, count, day, month, today, write};
 
 /// A local time written "YYYY-MM-DD HH:MM:SS".
@@ -37,9 +37,10 @@ pub fn every_area(conn: &mut Connection) {
     let spent = entry(CashKind::Expense, "慰问金", "200.00", "2026-10-12");
     write(conn, |tx| cash_book::add(tx, &actor(), &spent, today())).expect("an expense");
     write(conn, |tx| cash_book::close_month(tx, &actor(), month("2026-10"), today())).expect("October closed");
-    let policy = PolicyInput { year: 2026, amount: "30".into(), exempt_age: Some(90), exempt_statuses: vec![] };
+    let policy = PolicyInput { year: 2026, amount: "30".into(), exempt_age: "90".into(), exempt_statuses: vec![] };
     write(conn, |tx| dues::set_policy(tx, &actor(), &policy)).expect("a dues policy");
-    write(conn, |tx| dues::pay(tx, &actor(), MemberNo(1), &[2026], "30", day("2026-11-03"), "李会计", today())).expect("dues paid");
+    let paid = dues::DuesPaymentInput { member: Some(MemberNo(1)), years: "2026".into(), amount: "30".into(), date: "2026-11-03".into(), handler: "李会计".into() };
+    write(conn, |tx| dues::pay(tx, &actor(), &paid, today())).expect("dues paid");
     let gift = huzhu::money::donations::DonationInput { donor: "林德明".into(), amount: "500".into(), date: "2026-11-05".into(), receipt: true, ..Default::default() };
     let (_, _, receipt) = write(conn, |tx| huzhu::money::donations::donate(tx, &actor(), &gift, today())).expect("a donation");
     let receipt = receipt.expect("the donation's receipt");
@@ -47,7 +48,8 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| cash_book::count_cash(tx, &actor(), "330.00", day("2026-11-20"), "", today())).expect("a cash count");
     deposit(conn, MemberNo(1), "8", "2026-11-10").expect("a deposit");
     deposit(conn, MemberNo(2), "3.5", "2026-11-11").expect("another deposit");
-    write(conn, |tx| tb::transfer(tx, &actor(), MemberNo(1), MemberNo(2), h("2"), "帮忙", day("2026-11-12"), today())).expect("a transfer");
+    let moved = tb::TransferInput { from: MemberNo(1), to: Some(MemberNo(2)), hours: "2".into(), reason: "帮忙".into(), date: "2026-11-12".into() };
+    write(conn, |tx| tb::transfer(tx, &actor(), &moved, today())).expect("a transfer");
     write(conn, |tx| huzhu::rota::generate(tx, &actor(), month("2026-12"), &super::rota::zh())).expect("December's rota");
     assert!(count(conn, "rota_assignment") > 0, "the rota has people on it");
     // The rest of the tables: settings, a waiver, a pairing, a visit, a printed receipt, the
@@ -56,13 +58,15 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| huzhu::association::save_settings(tx, &actor(), &settings)).expect("settings");
     write(conn, |tx| dues::waive(tx, &actor(), 2026, MemberNo(3), "家境困难", today())).expect("a waiver");
     let zh = super::rota::zh();
-    write(conn, |tx| huzhu::rota::add_pairing(tx, &actor(), MemberNo(4), MemberNo(5), 7, day("2026-11-01"), &zh, today())).expect("a pairing");
-    write(conn, |tx| huzhu::rota::log_contact(tx, &actor(), MemberNo(5), Some(MemberNo(4)), day("2026-11-20"), false, "聊天", today())).expect("a visit");
+    let pair = huzhu::rota::PairingInput { volunteer: Some(MemberNo(4)), elder: Some(MemberNo(5)), every_days: "7".into(), from: "2026-11-01".into() };
+    write(conn, |tx| huzhu::rota::add_pairing(tx, &actor(), &pair, &zh, today())).expect("a pairing");
+    let visit = huzhu::rota::ContactInput { elder: MemberNo(5), by: Some(MemberNo(4)), date: "2026-11-20".into(), call: false, notes: "聊天".into() };
+    write(conn, |tx| huzhu::rota::log_contact(tx, &actor(), &visit, today())).expect("a visit");
     write(conn, |tx| receipts::print(tx, &actor(), &[receipt.receipt_no.clone()], receipts::ReceiptLayout::default(), &zh)).expect("a receipt printed");
     write(conn, |tx| tb::keys::ensure(tx, &actor()).map(|_| ())).expect("the association's key");
     write(conn, |tx| huzhu::rota::generate(tx, &actor(), month("2026-11"), &zh)).expect("November's rota");
     let done = super::rota::slots(conn, month("2026-11")).into_iter().find(|s| !super::rota::people(s).is_empty()).expect("a shift with people on it");
-    write(conn, |tx| super::rota::record_done(tx, done.id, None, None, None)).expect("a shift done");
+    write(conn, |tx| super::rota::record_done(tx, done.id, None, None, "")).expect("a shift done");
     let holder = super::add_member(conn, "王老伯");
     let heir = super::add_member(conn, "王小明");
     deposit(conn, holder, "2", "2026-11-10").expect("the holder's hours");
