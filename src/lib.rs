@@ -21,6 +21,7 @@ pub mod output;
 pub mod pdf;
 pub mod rota;
 pub mod time_bank;
+pub mod viewer;
 
 pub use error::{Error, Result};
 

@@ -12,3 +12,8 @@ error-demo-register-not-empty = The sample village only goes into an empty regis
 cli-demo-done = Sample data created: { $people } people.
 cli-init-done = Association set up: { $name }
 cli-status-done = Status of number { $no } changed.
+
+app-dialog-backup-folder = Choose a folder on the USB stick
+app-dialog-restore-file = Choose the backup file to restore
+app-dialog-restore-filter = Huzhu data files
+app-db-missing = There is no data file at "{ $path }".

@@ -33,3 +33,5 @@ error-text-too-long = The text is too long.
 error-choice-invalid = "{ $value }" is not one of the choices: { $choices }
 error-number-invalid = "{ $value }" is not a valid number.
 error-no-association = The association is not set up yet; run init or fill it in in the app.
+error-open-not-printout = Only the app's printouts and exports (PDF, XLSX, CSV) can be opened from here, not “{ $path }”.
+error-open-outside = “{ $path }” is not in the app's printout folder, so it is not opened from here.

@@ -33,3 +33,5 @@ error-text-too-long = 内容太长。
 error-choice-invalid = “{ $value }”不是可选的值。可选：{ $choices }
 error-number-invalid = “{ $value }”不是有效的数字。
 error-no-association = 还没有设置协会信息，请先运行 init 或在软件里填写。
+error-open-not-printout = 这里只能打开本软件生成的打印件和导出文件（PDF、XLSX、CSV），不能打开“{ $path }”。
+error-open-outside = “{ $path }”不在本软件的打印文件夹里，不能从这里打开。

@@ -28,15 +28,12 @@ pub struct SavedFile {
     pub opened: bool,
 }
 
-/// Opens a file the app wrote, with the system's default program. Anything outside the
-/// output folder is refused.
-pub fn open_in_viewer(db_path: &Path, path: &Path) -> bool {
-    let dir = output_dir(db_path);
-    let inside = match (dir.canonicalize(), path.canonicalize()) {
-        (Ok(d), Ok(p)) => p.starts_with(d),
-        _ => false,
-    };
-    inside && opener::open(path).is_ok()
+/// Opens a file the app wrote, with the system's default program: only what the core's
+/// `viewer::may_open` allows (a PDF, XLSX or CSV inside the output folder). Ok(false) when no
+/// viewer could be started.
+pub fn open_in_viewer(db_path: &Path, path: &Path) -> huzhu::Result<bool> {
+    let file = huzhu::viewer::may_open(&output_dir(db_path), path)?;
+    Ok(opener::open(file).is_ok())
 }
 
 /// Writes a printout under its own name in the output folder — as "name-2.pdf"… when that name
@@ -58,6 +55,6 @@ pub fn save_and_open(db_path: &Path, printout: &Printout) -> std::io::Result<Sav
             Err(other) => return Err(std::io::Error::other(other.to_string())),
         }
     };
-    let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
+    let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path).unwrap_or(false);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }

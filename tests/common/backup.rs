@@ -39,7 +39,8 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| cash_book::close_month(tx, &actor(), month("2026-10"), today())).expect("October closed");
     let policy = PolicyInput { year: 2026, amount: "30".into(), exempt_age: "90".into(), exempt_statuses: vec![] };
     write(conn, |tx| dues::set_policy(tx, &actor(), &policy)).expect("a dues policy");
-    write(conn, |tx| dues::pay(tx, &actor(), &dues::DuesPaymentInput { member: Some(MemberNo(1)), years: "2026".into(), amount: "30".into(), date: "2026-11-03".into(), handler: "李会计".into() }, today())).expect("dues paid");
+    let paid = dues::DuesPaymentInput { member: Some(MemberNo(1)), years: "2026".into(), amount: "30".into(), date: "2026-11-03".into(), handler: "李会计".into() };
+    write(conn, |tx| dues::pay(tx, &actor(), &paid, today())).expect("dues paid");
     let gift = huzhu::money::donations::DonationInput { donor: "林德明".into(), amount: "500".into(), date: "2026-11-05".into(), receipt: true, ..Default::default() };
     let (_, _, receipt) = write(conn, |tx| huzhu::money::donations::donate(tx, &actor(), &gift, today())).expect("a donation");
     let receipt = receipt.expect("the donation's receipt");
@@ -47,7 +48,8 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| cash_book::count_cash(tx, &actor(), "330.00", day("2026-11-20"), "", today())).expect("a cash count");
     deposit(conn, MemberNo(1), "8", "2026-11-10").expect("a deposit");
     deposit(conn, MemberNo(2), "3.5", "2026-11-11").expect("another deposit");
-    write(conn, |tx| tb::transfer(tx, &actor(), &tb::TransferInput { from: MemberNo(1), to: Some(MemberNo(2)), hours: "2".into(), reason: "帮忙".into(), date: "2026-11-12".into() }, today())).expect("a transfer");
+    let moved = tb::TransferInput { from: MemberNo(1), to: Some(MemberNo(2)), hours: "2".into(), reason: "帮忙".into(), date: "2026-11-12".into() };
+    write(conn, |tx| tb::transfer(tx, &actor(), &moved, today())).expect("a transfer");
     write(conn, |tx| huzhu::rota::generate(tx, &actor(), month("2026-12"), &super::rota::zh())).expect("December's rota");
     assert!(count(conn, "rota_assignment") > 0, "the rota has people on it");
     // The rest of the tables: settings, a waiver, a pairing, a visit, a printed receipt, the
@@ -56,8 +58,10 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| huzhu::association::save_settings(tx, &actor(), &settings)).expect("settings");
     write(conn, |tx| dues::waive(tx, &actor(), 2026, MemberNo(3), "家境困难", today())).expect("a waiver");
     let zh = super::rota::zh();
-    write(conn, |tx| huzhu::rota::add_pairing(tx, &actor(), &huzhu::rota::PairingInput { volunteer: Some(MemberNo(4)), elder: Some(MemberNo(5)), every_days: "7".into(), from: "2026-11-01".into() }, &zh, today())).expect("a pairing");
-    write(conn, |tx| huzhu::rota::log_contact(tx, &actor(), &huzhu::rota::ContactInput { elder: MemberNo(5), by: Some(MemberNo(4)), date: "2026-11-20".into(), call: false, notes: "聊天".into() }, today())).expect("a visit");
+    let pair = huzhu::rota::PairingInput { volunteer: Some(MemberNo(4)), elder: Some(MemberNo(5)), every_days: "7".into(), from: "2026-11-01".into() };
+    write(conn, |tx| huzhu::rota::add_pairing(tx, &actor(), &pair, &zh, today())).expect("a pairing");
+    let visit = huzhu::rota::ContactInput { elder: MemberNo(5), by: Some(MemberNo(4)), date: "2026-11-20".into(), call: false, notes: "聊天".into() };
+    write(conn, |tx| huzhu::rota::log_contact(tx, &actor(), &visit, today())).expect("a visit");
     write(conn, |tx| receipts::print(tx, &actor(), &[receipt.receipt_no.clone()], receipts::ReceiptLayout::default(), &zh)).expect("a receipt printed");
     write(conn, |tx| tb::keys::ensure(tx, &actor()).map(|_| ())).expect("the association's key");
     write(conn, |tx| huzhu::rota::generate(tx, &actor(), month("2026-11"), &zh)).expect("November's rota");
