@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let conn = huzhu::db::open(&dir.path().join("bench.sqlite3")).unwrap();
+                let conn = huzhu::db::create(&dir.path().join("bench.sqlite3")).unwrap().conn;
                 (dir, conn)
             },
             |(dir, mut conn)| {
@@ -87,7 +87,7 @@ fn bench(c: &mut Criterion) {
         )
     });
     let dir = tempfile::tempdir().unwrap();
-    let mut conn = huzhu::db::open(&dir.path().join("full.sqlite3")).unwrap();
+    let mut conn = huzhu::db::create(&dir.path().join("full.sqlite3")).unwrap().conn;
     let tx = conn.transaction().unwrap();
     roster::import(&tx, &actor, &bytes, None, None, today).unwrap();
     tx.commit().unwrap();

@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{association, members, money, roster, rota, sheets, time_bank};
+use crate::{association, backup, members, money, roster, rota, sheets, time_bank};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -27,6 +27,9 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<rota::ShiftOutcomeKind>(),
         ChoiceList::of::<sheets::SheetFormat>(),
         ChoiceList::of::<roster::RosterAction>(),
+        ChoiceList::of::<backup::BackupReason>(),
+        ChoiceList::of::<backup::BackupProblem>(),
+        ChoiceList::of::<backup::UsbWarning>(),
     ]
 }
 

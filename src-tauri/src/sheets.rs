@@ -2,6 +2,7 @@
 //! opened), and the roster import of the register area (the files offered, the preview, the
 //! import).
 
+use huzhu::backup::{self, BackupReason};
 use huzhu::exports::{self, ExportRequest, Exported};
 use huzhu::roster::{self, RosterImported, RosterPreview};
 use huzhu::time_bank::exchange_files::FoundFile;
@@ -23,7 +24,8 @@ pub fn roster_preview(state: &Shell, path: String, sheet: Option<String>) -> Cmd
 }
 
 /// Imports the rows the preview showed (`digest` is the preview's: a file changed since is
-/// refused).
+/// refused), after a checked backup of the database: no backup, no import.
 pub fn roster_import(state: &Shell, path: String, sheet: Option<String>, digest: String) -> CmdResult<RosterImported> {
+    backup::before(&state.path, BackupReason::BeforeImport, huzhu::now()).map_err(|e| state.report(&e))?;
     state.write(|tx, actor| roster::import_file(tx, actor, &path, sheet.as_deref(), &digest, huzhu::today()))
 }

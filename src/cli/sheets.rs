@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use huzhu::backup::BackupReason;
 use huzhu::exports::{self, ExportRequest, ListExport};
 use huzhu::kernel::Month;
 use huzhu::roster::{self, RosterLine};
@@ -13,14 +14,14 @@ use serde::Serialize;
 
 use super::members::RegisterFilter;
 use super::money::{write_file, HonourArgs};
-use super::{print_json, Ctx};
+use super::{print_json, Ctx, Out};
 
 /// Where an export goes and how numbers are shown, for every list.
 #[derive(Args)]
 pub struct ExportOut {
-    /// FILE.xlsx or FILE.csv (UTF-8 with a BOM, for Excel)
-    #[arg(long)]
-    out: PathBuf,
+    // FILE.xlsx or FILE.csv (UTF-8 with a BOM, for Excel); an existing file only with --force.
+    #[command(flatten)]
+    out: Out,
     /// Whole ID and phone numbers (masked by default)
     #[arg(long = "full-id")]
     full_id: bool,
@@ -72,11 +73,11 @@ pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
         ExportCommand::Time { out } => (ListExport::Time, out),
         ExportCommand::Donations { filter, out } => (ListExport::Donations { filter: filter.into() }, out),
     };
-    let format = SheetFormat::of_path(&out.out).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
+    let format = SheetFormat::of_path(&out.out.path).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
     let req = ExportRequest { list, format, full_numbers: out.full_id };
     let e = exports::export(&ctx.conn, &req, &ctx.l10n, ctx.today)?;
-    write_file(ctx, &out.out, &e.bytes)?;
-    say!("{}", ctx.tr("cli-export-done", &[("rows", e.rows.to_string()), ("file", out.out.display().to_string())]));
+    write_file(ctx, &out.out.path, out.out.force, &e.bytes)?;
+    say!("{}", ctx.tr("cli-export-done", &[("rows", e.rows.to_string()), ("file", out.out.shown())]));
     Ok(())
 }
 
@@ -105,8 +106,7 @@ struct JsonRows<'a> {
 
 pub fn import(ctx: &mut Ctx, command: ImportCommand) -> Result<()> {
     let ImportCommand::Members { file, sheet, yes, json } = command;
-    let bytes = std::fs::read(&file)
-        .map_err(|_| Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", file.display().to_string())]))?;
+    let bytes = roster::read_file(&file.to_string_lossy())?;
     let plan = roster::plan(&ctx.conn, &bytes, sheet.as_deref(), ctx.today)?;
     let preview = plan.preview(&ctx.l10n);
     if json {
@@ -129,7 +129,8 @@ pub fn import(ctx: &mut Ctx, command: ImportCommand) -> Result<()> {
         eprintln!("{}", ctx.t("cli-import-preview-only"));
         return Ok(());
     }
-    roster::backup_before_import(&ctx.conn)?;
+    // No backup, no import: the copy is made (and checked) before anything is written.
+    huzhu::backup::before(&ctx.path, BackupReason::BeforeImport, huzhu::now())?;
     let digest = plan.digest.clone();
     let done = ctx.write(|tx, actor, today| roster::import(tx, actor, &bytes, sheet.as_deref(), Some(&digest), today))?;
     eprintln!("{}", ctx.tr("cli-import-done", &[("add", done.counts.add.to_string()), ("update", done.counts.update.to_string())]));

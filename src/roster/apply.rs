@@ -3,7 +3,7 @@
 //! typed one does and every change is in the audit log; then one audit row for the import.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -77,16 +77,5 @@ fn record_death(tx: &Transaction, actor: &Actor, no: MemberNo, death: Option<&De
     if let Some(d) = death {
         members::set_status(tx, actor, no, &StatusInput::new(Status::Deceased, &d.date.to_string(), &d.note), today)?;
     }
-    Ok(())
-}
-
-/// Makes the backup that an import is written after.
-///
-/// BACKUP(issue 9): `huzhu::backup` is being written at the same time as this import and is
-/// not on main yet. When it lands, this becomes its "before import" backup of the file
-/// `conn.path()` names (e.g. `crate::backup::before(path, "import")`); the CLI and the app
-/// already call this function before they write an import.
-pub fn backup_before_import(conn: &Connection) -> Result<()> {
-    let _ = conn;
     Ok(())
 }

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
-use super::apply::{backup_before_import, import, RosterImported};
+use super::apply::{import, RosterImported};
 use super::plan::{plan, RosterPreview};
 use crate::audit::Actor;
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
+use crate::input;
 use crate::sheets::grid::MAX_FILE_BYTES;
 use crate::time_bank::exchange_files::FoundFile;
 
@@ -35,20 +36,16 @@ pub fn files_in(dir: &Path) -> Vec<FoundFile> {
     found.into_iter().map(|(_, f)| f).collect()
 }
 
-/// Reads the file a person named (field `file`): quotes pasted around a path are dropped; a blank
-/// path, a file that cannot be read or one far larger than any roster is a localised error.
+/// Reads the file a person named (field `file`): quotes pasted around a path are dropped and a
+/// blank path is a localised error; the rest is `input::read_file`'s: only a regular file (a FIFO
+/// or device is refused at once), its size checked before reading and the read capped at the
+/// largest spreadsheet the reader takes.
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
     let typed = path.trim().trim_matches('"').trim();
     if typed.is_empty() {
         return Err(Error::invalid("file", "error-exchange-file-required"));
     }
-    let p = PathBuf::from(typed);
-    let unreadable = || Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", p.display().to_string())]);
-    let len = std::fs::metadata(&p).map_err(|_| unreadable())?.len();
-    if len > MAX_FILE_BYTES as u64 {
-        return Err(Error::invalid("file", "error-sheet-too-large"));
-    }
-    std::fs::read(&p).map_err(|_| unreadable())
+    input::read_file(&PathBuf::from(typed), MAX_FILE_BYTES as u64)
 }
 
 /// The preview of the named file in the reader's language; writes nothing.
@@ -56,10 +53,11 @@ pub fn preview_file(conn: &Connection, path: &str, sheet: Option<&str>, l10n: &L
     Ok(plan(conn, &read_file(path)?, sheet, today)?.preview(l10n))
 }
 
-/// Imports the named file (`import`) after the backup made before every import, refused if
-/// the file changed since the preview that showed `digest`.
+/// Imports the named file (`import`), refused if the file changed since the preview that showed
+/// `digest`. The caller makes the backup first (`backup::before(path, BackupReason::BeforeImport,
+/// now)`, outside the write transaction: it needs the database's path and the clock, which a
+/// transaction does not carry).
 pub fn import_file(tx: &Transaction, actor: &Actor, path: &str, sheet: Option<&str>, digest: &str, today: NaiveDate) -> Result<RosterImported> {
     let bytes = read_file(path)?;
-    backup_before_import(tx)?;
     import(tx, actor, &bytes, sheet, Some(digest), today)
 }

@@ -16,6 +16,6 @@ mod headers;
 mod notes;
 mod plan;
 
-pub use apply::{backup_before_import, import, RosterImported};
+pub use apply::{import, RosterImported};
 pub use files::{files_in, import_file, preview_file, read_file};
 pub use plan::{plan, Plan, PlannedRow, RosterAction, RosterCounts, RosterLine, RosterPreview, RowMessage};

@@ -22,6 +22,8 @@ import {
   LIVING_LABEL,
   MARITAL_STATUS,
   MARITAL_STATUS_LABEL,
+  BACKUP_PROBLEM_LABEL,
+  BACKUP_REASON_LABEL,
   RECEIPT_LAYOUT,
   RECEIPT_LAYOUT_LABEL,
   SHIFT_OUTCOME_KIND,
@@ -77,6 +79,8 @@ export const ids = {
   outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
   statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
   rosterAction: (c: keyof typeof ROSTER_ACTION_LABEL) => ROSTER_ACTION_LABEL[c],
+  backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
+  backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */
