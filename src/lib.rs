@@ -1,6 +1,7 @@
 //! Huzhu (互助): the core of the app for village elder associations. Every rule lives here and is
 //! tested without the desktop shell; the shell and the CLI only call these functions.
 
+pub mod agenda;
 pub mod association;
 pub mod audit;
 pub mod bindings;
@@ -17,6 +18,7 @@ pub mod names;
 pub mod pdf;
 pub mod rota;
 pub mod time_bank;
+pub mod welfare;
 
 pub use error::{Error, Result};
 

@@ -21,6 +21,12 @@ use huzhu::kernel::Fen;
 use huzhu::rota::{VolunteerAvailability, RotaCandidate, CareCase, ContactLog, RotaGenerateReport, OverdueElder, ShiftOutcomeRecord, Pairing, RotaSlot, RotaSlotId, RotaUnfilledSlot};
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::{BankOverview, EntryId, TimeAccount};
+use huzhu::agenda::Agenda;
+use huzhu::kernel::Month;
+use huzhu::welfare::{
+    AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
+    PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,
+};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {

@@ -16,6 +16,7 @@ mod money;
 mod rota;
 mod state;
 mod time_bank;
+mod welfare;
 
 use std::sync::Mutex;
 

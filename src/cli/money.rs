@@ -247,7 +247,7 @@ fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::Naive
     s.map(|d| fields::date(field, d)).transpose()
 }
 
-fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes)?;
     eprintln!("{}", ctx.tr("cli-file-written", &[("file", path.display().to_string())]));
     Ok(())
