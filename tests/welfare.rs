@@ -5,13 +5,13 @@
 
 mod common;
 
-use common::pdf::{pdf_text, squash};
+use common::pdf::{pdf_layout_text, squash};
 use common::welfare::{pay, payment, set_standard, standard};
 use common::{actor, add_member, add_person, count, day, refused, test_db_with_association, today, write};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::kernel::Fen;
 use huzhu::members::{self, FamilyContact, MemberNo, PersonInput, Status};
-use huzhu::money::cash_book::{self, EntryFilter};
+use huzhu::money::cash_book;
 use huzhu::money::statements::{self, Period};
 use huzhu::money::{receipts, CashKind};
 use huzhu::welfare::{self, AdmitInput, PaymentInput, StandardInput, WelfareFilter, WelfareKind};
@@ -131,7 +131,9 @@ fn the_payment_slip_has_the_amount_in_figures_and_capitals_three_to_a_page() {
         vouchers.push(pay(&mut conn, &input).unwrap().voucher_no);
     }
     let p = welfare::slips_pdf(&conn, &vouchers, &zh()).unwrap();
-    let (text, pages) = pdf_text(&p.bytes);
+    // Layout mode: the title and the date beside it share a line, which the raw reading order
+    // interleaves once a page holds three slips.
+    let (text, pages) = pdf_layout_text(&p.bytes);
     assert_eq!(pages, 2, "four slips take two A4 pages, three to a page");
     let t = squash(&text);
     for needed in ["东风村老年协会", "领款单", "林德明", "丧葬慰问", "花圈", "壹仟元整", "¥1,000.00", "领款人签名", "林文华", "李会计", "陈会长", &vouchers[3]] {
@@ -139,7 +141,7 @@ fn the_payment_slip_has_the_amount_in_figures_and_capitals_three_to_a_page() {
     }
     assert!(p.name.ends_with(".pdf") && p.name.contains(&vouchers[0]), "the file is named after the first voucher: {}", p.name);
     let list = welfare::sign_list_pdf(&conn, &vouchers, "2026年11月丧葬慰问签领表", &zh(), today()).unwrap();
-    let (text, pages) = pdf_text(&list.bytes);
+    let (text, pages) = pdf_layout_text(&list.bytes);
     let t = squash(&text);
     assert_eq!(pages, 1, "a short signing list is one page");
     assert!(t.contains("2026年11月丧葬慰问签领表") && t.contains("领取人签名") && t.contains("共4人，合计¥4,000.00"), "the signing list has its title, a column to sign and the total: {t}");
