@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::association::{self, Association};
 use crate::audit::Actor;
 use crate::calendar;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::kernel::Gender;
 use crate::members::{self, CareLevel, EconomicStatus, FamilyContact, Living, MaritalStatus, PersonInput};
 
@@ -90,8 +90,13 @@ fn id_number<R: Rng>(rng: &mut R, birth: NaiveDate, gender: Gender, used: &mut s
     None
 }
 
-/// Adds `people` people to the register (and the sample association if there is none).
+/// Fills an empty register with `people` people (and the sample association if there is none),
+/// their rotas, and a year of money, welfare and time bank (`demo_year`). A register that
+/// already has people is refused: the sample year would mix with real records.
 pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
+    if members::count(tx)? > 0 {
+        return Err(Error::conflict("error-demo-register-not-empty", vec![]));
+    }
     let created_association = association::get(tx)?.is_none();
     if created_association {
         association::save(tx, actor, &sample_association())?;
@@ -104,8 +109,17 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
         let non_member = i % 8 == 7;
         let gender = if rng.random_bool(0.55) { Gender::Female } else { Gender::Male };
         let age: i32 = if non_member { rng.random_range(16..55) } else { 55 + (rng.random_range(0..44u32) as f64 * rng.random_range(0.3..1.0f64)) as i32 };
-        let birth = NaiveDate::from_ymd_opt(today.year() - age - 1, rng.random_range(1..=12), rng.random_range(1..=28))
+        let mut birth = NaiveDate::from_ymd_opt(today.year() - age - 1, rng.random_range(1..=12), rng.random_range(1..=28))
             .unwrap_or(today);
+        // Two members turn 80 and 70 this month, so the month's decade birthdays are never empty.
+        let decade_now = match i {
+            1 => NaiveDate::from_ymd_opt(today.year() - 80, today.month(), rng.random_range(1..=28)),
+            4 => NaiveDate::from_ymd_opt(today.year() - 70, today.month(), rng.random_range(1..=28)),
+            _ => None,
+        };
+        if let Some(d) = decade_now {
+            birth = d;
+        }
         let family_name = surname(&mut rng);
         let given = if non_member {
             pick(&mut rng, YOUNG)
@@ -154,7 +168,7 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
             }
         }
         let volunteer = non_member || (elder_age < 75 && care_level == Some(CareLevel::Intact) && rng.random_bool(0.5));
-        let lunar_birthday = if !non_member && rng.random_bool(0.4) {
+        let lunar_birthday = if !non_member && decade_now.is_none() && rng.random_bool(0.4) {
             calendar::to_lunar(birth).map(|l| calendar::LunarDay { month: l.month, day: l.day, leap: l.leap })
         } else {
             None
@@ -196,6 +210,7 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
     }
     // Rotas: volunteers' availability, care cases and pairings for the people above.
     crate::rota::demo::build(tx, actor, seed, today)?;
+    crate::demo_year::build(tx, actor, seed, today)?;
     Ok(DemoSummary { people, created_association })
 }
 
@@ -223,12 +238,50 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_year_fills_every_area_and_only_an_empty_register() {
+        use crate::kernel::{Fen, Month};
+        use crate::money::{cash_book, donations, dues};
+        use crate::welfare::{self, WelfareFilter, WelfareKind};
+        let mut conn = db::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        build(&tx, &Actor::new("t"), 60, 1, today()).unwrap();
+        let months: std::collections::BTreeSet<String> = tx
+            .prepare("SELECT DISTINCT substr(date, 1, 7) FROM cash_entry").unwrap()
+            .query_map([], |r| r.get(0)).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert_eq!(months.len(), 12, "the cash book has entries in each of the last twelve months: {months:?}");
+        assert!(cash_book::balance(&tx, None).unwrap() > Fen::ZERO, "the sample association has money left");
+        let vouchers: Vec<(String, String)> = tx
+            .prepare("SELECT voucher_no, date FROM cash_entry WHERE year = 2026 ORDER BY seq").unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert!(vouchers.windows(2).all(|w| w[0].1 <= w[1].1), "vouchers follow the dates, as a book kept day by day");
+        let bill = dues::bill(&tx, 2026).unwrap();
+        assert!(bill.iter().any(|l| l.paid > Fen::ZERO) && bill.iter().any(|l| l.owed > Fen::ZERO), "some members paid their dues and some owe");
+        assert!(donations::list(&tx).unwrap().len() >= 3, "there are donations");
+        let paid = welfare::list(&tx, &WelfareFilter::default()).unwrap();
+        for kind in [WelfareKind::Condolence, WelfareKind::Hospital, WelfareKind::Birthday, WelfareKind::Chongyang, WelfareKind::Chunjie, WelfareKind::Sick] {
+            assert!(paid.iter().any(|w| w.kind == kind), "the year has a {kind:?} payment");
+        }
+        assert_eq!(welfare::unpaid_deaths(&tx, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today(), today()).unwrap().len(), 1, "a recent death still awaits its condolence");
+        assert_eq!(welfare::in_hospital(&tx, today()).unwrap().len(), 1, "someone is in hospital now");
+        let month = welfare::birthdays(&tx, Month::of(today()), true).unwrap();
+        assert!(month.lines.len() >= 2, "this month has decade birthdays");
+        let kinds: Vec<String> = tx
+            .prepare("SELECT DISTINCT kind FROM time_entry").unwrap()
+            .query_map([], |r| r.get(0)).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert!(kinds.iter().any(|k| k == "deposit") && kinds.iter().any(|k| k.starts_with("transfer")), "the time bank has deposits and transfers: {kinds:?}");
+        let e = build(&tx, &Actor::new("t"), 10, 2, today()).unwrap_err();
+        assert_eq!(e.message_id(), "error-demo-register-not-empty", "a register with people gets no sample village");
+    }
+
+    #[test]
     fn the_village_is_believable() {
         let mut conn = db::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
         build(&tx, &Actor::new("t"), 200, 1, today()).unwrap();
-        let all = members::list(&tx, &members::PersonFilter::default(), today()).unwrap();
-        assert_eq!(all.total, 200);
+        // Every status: two of the sample year's members have died.
+        let f = members::PersonFilter { status: members::StatusFilter::All, ..Default::default() };
+        let all = members::list(&tx, &f, today()).unwrap();
+        assert_eq!(all.total, 200, "the village has the people asked for, the dead included");
         let members: Vec<_> = all.rows.iter().filter(|p| p.is_member).collect();
         assert!(members.iter().all(|p| (55..=99).contains(&p.age.unwrap())), "members are 55-99");
         assert!(all.rows.iter().any(|p| !p.is_member && p.volunteer), "there are non-member volunteers");

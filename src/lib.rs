@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod calendar;
 pub mod db;
 pub mod demo;
+mod demo_year;
 pub mod error;
 pub mod i18n;
 pub mod id_card;

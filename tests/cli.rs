@@ -19,6 +19,8 @@ mod money;
 mod rota;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
+#[path = "cli/welfare.rs"]
+mod welfare;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -28,3 +28,4 @@ error-text-too-long = The text is too long.
 error-choice-invalid = "{ $value }" is not one of the choices: { $choices }
 error-number-invalid = "{ $value }" is not a valid number.
 error-no-association = The association is not set up yet; run init or fill it in in the app.
+error-demo-register-not-empty = The register already has people in it: the sample village is only built into an empty register, so it never mixes with real records.

@@ -28,3 +28,4 @@ error-text-too-long = 内容太长。
 error-choice-invalid = “{ $value }”不是可选的值。可选：{ $choices }
 error-number-invalid = “{ $value }”不是有效的数字。
 error-no-association = 还没有设置协会信息，请先运行 init 或在软件里填写。
+error-demo-register-not-empty = 登记册里已经有人了：示例村只能建在空的登记册里，以免和真实记录混在一起。
