@@ -1,6 +1,11 @@
 // The closed sets of choices the core knows, in display order, and the Fluent id of each label
 // (`<prefix>-<code with _ as ->`, as the core's `label_id()` builds it).
 import type { AgeBand } from './bindings/AgeBand';
+import type { AgeCount } from './bindings/AgeCount';
+import type { BatchSkipWhy } from './bindings/BatchSkipWhy';
+import type { Festival } from './bindings/Festival';
+import type { WelfareKind } from './bindings/WelfareKind';
+import { AGE_COUNT, AGE_COUNT_LABEL, BATCH_SKIP_WHY, BATCH_SKIP_WHY_LABEL, WELFARE_KIND, WELFARE_KIND_LABEL } from './bindings/choices';
 import type { CashKind } from './bindings/CashKind';
 import type { CareLevel } from './bindings/CareLevel';
 import type { EconomicStatus } from './bindings/EconomicStatus';
@@ -65,6 +70,10 @@ export const ids = {
   cashKind: (c: CashKind) => labelId('cash-kind', c),
   cashCategory: (c: string) => labelId('cash-category', c),
   timeKind: (c: EntryKind) => labelId('time-kind', c),
+  // Welfare's choices, from the generated label maps.
+  welfareKind: (c: WelfareKind | Festival) => WELFARE_KIND_LABEL[c],
+  welfareSkip: (c: BatchSkipWhy) => BATCH_SKIP_WHY_LABEL[c],
+  ageCount: (c: AgeCount) => AGE_COUNT_LABEL[c],
 };
 
 /** Every label id the choices above can produce (checked against both languages by a test). */
@@ -82,5 +91,8 @@ export function allChoiceIds(): string[] {
     ...CASH_KINDS.map(ids.cashKind),
     ...CASH_CATEGORY_CODES.map(ids.cashCategory),
     ...TIME_KINDS.map(ids.timeKind),
+    ...WELFARE_KIND.map(ids.welfareKind),
+    ...BATCH_SKIP_WHY.map(ids.welfareSkip),
+    ...AGE_COUNT.map(ids.ageCount),
   ];
 }

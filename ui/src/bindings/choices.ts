@@ -15,6 +15,10 @@ import type { StatementFormat } from './StatementFormat';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
+import type { AgeCount } from './AgeCount';
+import type { WelfareKind } from './WelfareKind';
+import type { Festival } from './Festival';
+import type { BatchSkipWhy } from './BatchSkipWhy';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -60,3 +64,15 @@ export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit
 
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
 export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
+
+export const AGE_COUNT = ['full', 'nominal'] as const satisfies readonly AgeCount[];
+export const AGE_COUNT_LABEL = { full: 'age-count-full', nominal: 'age-count-nominal' } as const satisfies Record<AgeCount, string>;
+
+export const WELFARE_KIND = ['condolence', 'hospital', 'sick', 'birthday', 'chongyang', 'chunjie', 'other'] as const satisfies readonly WelfareKind[];
+export const WELFARE_KIND_LABEL = { condolence: 'welfare-kind-condolence', hospital: 'welfare-kind-hospital', sick: 'welfare-kind-sick', birthday: 'welfare-kind-birthday', chongyang: 'welfare-kind-chongyang', chunjie: 'welfare-kind-chunjie', other: 'welfare-kind-other' } as const satisfies Record<WelfareKind, string>;
+
+export const FESTIVAL = ['chongyang', 'chunjie'] as const satisfies readonly Festival[];
+export const FESTIVAL_LABEL = { chongyang: 'welfare-kind-chongyang', chunjie: 'welfare-kind-chunjie' } as const satisfies Record<Festival, string>;
+
+export const BATCH_SKIP_WHY = ['already_paid', 'no_standard'] as const satisfies readonly BatchSkipWhy[];
+export const BATCH_SKIP_WHY_LABEL = { already_paid: 'welfare-skip-already-paid', no_standard: 'welfare-skip-no-standard' } as const satisfies Record<BatchSkipWhy, string>;
