@@ -90,6 +90,15 @@ fn id_number<R: Rng>(rng: &mut R, birth: NaiveDate, gender: Gender, used: &mut s
     None
 }
 
+/// An ID number for a birth date without drawing from the generator (the sequence from the
+/// person's index), unique among those given.
+fn fixed_id_number(birth: NaiveDate, gender: Gender, index: usize, used: &mut std::collections::HashSet<String>) -> Option<String> {
+    let seq = (index as u32 % 400) * 2 + 100 + if gender == Gender::Male { 1 } else { 0 };
+    let body = format!("350524{}{:03}", birth.format("%Y%m%d"), seq % 1000);
+    let n = format!("{body}{}", crate::id_card::check_char(&body)?);
+    used.insert(n.clone()).then_some(n)
+}
+
 /// Fills an empty register with `people` people (and the sample association if there is none),
 /// their rotas, and a year of money, welfare and time bank (`demo_year`). A register that
 /// already has people is refused: the sample year would mix with real records.
@@ -109,17 +118,8 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
         let non_member = i % 8 == 7;
         let gender = if rng.random_bool(0.55) { Gender::Female } else { Gender::Male };
         let age: i32 = if non_member { rng.random_range(16..55) } else { 55 + (rng.random_range(0..44u32) as f64 * rng.random_range(0.3..1.0f64)) as i32 };
-        let mut birth = NaiveDate::from_ymd_opt(today.year() - age - 1, rng.random_range(1..=12), rng.random_range(1..=28))
+        let birth = NaiveDate::from_ymd_opt(today.year() - age - 1, rng.random_range(1..=12), rng.random_range(1..=28))
             .unwrap_or(today);
-        // Two members turn 80 and 70 this month, so the month's decade birthdays are never empty.
-        let decade_now = match i {
-            1 => NaiveDate::from_ymd_opt(today.year() - 80, today.month(), rng.random_range(1..=28)),
-            4 => NaiveDate::from_ymd_opt(today.year() - 70, today.month(), rng.random_range(1..=28)),
-            _ => None,
-        };
-        if let Some(d) = decade_now {
-            birth = d;
-        }
         let family_name = surname(&mut rng);
         let given = if non_member {
             pick(&mut rng, YOUNG)
@@ -168,10 +168,21 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
             }
         }
         let volunteer = non_member || (elder_age < 75 && care_level == Some(CareLevel::Intact) && rng.random_bool(0.5));
-        let lunar_birthday = if !non_member && decade_now.is_none() && rng.random_bool(0.4) {
+        let lunar_birthday = if !non_member && rng.random_bool(0.4) {
             calendar::to_lunar(birth).map(|l| calendar::LunarDay { month: l.month, day: l.day, leap: l.leap })
         } else {
             None
+        };
+        // Two members turn 80 and 70 this month, so the month's decade birthdays are never empty.
+        // Set after every draw for the person, so the rest of the village stays as it was.
+        let decade_now = match i {
+            1 => NaiveDate::from_ymd_opt(today.year() - 80, today.month(), birth.day()),
+            4 => NaiveDate::from_ymd_opt(today.year() - 70, today.month(), birth.day()),
+            _ => None,
+        };
+        let (birth, lunar_birthday, id_card) = match decade_now {
+            Some(b) => (b, None, if with_id { fixed_id_number(b, gender, i, &mut used_ids).unwrap_or_default() } else { String::new() }),
+            None => (birth, lunar_birthday, id_card),
         };
         let input = PersonInput {
             name,

@@ -113,7 +113,9 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
         (WelfareKind::Birthday, "500", "90", "", "面线、鸡蛋、寿桃"),
         (WelfareKind::Chongyang, "100", "80", "89", "重阳糕"),
         (WelfareKind::Chongyang, "200", "90", "", "重阳糕"),
+        // 春节: the poor (no age limit) and everyone 90 or over.
         (WelfareKind::Chunjie, "200", "", "", "大米、食用油"),
+        (WelfareKind::Chunjie, "300", "90", "", "大米、食用油、红包"),
     ];
     for (kind, amount, from, to, goods) in standards {
         let approve_above = if kind == WelfareKind::Condolence { "800" } else { "" };
