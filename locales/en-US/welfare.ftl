@@ -60,6 +60,7 @@ welfare-birthdays-count = { $count } birthdays, { $decades } of them decade birt
 welfare-birthdays-none = No member has a birthday this month.
 welfare-day = { $month }/{ $day }
 welfare-decade-mark = ★ decade
+welfare-decade-star = ★
 
 ## Files
 file-name-welfare-slips = payment-slips-{ $voucher }{ $count ->

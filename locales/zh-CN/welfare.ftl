@@ -60,6 +60,7 @@ welfare-birthdays-count = 共 { $count } 人过生日，其中整寿 { $decades 
 welfare-birthdays-none = 本月没有会员过生日。
 welfare-day = { $month }月{ $day }日
 welfare-decade-mark = ★整寿
+welfare-decade-star = ★整寿
 
 ## Files
 file-name-welfare-slips = 领款单-{ $voucher }{ $count ->

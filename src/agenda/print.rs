@@ -168,7 +168,7 @@ fn render(a: &Agenda, l10n: &Localizer) -> Result<Vec<u8>> {
             ));
         }
     }
-    s.section(&t("agenda-shifts"), &shifts, 4);
+    s.section(&t("agenda-shifts"), &shifts, 3);
 
     let overdue: Vec<String> = a
         .overdue
@@ -200,7 +200,11 @@ fn render(a: &Agenda, l10n: &Localizer) -> Result<Vec<u8>> {
             )
         })
         .collect();
-    s.section(&t("agenda-festivals"), &festivals, 1);
+    // One festival to a line: its sentence is too long for half the page.
+    s.heading(&t("agenda-festivals"));
+    for line in &festivals {
+        s.note(line);
+    }
 
     if let Some(b) = &a.backup {
         let never = t("agenda-backup-never");

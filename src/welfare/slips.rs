@@ -46,13 +46,19 @@ pub fn slips_pdf(conn: &Connection, vouchers: &[String], l10n: &Localizer) -> Re
     Ok(Printout { name, bytes: doc.finish() })
 }
 
+/// A label and its value on one line: a Chinese full-width colon needs no space after it, an
+/// English one does (Fluent trims the space a message ends with).
+fn labelled(label: &str, value: &str) -> String {
+    if label.ends_with(':') { format!("{label} {value}") } else { format!("{label}{value}") }
+}
+
 fn draw_slip(page: &mut Page, top: f32, association: &str, w: &WelfarePayment, l10n: &Localizer) {
     let (x0, x1) = (18.0, 192.0);
     let cx = 105.0;
     page.text(cx, top + 13.0, 11.0, Align::Center, &pdf::fit(association, 11.0, 120.0));
     page.text(cx, top + 24.0, 18.0, Align::Center, &l10n.t("welfare-slip-title"));
     page.line(cx - 24.0, top + 26.5, cx + 24.0, top + 26.5, 0.6);
-    page.text(x1, top + 14.0, 9.5, Align::Right, &format!("{}{}", l10n.t("welfare-slip-voucher"), w.voucher_no));
+    page.text(x1, top + 14.0, 9.5, Align::Right, &labelled(&l10n.t("welfare-slip-voucher"), &w.voucher_no));
     page.text(x1, top + 23.0, 9.5, Align::Right, &date_label(l10n, w.date));
     let size = 11.0;
     let field = |page: &mut Page, x: f32, y: f32, end: f32, label: &str, value: &str| {
@@ -80,8 +86,8 @@ fn draw_slip(page: &mut Page, top: f32, association: &str, w: &WelfarePayment, l
     let foot = top + 86.0;
     page.signature(x0, foot, 10.5, &l10n.t("welfare-slip-receiver-sign"), 42.0);
     page.text(x0, foot + 6.0, 8.5, Align::Left, &l10n.format("welfare-slip-receiver-named", &[("name", w.receiver.clone())]));
-    page.text(118.0, foot, 10.5, Align::Left, &format!("{}{}", l10n.t("welfare-slip-handler"), w.handler));
-    page.text(158.0, foot, 10.5, Align::Left, &format!("{}{}", l10n.t("welfare-slip-approver"), w.approver));
+    page.text(118.0, foot, 10.5, Align::Left, &labelled(&l10n.t("welfare-slip-handler"), &w.handler));
+    page.text(158.0, foot, 10.5, Align::Left, &labelled(&l10n.t("welfare-slip-approver"), &w.approver));
     if w.reversed_by.is_some() {
         page.text_colored(cx, top + 66.0, 40.0, Align::Center, &l10n.t("welfare-slip-reversed"), pdf::RED);
     }
@@ -206,7 +212,7 @@ pub fn birthdays_pdf(conn: &Connection, month: Month, decades_only: bool, l10n: 
                 b.name.clone(),
                 b.village_group.clone(),
                 b.age.map(|a| a.to_string()).unwrap_or_default(),
-                if b.decade { l10n.t("welfare-decade-mark") } else { String::new() },
+                if b.decade { l10n.t("welfare-decade-star") } else { String::new() },
                 b.gift.map(|g| g.grouped()).unwrap_or_default(),
                 b.paid.clone().unwrap_or_default(),
             ]

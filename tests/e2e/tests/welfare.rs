@@ -72,9 +72,11 @@ async fn a_death_from_the_members_page_its_condolence_the_short_shifts_and_the_a
     // Record the death from the member's page: first what it will do, then the confirmation.
     click(&c, "nav-members").await;
     type_into(&c, "member-search", &no.to_string()).await;
+    // Let the search settle before clicking a row it may still replace.
+    tokio::time::sleep(Duration::from_millis(800)).await;
     c.wait()
         .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(&format!("[data-testid=\"member-row\"][data-member-no=\"{no}\"]")))
+        .for_element(Locator::Css(&format!("[data-testid=\"member-row\"][data-member-no=\"{no}\"] [data-testid=\"member-row-name\"]")))
         .await
         .unwrap()
         .click()
