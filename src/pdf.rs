@@ -292,14 +292,6 @@ impl Doc {
     }
 }
 
-/// A printout the core made: its file name (localised, no characters Windows refuses) and its
-/// bytes. The CLI writes the bytes where `--out` says; the app saves it under the name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Printout {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

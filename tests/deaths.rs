@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::rota::{add_case, case_input, generate, slots, village, zh, DutyKind, DAY_SHIFT, NIGHT_SHIFT};
+use common::rota::{add_case, case_input, generate, pairing, slots, village, zh, DutyKind, DAY_SHIFT, NIGHT_SHIFT};
 use common::time_bank::deposit;
 use common::welfare::{pay, payment, set_standard, standard};
 use common::{actor, count, day, month, refused, snapshot, today, write};
@@ -29,7 +29,7 @@ fn death(no: i64, date: &str, contact: &str) -> DeathInput {
 fn village_with_a_month() -> (tempfile::TempDir, Connection) {
     let (dir, mut conn) = village();
     add_case(&mut conn, &case_input(5, DutyKind::Care, "2026-11-01", None, &[DAY_SHIFT, NIGHT_SHIFT]));
-    write(&mut conn, |tx| rota::add_pairing(tx, &actor(), MemberNo(1), MemberNo(6), 7, day("2026-11-01"), &zh(), today())).expect("pair 1 with 6");
+    write(&mut conn, |tx| rota::add_pairing(tx, &actor(), &pairing(1, 6, "7", "2026-11-01"), &zh(), today())).expect("pair 1 with 6");
     generate(&mut conn, month("2026-12"));
     for year in [2026, 2027] {
         write(&mut conn, |tx| dues::set_policy(tx, &actor(), &PolicyInput { year, amount: "50".into(), ..Default::default() })).unwrap();
@@ -92,8 +92,8 @@ fn a_volunteer_dies_and_every_consequence_is_in_the_database_with_one_audit_row(
     assert_eq!(count(&conn, "welfare_payment"), 0, "proposed, not paid: the secretary confirms it");
     let e = refused(&mut conn, |tx| tb::deposit(tx, &actor(), &tb::DepositInput {
         provider: MemberNo(2),
-        hours: tb::Hours::parse("1").unwrap(),
-        date: day(DIED),
+        hours: "1".into(),
+        date: DIED.into(),
         recipient: None,
         service_kind: String::new(),
         confirmed_by: String::new(),

@@ -9,7 +9,9 @@ use common::pdf::{pdf_layout_text, squash};
 use common::welfare::{pay, payment, set_standard, standard};
 use common::{actor, add_member, add_person, count, day, refused, test_db_with_association, today, write};
 use huzhu::i18n::{Lang, Localizer};
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::Fen;
+use huzhu::rota::ContactInput;
 use huzhu::members::{self, FamilyContact, MemberNo, PersonInput, Status};
 use huzhu::money::cash_book;
 use huzhu::money::statements::{self, Period};
@@ -27,7 +29,8 @@ fn dead_member(conn: &mut rusqlite::Connection, name: &str, died: &str) -> Membe
         ..PersonInput::member(name)
     };
     let no = add_person(conn, &input).expect("add a member").member_no;
-    write(conn, |tx| members::set_status(tx, &actor(), no, Status::Deceased, day(died), "", today())).expect("record the death");
+    let input = members::StatusInput::new(Status::Deceased, died, "");
+    write(conn, |tx| members::set_status(tx, &actor(), no, &input, today())).expect("record the death");
     no
 }
 
@@ -50,7 +53,7 @@ fn a_payment_posts_its_expense_and_the_cash_book_the_list_and_the_statement_agre
     assert_eq!((cat.total, s.expense), (Fen(50000), Fen(50000)), "the statement's 慰问金 total is the payment");
 
     // The mistake is reversed through the cash book; the payment shows it, not stored twice.
-    let r = write(&mut conn, |tx| receipts::reverse_entry(tx, &actor(), &w.voucher_no, "金额错", day("2026-11-04"), today())).unwrap();
+    let r = write(&mut conn, |tx| receipts::reverse_entry(tx, &actor(), &w.voucher_no, &ReversalInput::new("金额错", "2026-11-04"), today())).unwrap();
     let after = welfare::get_by_voucher(&conn, &w.voucher_no).unwrap();
     assert_eq!(after.reversed_by.as_deref(), Some(r.voucher_no.as_str()), "the payment shows the reversal's voucher");
     assert_eq!(after.reversal_reason, "金额错");
@@ -164,7 +167,7 @@ fn a_hospital_stay_runs_from_admission_to_discharge_and_its_payment_is_tied_to_i
     assert_eq!(w.occasion, format!("hospital:{}", s.id), "the hospital payment belongs to the stay");
     let e = refused(&mut conn, |tx| welfare::pay(tx, &actor(), &payment(no, WelfareKind::Hospital, "2026-11-23"), today()));
     assert_eq!(e.message_id(), "error-welfare-already-paid", "one hospital payment per stay");
-    write(&mut conn, |tx| huzhu::rota::log_contact(tx, &actor(), no, None, day("2026-11-21"), false, "送水果", today())).unwrap();
+    write(&mut conn, |tx| huzhu::rota::log_contact(tx, &actor(), &ContactInput { elder: no, by: None, date: "2026-11-21".into(), call: false, notes: "送水果".into() }, today())).unwrap();
     let e = refused(&mut conn, |tx| welfare::discharge(tx, &actor(), no, "2026-11-19", today()));
     assert_eq!(e.message_id(), "error-welfare-discharge-before-admission");
     let out = write(&mut conn, |tx| welfare::discharge(tx, &actor(), no, "2026-11-27", today())).unwrap();

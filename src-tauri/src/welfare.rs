@@ -1,34 +1,25 @@
 //! Commands of the 慰问 area and the first screen (本月要事): welfare standards and payments,
 //! a member's death and its correction, hospital stays, birthdays, the festival gifts, the
-//! month at a glance. Each is one call into the core; printouts go through
-//! `files::save_and_open` under the name the core gives them.
+//! month at a glance. Each is one call into the core; printouts are made and named by the core
+//! and saved by `Shell::print`.
 
 use huzhu::agenda::{self, Agenda};
-use huzhu::i18n::Localizer;
 use huzhu::kernel::Month;
 use huzhu::members::MemberNo;
-use huzhu::pdf::Printout;
 use huzhu::welfare::{
     self, AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
     PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,
 };
 
-use crate::files::{self, SavedFile};
-use crate::state::{AppState, CmdResult, Shell};
-
-/// Makes a printout in the user's language and saves it to the output folder, opened.
-fn print(state: &AppState, make: impl FnOnce(&rusqlite::Connection, &Localizer) -> huzhu::Result<Printout>) -> CmdResult<SavedFile> {
-    let l10n = state.l10n();
-    let p = state.read(|conn| make(conn, &l10n))?;
-    files::save_and_open(&state.path, &p.name, &p.bytes).map_err(|e| state.report(&huzhu::Error::Io(e)))
-}
+use crate::files::SavedFile;
+use crate::state::{CmdResult, Shell};
 
 pub fn agenda(state: &Shell, month: Month) -> CmdResult<Agenda> {
     state.read(|conn| agenda::agenda(conn, month, huzhu::today()))
 }
 
 pub fn agenda_pdf(state: &Shell, month: Month) -> CmdResult<SavedFile> {
-    print(state, |conn, l10n| agenda::agenda_pdf(conn, month, l10n, huzhu::today()))
+    state.print(|conn, l10n| agenda::agenda_pdf(conn, month, l10n, huzhu::today()))
 }
 
 pub fn welfare_standards(state: &Shell) -> CmdResult<Vec<WelfareStandard>> {
@@ -52,11 +43,11 @@ pub fn welfare_list(state: &Shell, filter: WelfareFilter) -> CmdResult<Vec<Welfa
 }
 
 pub fn welfare_slips(state: &Shell, vouchers: Vec<String>) -> CmdResult<SavedFile> {
-    print(state, |conn, l10n| welfare::slips_pdf(conn, &vouchers, l10n))
+    state.print(|conn, l10n| welfare::slips_pdf(conn, &vouchers, l10n))
 }
 
 pub fn welfare_sign_list(state: &Shell, vouchers: Vec<String>, title: String) -> CmdResult<SavedFile> {
-    print(state, |conn, l10n| welfare::sign_list_pdf(conn, &vouchers, &title, l10n, huzhu::today()))
+    state.print(|conn, l10n| welfare::sign_list_pdf(conn, &vouchers, &title, l10n, huzhu::today()))
 }
 
 pub fn welfare_person(state: &Shell, no: MemberNo) -> CmdResult<PersonWelfare> {
@@ -96,7 +87,7 @@ pub fn birthdays_pay(state: &Shell, month: Month, input: BatchInput) -> CmdResul
 }
 
 pub fn birthdays_pdf(state: &Shell, month: Month, decades: bool) -> CmdResult<SavedFile> {
-    print(state, |conn, l10n| welfare::birthdays_pdf(conn, month, decades, l10n, huzhu::today()))
+    state.print(|conn, l10n| welfare::birthdays_pdf(conn, month, decades, l10n, huzhu::today()))
 }
 
 pub fn festival(state: &Shell, festival: Festival, year: i32) -> CmdResult<FestivalList> {

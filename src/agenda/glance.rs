@@ -184,7 +184,7 @@ pub fn agenda(conn: &Connection, month: Month, today: NaiveDate) -> Result<Agend
         dues,
         shifts: vec![shifts(conn, month, today)?, shifts(conn, month.next(), today)?],
         overdue_days: rota::DEFAULT_OVERDUE_DAYS,
-        overdue: rota::overdue(conn, rota::DEFAULT_OVERDUE_DAYS, today)?,
+        overdue: rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), today)?,
         festivals,
         cash_balance: cash_book::balance(conn, None)?,
         backup: backup_note(conn),

@@ -10,7 +10,8 @@ use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
 use crate::money::receipts::date_label;
-use crate::pdf::{self, Align, Doc, Page, Printout};
+use crate::kernel::Printout;
+use crate::pdf::{self, Align, Doc, Page};
 
 const LEFT: f32 = 15.0;
 const RIGHT: f32 = 195.0;
@@ -74,7 +75,8 @@ fn who(name: &str, no: impl std::fmt::Display) -> String {
 pub fn agenda_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
     let a = agenda(conn, month, today)?;
     let name = l10n.format("file-name-agenda", &[("month", month.to_string())]);
-    Ok(Printout { name, bytes: render(&a, l10n)? })
+    // Always one page: every list is cut to what fits.
+    Ok(Printout::new(&name, render(&a, l10n)?, 1))
 }
 
 fn render(a: &Agenda, l10n: &Localizer) -> Result<Vec<u8>> {

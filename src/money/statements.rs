@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
-use crate::kernel::{Fen, Month};
+use crate::kernel::{fields, Fen, Month, Printout};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
@@ -42,6 +42,28 @@ impl Period {
         match self {
             Period::Month(m) => l10n.format("statement-period-month", &[("year", m.year.to_string()), ("month", m.month.to_string())]),
             Period::Year(y) => l10n.format("statement-period-year", &[("year", y.to_string())]),
+        }
+    }
+}
+
+/// The statement form: by month or by year, the month (YYYY-MM) and the year as typed, and the
+/// format asked for (the button pressed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementInput {
+    pub by_year: bool,
+    pub month: String,
+    pub year: String,
+    pub format: StatementFormat,
+}
+
+impl StatementInput {
+    /// The period typed: the year (field `year`) or the month (field `month`).
+    pub fn period(&self) -> Result<Period> {
+        if self.by_year {
+            Ok(Period::Year(fields::whole("year", &self.year, 2000..=2100, "error-year-invalid")? as i32))
+        } else {
+            Ok(Period::Month(Month::parse("month", &self.month)?))
         }
     }
 }
@@ -124,13 +146,25 @@ choice! {
     }
 }
 
-/// Builds the statement for `period` and renders it as a PDF or a workbook.
-pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
+/// The statement the form asks for, as a file.
+pub fn file(conn: &Connection, input: &StatementInput, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
+    render(conn, input.period()?, input.format, l10n, today)
+}
+
+/// Builds the statement for `period` and renders it as a PDF or a workbook, named after the
+/// period (收支明细表-2026-03.pdf).
+pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let s = build(conn, period)?;
-    match format {
-        StatementFormat::Pdf => pdf(conn, &s, l10n, today),
-        StatementFormat::Xlsx => xlsx(conn, &s, l10n),
-    }
+    let which = match period {
+        Period::Month(m) => m.to_string(),
+        Period::Year(y) => y.to_string(),
+    };
+    let (bytes, ext) = match format {
+        StatementFormat::Pdf => (pdf(conn, &s, l10n, today)?, "pdf"),
+        StatementFormat::Xlsx => (xlsx(conn, &s, l10n)?, "xlsx"),
+    };
+    let name = l10n.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]);
+    Ok(Printout::new(&name, bytes, 0))
 }
 
 /// The statement as an A4 landscape PDF with page numbers.

@@ -239,7 +239,8 @@ pub fn correct(tx: &Transaction, actor: &Actor, no: MemberNo, reason: &str, toda
     let condolences = payments::list(tx, &payments::WelfareFilter { member: Some(no), kind: Some(WelfareKind::Condolence), year: None })?;
     let mut reversals = Vec::new();
     for w in condolences.iter().filter(|w| w.reversed_by.is_none()) {
-        reversals.push(receipts::reverse_entry(tx, actor, &w.voucher_no, &reason, today, today)?.voucher_no);
+        let input = crate::kernel::fields::ReversalInput::new(&reason, "");
+        reversals.push(receipts::reverse_entry(tx, actor, &w.voucher_no, &input, today)?.voucher_no);
     }
     members::write_status(tx, actor, p.id, plan.status_before, plan.date, &reason)?;
     let rota = departures::restore(tx, &plan.rota)?;

@@ -280,7 +280,7 @@ pub(crate) fn post_payment(tx: &Transaction, actor: &Actor, n: NewPayment) -> Re
     let handler = if n.handler.is_empty() { fields::text("handler", &actor.0, 30)? } else { n.handler.clone() };
     let goods = if n.goods.is_empty() { standard.map(|s| s.goods.clone()).unwrap_or_default() } else { n.goods.clone() };
     let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM welfare_payment", [], |r| r.get(0))?;
-    let category = cash_book::category_by_code(tx, q.kind.category_code())?;
+    let category = crate::money::categories::category_by_code(tx, q.kind.category_code())?;
     let entry = cash_book::post(
         tx,
         actor,

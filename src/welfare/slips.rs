@@ -13,7 +13,8 @@ use crate::i18n::Localizer;
 use crate::kernel::{Fen, Month};
 use crate::money::receipts::date_label;
 use crate::money::words;
-use crate::pdf::{self, Align, Doc, Page, Printout};
+use crate::kernel::Printout;
+use crate::pdf::{self, Align, Doc, Page};
 
 fn association_name(conn: &Connection) -> Result<String> {
     Ok(crate::association::get(conn)?.ok_or_else(|| Error::conflict("error-no-association", vec![]))?.name)
@@ -43,7 +44,8 @@ pub fn slips_pdf(conn: &Connection, vouchers: &[String], l10n: &Localizer) -> Re
         }
     }
     let name = l10n.format("file-name-welfare-slips", &[("voucher", payments[0].voucher_no.clone()), ("count", payments.len().to_string())]);
-    Ok(Printout { name, bytes: doc.finish() })
+    let pages = doc.page_count();
+    Ok(Printout::new(&name, doc.finish(), pages))
 }
 
 /// A label and its value on one line: a Chinese full-width colon needs no space after it, an
@@ -181,7 +183,8 @@ pub fn sign_list_pdf(conn: &Connection, vouchers: &[String], title: &str, l10n: 
     let foot = [(l10n.format("welfare-sign-list-total", &[("count", payments.len().to_string())]), total.yuan())];
     table(&mut doc, &title, &assoc, &cols, &rows, 11.0, &foot, l10n, today);
     let name = l10n.format("file-name-welfare-sign-list", &[("title", title.clone()), ("date", today.to_string())]);
-    Ok(Printout { name, bytes: doc.finish() })
+    let pages = doc.page_count();
+    Ok(Printout::new(&name, doc.finish(), pages))
 }
 
 /// The month's birthday list (only the decade birthdays with `decades_only`), decades marked.
@@ -232,5 +235,6 @@ pub fn birthdays_pdf(conn: &Connection, month: Month, decades_only: bool, l10n: 
     } else {
         table(&mut doc, &title, &subtitle, &cols, &rows, 8.0, &foot, l10n, today);
     }
-    Ok(Printout { name: format!("{title}.pdf"), bytes: doc.finish() })
+    let pages = doc.page_count();
+    Ok(Printout::new(&format!("{title}.pdf"), doc.finish(), pages))
 }

@@ -59,6 +59,7 @@ async fn cash_income_with_receipt_changes_the_balance_and_a_reversal_restores_it
     click(&c, "cash-save").await;
     let posted = wait_for(&c, "cash-posted").await.text().await.unwrap();
     assert!(posted.contains("R20"), "the receipt number is shown: {posted}");
+    let receipt: String = rusqlite::Connection::open(&db).unwrap().query_row("SELECT receipt_no FROM receipt ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
     let after = shown(start_fen + 123_450);
     assert_eq!(text_when(&c, "cash-balance", &after).await, after, "the balance takes the income");
     click(&c, "cash-print-receipt").await;
@@ -78,9 +79,28 @@ async fn cash_income_with_receipt_changes_the_balance_and_a_reversal_restores_it
     assert_eq!(cash_entries(&db), entries + 2, "the original stays; the reversal is a second entry");
     shot(&c, "money-cash-reversed").await;
 
-    for tab in ["dues", "receipts", "donations", "statements"] {
-        click(&c, &format!("money-tab-{tab}")).await;
-        shot(&c, &format!("money-{tab}")).await;
-    }
+    // Each tab shows what it is for. Dues: the sample village's policy for the year, paid by most.
+    click(&c, "money-tab-dues").await;
+    wait_for(&c, "dues-policy-form").await;
+    wait_for(&c, "dues-row").await;
+    shot(&c, "money-dues").await;
+    // Receipts: the one just issued (among the sample year's), voided by the reversal.
+    click(&c, "money-tab-receipts").await;
+    let row = Locator::Css(Box::leak(format!("[data-testid=\"receipt-row\"][data-receipt=\"{receipt}\"]").into_boxed_str()));
+    let row = c.wait().at_most(std::time::Duration::from_secs(15)).for_element(row).await.unwrap_or_else(|e| panic!("the receipts tab lists the receipt issued above ({receipt}): {e}"));
+    assert!(row.text().await.unwrap().contains("录入错误"), "voided by the reversal, with its reason");
+    shot(&c, "money-receipts").await;
+    // Donations: the sample year's gifts.
+    click(&c, "money-tab-donations").await;
+    wait_for(&c, "donation-form").await;
+    wait_for(&c, "donation-row").await;
+    shot(&c, "money-donations").await;
+    // Statements: this month's statement is written as a PDF (the button says it is working).
+    click(&c, "money-tab-statements").await;
+    click(&c, "statement-pdf").await;
+    let path = wait_for(&c, "statement-file-path").await.text().await.unwrap();
+    assert!(path.ends_with(".pdf") && Path::new(&path).exists(), "the statement PDF is written where it says: {path}");
+    assert!(path.contains("收支明细表-"), "named by the core, in the reader's language: {path}");
+    shot(&c, "money-statements").await;
     c.close().await.unwrap();
 }
