@@ -103,8 +103,11 @@ fn fixed_id_number(birth: NaiveDate, gender: Gender, index: usize, used: &mut st
 /// their rotas, and a year of money, welfare and time bank (`demo_year`). A register that
 /// already has people is refused: the sample year would mix with real records.
 pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
-    if members::count(tx)? > 0 {
-        return Err(Error::conflict("error-demo-register-not-empty", vec![]));
+    // Sample people can never be deleted (the register keeps everyone who was ever in it), so
+    // they may only go into a register that has no one in it yet.
+    let present = members::count(tx)?;
+    if present > 0 {
+        return Err(Error::conflict("error-demo-register-not-empty", vec![("people", present.to_string())]));
     }
     let created_association = association::get(tx)?.is_none();
     if created_association {

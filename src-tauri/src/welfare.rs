@@ -14,12 +14,20 @@ use huzhu::welfare::{
 use crate::files::SavedFile;
 use crate::state::{CmdResult, Shell};
 
+/// The data file's backup status for the agenda's backup line; a reminder only, so a backups/
+/// folder that cannot be read leaves the line out rather than the agenda.
+fn backup_status(state: &Shell) -> Option<huzhu::backup::BackupStatus> {
+    huzhu::backup::status(&state.path, huzhu::now()).ok()
+}
+
 pub fn agenda(state: &Shell, month: Month) -> CmdResult<Agenda> {
-    state.read(|conn| agenda::agenda(conn, month, huzhu::today()))
+    let backup = backup_status(state);
+    state.read(|conn| agenda::agenda(conn, month, huzhu::today(), backup.as_ref()))
 }
 
 pub fn agenda_pdf(state: &Shell, month: Month) -> CmdResult<SavedFile> {
-    state.print(|conn, l10n| agenda::agenda_pdf(conn, month, l10n, huzhu::today()))
+    let backup = backup_status(state);
+    state.print(|conn, l10n| agenda::agenda_pdf(conn, month, l10n, huzhu::today(), backup.as_ref()))
 }
 
 pub fn welfare_standards(state: &Shell) -> CmdResult<Vec<WelfareStandard>> {

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::backup::BackupStatus;
 use crate::calendar::AgeCount;
 use crate::error::Result;
 use crate::kernel::{Fen, Month};
@@ -71,8 +72,9 @@ pub struct AgendaFestival {
     pub total: Fen,
 }
 
-/// When the last backups were made. The safe-keeping work (issue 9, `huzhu::backup`) fills
-/// this in; until it is there the agenda has none and leaves the line out.
+/// When the last backups were made (local time, to the minute), from `backup::status` of the
+/// data file. The agenda is built from a connection, which does not know its file, so the
+/// caller (CLI, shell) reads the status and hands it in; None leaves the line out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AgendaBackup {
@@ -105,9 +107,11 @@ pub struct Agenda {
 /// How far back a death still waits for its condolence on the agenda: a year.
 const DEATHS_LOOK_BACK_DAYS: i64 = 365;
 
-/// The slot for the last backup times (see `AgendaBackup`).
-fn backup_note(_conn: &Connection) -> Option<AgendaBackup> {
-    None
+impl AgendaBackup {
+    pub fn of(status: &BackupStatus) -> AgendaBackup {
+        let at = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        AgendaBackup { last_backup: at(status.last_backup), last_usb_backup: at(status.last_usb) }
+    }
 }
 
 fn shifts(conn: &Connection, month: Month, today: NaiveDate) -> Result<AgendaShifts> {
@@ -149,8 +153,8 @@ fn next_festival(conn: &Connection, f: Festival, from: NaiveDate, today: NaiveDa
     }))
 }
 
-/// The month at a glance.
-pub fn agenda(conn: &Connection, month: Month, today: NaiveDate) -> Result<Agenda> {
+/// The month at a glance; `backup` is the data file's `backup::status` (None: not known).
+pub fn agenda(conn: &Connection, month: Month, today: NaiveDate, backup: Option<&BackupStatus>) -> Result<Agenda> {
     let dues = match dues::policy(conn, month.year)? {
         Some(_) => {
             let lines = dues::arrears(conn, month.year)?;
@@ -187,6 +191,6 @@ pub fn agenda(conn: &Connection, month: Month, today: NaiveDate) -> Result<Agend
         overdue: rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), today)?,
         festivals,
         cash_balance: cash_book::balance(conn, None)?,
-        backup: backup_note(conn),
+        backup: backup.map(AgendaBackup::of),
     })
 }

@@ -6,6 +6,7 @@ use chrono::Datelike;
 use rusqlite::Connection;
 
 use super::glance::{agenda, Agenda};
+use crate::backup::BackupStatus;
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
@@ -72,8 +73,8 @@ fn who(name: &str, no: impl std::fmt::Display) -> String {
 }
 
 /// The agenda of `month` as one A4 page.
-pub fn agenda_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
-    let a = agenda(conn, month, today)?;
+pub fn agenda_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: chrono::NaiveDate, backup: Option<&BackupStatus>) -> Result<Printout> {
+    let a = agenda(conn, month, today, backup)?;
     let name = l10n.format("file-name-agenda", &[("month", month.to_string())]);
     // Always one page: every list is cut to what fits.
     Ok(Printout::new(&name, render(&a, l10n)?, 1))

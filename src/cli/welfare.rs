@@ -14,7 +14,7 @@ use huzhu::welfare::{
 use huzhu::Result;
 
 use super::money::write_file;
-use super::{bad_choice, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx, Out};
 
 const KINDS: &[&str] = &["condolence", "hospital", "sick", "birthday", "chongyang", "chunjie", "other"];
 
@@ -90,8 +90,8 @@ pub enum WelfareCommand {
     Slip {
         #[arg(required = true)]
         vouchers: Vec<String>,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
         /// One signing list (签领表) instead of slips
         #[arg(long)]
         list: bool,
@@ -170,6 +170,9 @@ pub struct BirthdaysArgs {
     /// Print the list as PDF
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace the --out file if it already exists
+    #[arg(long, requires = "out")]
+    force: bool,
     #[command(flatten)]
     pay: PayArgs,
 }
@@ -199,6 +202,9 @@ pub struct AgendaArgs {
     /// Print it as one A4 page
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace the --out file if it already exists
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 pub fn welfare(ctx: &mut Ctx, command: WelfareCommand) -> Result<()> {
@@ -303,7 +309,7 @@ pub fn welfare(ctx: &mut Ctx, command: WelfareCommand) -> Result<()> {
             } else {
                 welfare::slips_pdf(&ctx.conn, &vouchers, &ctx.l10n)?
             };
-            write_file(ctx, &out, &p.bytes)
+            write_file(ctx, &out.path, out.force, &p.bytes)
         }
         WelfareCommand::Ages { count } => {
             if let Some(c) = count {
@@ -482,7 +488,7 @@ pub fn birthdays(ctx: &mut Ctx, args: BirthdaysArgs) -> Result<()> {
     }
     if let Some(out) = &args.out {
         let p = welfare::birthdays_pdf(&ctx.conn, month, args.decades, &ctx.l10n, ctx.today)?;
-        return write_file(ctx, out, &p.bytes);
+        return write_file(ctx, out, args.force, &p.bytes);
     }
     let list = welfare::birthdays(&ctx.conn, month, args.decades)?;
     if args.json {
@@ -544,11 +550,13 @@ pub fn agenda_cmd(ctx: &mut Ctx, args: AgendaArgs) -> Result<()> {
         Some(m) => Month::parse("month", m)?,
         None => Month::of(ctx.today),
     };
+    // The backup line is a reminder: a backups/ folder that cannot be read leaves it out.
+    let backup = huzhu::backup::status(&ctx.path, huzhu::now()).ok();
     if let Some(out) = &args.out {
-        let p = agenda::agenda_pdf(&ctx.conn, month, &ctx.l10n, ctx.today)?;
-        return write_file(ctx, out, &p.bytes);
+        let p = agenda::agenda_pdf(&ctx.conn, month, &ctx.l10n, ctx.today, backup.as_ref())?;
+        return write_file(ctx, out, args.force, &p.bytes);
     }
-    let a = agenda::agenda(&ctx.conn, month, ctx.today)?;
+    let a = agenda::agenda(&ctx.conn, month, ctx.today, backup.as_ref())?;
     if args.json {
         return print_json(&a);
     }

@@ -28,7 +28,7 @@ fn init_demo_and_check() {
     assert_eq!(out, "已生成示例数据：30 人。", "demo says how many people it added");
     assert_eq!(people(&db), 30, "demo adds that many people");
     let msg = refused(&db, &["demo", "--people", "5"]);
-    assert!(msg.contains("空的登记册"), "a second demo into a register with people is refused, saying why: {msg}");
+    assert!(msg.contains("空的登记簿"), "a second demo into a register with people is refused, saying why: {msg}");
     let out = ok(&db, &["--lang", "en-US", "check"]);
     assert!(out.starts_with("The database is sound"), "check reports a sound database: {out}");
     let usage = huzhu(&db, &["demo", "--people", "many"]);
@@ -40,7 +40,7 @@ fn init_demo_and_check() {
 fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    ok(&db, &["check"]);
+    ok(&db, &["init", "--name", "东风村老年协会"]);
     rusqlite::Connection::open(&db).unwrap().pragma_update(None, "user_version", 999).unwrap();
     let before = std::fs::read(&db).unwrap();
     let o = huzhu(&db, &["member", "list"]);
@@ -59,15 +59,15 @@ fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
 /// salts match the header's and their running checksum holds; a frame whose header gives the
 /// database size is a commit.
 #[derive(Debug, Default, PartialEq)]
-struct Wal {
+pub struct Wal {
     /// Valid frames up to and including the last commit: kept by recovery.
-    committed: usize,
+    pub committed: usize,
     /// Valid frames after the last commit: a transaction that had begun writing and did not
     /// commit. Recovery throws them away.
-    uncommitted: usize,
+    pub uncommitted: usize,
 }
 
-fn read_wal(path: &Path) -> Wal {
+pub fn read_wal(path: &Path) -> Wal {
     let Ok(b) = std::fs::read(path) else { return Wal::default() };
     if b.len() < 32 {
         return Wal::default();
@@ -165,8 +165,12 @@ fn the_wal_reader_tells_committed_from_uncommitted_frames() {
 #[test]
 fn killing_during_a_write_leaves_all_or_nothing() {
     const PEOPLE: i64 = 3000;
-    // The demo builds only into an empty register, so the base holds the association alone.
+    // The sample village only goes into an empty register, so the base holds other records
+    // (three cash entries) and no people.
     let (dir, base) = initialised();
+    for amount in ["10", "20", "30"] {
+        ok(&base, &["cash", "add", "--kind", "income", "--category", "其他收入", "--amount", amount, "--date", "2026-03-01"]);
+    }
     let before = people(&base);
     assert_eq!(before, 0, "the base holds no people yet");
     assert!(!Path::new(&format!("{}-wal", base.display())).exists(), "the base database was closed cleanly: no -wal file to copy");

@@ -72,14 +72,22 @@ fn a_death_hospital_birthdays_festivals_and_the_agenda() {
     let out = ok(&db, &["festival", "重阳", "--year", "2026", "--pay", "--date", "2026-10-17"]);
     assert_eq!(out, "2026-0001", "festival --pay prints each voucher");
 
+    ok(&db, &["backup"]);
     let json: serde_json::Value = serde_json::from_str(&ok(&db, &["agenda", "--month", "2026-11", "--json"])).expect("agenda --json is JSON");
     assert_eq!(json["birthdays"].as_array().map(Vec::len), Some(1), "the agenda lists the month's birthday: {json}");
+    assert!(json["backup"]["last_backup"].is_string(), "the agenda says when the last backup was made: {json}");
+    assert!(json["backup"]["last_usb_backup"].is_null(), "and that no USB backup was ever made: {json}");
     let pdf = d.path().join("agenda.pdf");
     let o = huzhu(&db, &["--lang", "en-US", "agenda", "--month", "2026-11", "--out", pdf.to_str().unwrap()]);
     assert!(o.status.success(), "agenda --out writes the page: {}", stderr(&o));
     let (text, pages) = pdf_layout_text(&std::fs::read(&pdf).expect("the agenda exists"));
     assert_eq!(pages, 1, "the agenda is one A4 page");
     assert!(text.contains("林德明"), "it names the birthday: {text}");
+    let again = ["agenda", "--month", "2026-11", "--out", pdf.to_str().unwrap()];
+    let msg = refused(&db, &again);
+    assert!(msg.contains("agenda.pdf"), "an existing --out file is not written over without --force: {msg}");
+    let forced = [&again[..], &["--force"]].concat();
+    assert!(huzhu(&db, &forced).status.success(), "with --force it is replaced");
     let msg = refused(&db, &["agenda", "--month", "2026-13"]);
     assert!(msg.contains("2026-13"), "a month that does not exist is refused, naming it: {msg}");
 }

@@ -22,6 +22,8 @@ import {
   LIVING_LABEL,
   MARITAL_STATUS,
   MARITAL_STATUS_LABEL,
+  BACKUP_PROBLEM_LABEL,
+  BACKUP_REASON_LABEL,
   RECEIPT_LAYOUT,
   RECEIPT_LAYOUT_LABEL,
   SHIFT_OUTCOME_KIND,
@@ -82,6 +84,8 @@ export const ids = {
   welfareKind: (c: keyof typeof WELFARE_KIND_LABEL) => WELFARE_KIND_LABEL[c],
   welfareSkip: (c: keyof typeof BATCH_SKIP_WHY_LABEL) => BATCH_SKIP_WHY_LABEL[c],
   ageCount: (c: keyof typeof AGE_COUNT_LABEL) => AGE_COUNT_LABEL[c],
+  backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
+  backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */

@@ -19,6 +19,9 @@ import type { AgeCount } from './AgeCount';
 import type { WelfareKind } from './WelfareKind';
 import type { Festival } from './Festival';
 import type { BatchSkipWhy } from './BatchSkipWhy';
+import type { BackupReason } from './BackupReason';
+import type { BackupProblem } from './BackupProblem';
+import type { UsbWarning } from './UsbWarning';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -77,4 +80,13 @@ export const FESTIVAL_LABEL = { chongyang: 'welfare-kind-chongyang', chunjie: 'w
 export const BATCH_SKIP_WHY = ['already_paid', 'no_standard'] as const satisfies readonly BatchSkipWhy[];
 export const BATCH_SKIP_WHY_LABEL = { already_paid: 'welfare-skip-already-paid', no_standard: 'welfare-skip-no-standard' } as const satisfies Record<BatchSkipWhy, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL)];
+export const BACKUP_REASON = ['copy', 'daily', 'before_restore', 'before_import', 'before_migration', 'damaged'] as const satisfies readonly BackupReason[];
+export const BACKUP_REASON_LABEL = { copy: 'backup-reason-copy', daily: 'backup-reason-daily', before_restore: 'backup-reason-before-restore', before_import: 'backup-reason-before-import', before_migration: 'backup-reason-before-migration', damaged: 'backup-reason-damaged' } as const satisfies Record<BackupReason, string>;
+
+export const BACKUP_PROBLEM = ['missing', 'not_a_file', 'not_huzhu', 'damaged', 'newer', 'in_use', 'unreadable'] as const satisfies readonly BackupProblem[];
+export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_file: 'backup-problem-not-a-file', not_huzhu: 'backup-problem-not-huzhu', damaged: 'backup-problem-damaged', newer: 'backup-problem-newer', in_use: 'backup-problem-in-use', unreadable: 'backup-problem-unreadable' } as const satisfies Record<BackupProblem, string>;
+
+export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
+export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
