@@ -15,6 +15,7 @@ pub mod members;
 pub mod money;
 pub mod names;
 pub mod pdf;
+pub mod reports;
 pub mod rota;
 pub mod time_bank;
 

@@ -65,6 +65,38 @@ pub fn fit(s: &str, size: f32, max_mm: f32) -> String {
     out
 }
 
+/// Breaks `s` into lines no wider than `max_mm` at `size`: at spaces where a line has them
+/// (English), anywhere between CJK characters, and at every newline the text has.
+pub fn wrap(s: &str, size: f32, max_mm: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in s.lines() {
+        let mut line = String::new();
+        let mut width = 0.0;
+        for c in para.chars() {
+            let w = text_width(c.encode_utf8(&mut [0; 4]), size);
+            if width + w > max_mm && !line.is_empty() {
+                // Break at the last space when there is one, keeping the word whole.
+                match line.rfind(' ').filter(|_| c != ' ') {
+                    Some(at) if at > 0 => {
+                        let rest = line.split_off(at + 1);
+                        lines.push(line.trim_end().to_string());
+                        line = rest;
+                    }
+                    _ => lines.push(std::mem::take(&mut line).trim_end().to_string()),
+                }
+                width = text_width(&line, size);
+                if c == ' ' {
+                    continue;
+                }
+            }
+            line.push(c);
+            width += w;
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Paper {
     pub width: f32,
@@ -73,6 +105,7 @@ pub struct Paper {
 
 pub const A4: Paper = Paper { width: 210.0, height: 297.0 };
 pub const A4_LANDSCAPE: Paper = Paper { width: 297.0, height: 210.0 };
+pub const A3: Paper = Paper { width: 297.0, height: 420.0 };
 pub const A5: Paper = Paper { width: 148.0, height: 210.0 };
 pub const A5_LANDSCAPE: Paper = Paper { width: 210.0, height: 148.0 };
 
@@ -315,5 +348,18 @@ mod tests {
         assert!(a > 5.0 && a < 9.0, "two CJK characters at 10pt are about 7mm wide, got {a}");
         assert!((text_width("互助", 20.0) - 2.0 * a).abs() < 0.01, "width scales with size");
         assert!(fit("一二三四五六七八九十", 10.0, 15.0).ends_with('…'), "text too wide is cut with an ellipsis");
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_character() {
+        let zh = "本年度协会组织重阳节敬老活动三次，探望独居老人一百二十人次。\n第二段。";
+        let lines = wrap(zh, 10.0, 40.0);
+        assert!(lines.len() >= 3, "a long sentence takes several lines: {lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 10.0) <= 40.0), "no line is wider than asked: {lines:?}");
+        assert_eq!(lines.concat(), zh.replace('\n', ""), "wrapping loses no character");
+        assert_eq!(lines.last().map(String::as_str), Some("第二段。"), "a newline starts a new line");
+        let en = wrap("The association visited every elder living alone twice a month", 10.0, 40.0);
+        assert!(en.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')), "English lines break at spaces: {en:?}");
+        assert_eq!(en.join(" "), "The association visited every elder living alone twice a month", "words stay whole");
     }
 }

@@ -15,6 +15,8 @@ mod database;
 mod members;
 #[path = "cli/money.rs"]
 mod money;
+#[path = "cli/reports.rs"]
+mod reports;
 #[path = "cli/rota.rs"]
 mod rota;
 #[path = "cli/time_bank.rs"]

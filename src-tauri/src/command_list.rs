@@ -77,6 +77,10 @@ macro_rules! command_list {
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
             time_bank::time_import(path: String, accept_key: bool) -> Imported;
+
+            reports::report_work(input: WorkReportInput, format: StatementFormat) -> SavedFile;
+            reports::report_notice(input: NoticeInput) -> SavedFile;
+            reports::report_elders(input: EldersInput, format: StatementFormat) -> SavedFile;
         }
     };
 }

@@ -21,6 +21,7 @@ use huzhu::kernel::Fen;
 use huzhu::rota::{VolunteerAvailability, RotaCandidate, CareCase, ContactLog, RotaGenerateReport, OverdueElder, ShiftOutcomeRecord, Pairing, RotaSlot, RotaSlotId, RotaUnfilledSlot};
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::{BankOverview, EntryId, TimeAccount};
+use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {

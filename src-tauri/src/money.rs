@@ -132,10 +132,7 @@ pub fn honour_pdf(state: &Shell, filter: HonourFilter) -> CmdResult<SavedFile> {
 pub fn statement_file(state: &Shell, period: Period, format: StatementFormat) -> CmdResult<SavedFile> {
     let l = l10n(state);
     let bytes = state.read(|conn| statements::render(conn, period, format, &l, huzhu::today()))?;
-    let which = match period {
-        Period::Month(m) => m.to_string(),
-        Period::Year(y) => y.to_string(),
-    };
+    let which = period.code();
     let ext = match format {
         StatementFormat::Pdf => "pdf",
         StatementFormat::Xlsx => "xlsx",

@@ -236,6 +236,9 @@ pub struct StatementArgs {
     /// YYYY-MM
     #[arg(long, conflicts_with = "year")]
     month: Option<String>,
+    /// YYYY-Q (2026-3 or 2026-Q3)
+    #[arg(long, conflicts_with_all = ["month", "year"])]
+    quarter: Option<String>,
     #[arg(long)]
     year: Option<i32>,
     /// FILE.pdf or FILE.xlsx
@@ -532,11 +535,7 @@ pub fn donate(ctx: &mut Ctx, a: DonateArgs) -> Result<()> {
 }
 
 pub fn statement(ctx: &mut Ctx, a: StatementArgs) -> Result<()> {
-    let period = match (a.month.as_deref(), a.year) {
-        (Some(m), None) => Period::Month(Month::parse("month", m)?),
-        (None, Some(y)) => Period::Year(y),
-        _ => return Err(Error::invalid("period", "error-period-required")),
-    };
+    let period = Period::from_flags(a.month.as_deref(), a.quarter.as_deref(), a.year)?;
     let ext = a.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let s = statements::build(&ctx.conn, period)?;
     let bytes = match ext.as_deref() {

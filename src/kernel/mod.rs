@@ -12,4 +12,4 @@ pub mod month;
 
 pub use fen::{Fen, MAX_AMOUNT};
 pub use gender::Gender;
-pub use month::Month;
+pub use month::{Month, Quarter};
