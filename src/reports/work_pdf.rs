@@ -99,7 +99,8 @@ fn members(f: &mut Flow, r: &WorkReport, l10n: &Localizer) {
     }
     f.y += 20.0;
     let note = l10n.format("report-members-as-of", &[("date", day(r.to, l10n))]);
-    f.page().text_colored(left, f.y, 9.0, Align::Left, &note, pdf::GREY);
+    let y = f.y;
+    f.page().text_colored(left, y, 9.0, Align::Left, &note, pdf::GREY);
     f.y += 8.0;
     // Charts two by two where they are short, the groups across the page.
     let half = (f.right - f.left - 8.0) / 2.0;
