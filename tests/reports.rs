@@ -151,7 +151,7 @@ fn the_member_figures_agree_with_the_register_read_by_sql() {
     let members_on = |d: &str| one(&conn, &format!("SELECT count(*) FROM person p WHERE p.is_member = 1 AND {STATUS_ON} IN ('active', 'suspended')"), [d]);
     assert_eq!(m.at_start, members_on("2025-12-31"), "members at the start are those registered and not gone on 31 December");
     assert_eq!(m.at_end, members_on("2026-12-31"), "members at the end are those registered and not gone on the last day");
-    assert_eq!((m.at_start, m.at_end), (7, 12), "7 elders before 2026 (one died in 2025); 6 + 1 joined, 2 gone");
+    assert_eq!((m.at_start, m.at_end), (6, 11), "6 elders at the start (7 joined before 2026, one died in 2025); 6 villagers + 1 elder joined, 2 gone");
     let joined = one(&conn, "SELECT count(*) FROM person WHERE is_member = 1 AND join_date BETWEEN '2026-01-01' AND '2026-12-31'", []);
     assert_eq!(m.joined, joined, "joined = members whose join date is in the year");
     let died = one(&conn, "SELECT count(*) FROM person WHERE is_member = 1 AND status = 'deceased' AND death_date BETWEEN '2026-01-01' AND '2026-12-31'", []);
@@ -227,7 +227,7 @@ fn the_service_money_and_time_figures_agree_with_the_database() {
     assert_eq!(t.deposited, hh("SELECT sum(half_hours) FROM time_entry WHERE kind = 'deposit' AND date LIKE '2026-%'
                                  AND id NOT IN (SELECT reverses_entry_id FROM time_entry WHERE reverses_entry_id IS NOT NULL)"),
         "deposits in the year, the reversed one netted out");
-    assert_eq!(t.deposited, h("8.5"), "3 + 5.5 (the 2 reversed)");
+    assert_eq!(t.deposited, h("25.5"), "3 + 5.5 (the 2 reversed) + the 12-hour shift done and the 5-hour cover, banked by the rota");
     assert_eq!(t.transferred, h("1.5"));
     assert_eq!((t.donated, t.granted), (h("2"), h("1")), "donations and grants counted once each");
     assert_eq!(t.pool, hh("SELECT sum(signed_half_hours) FROM time_entry WHERE account_id = 1"), "the pool at the end");
@@ -262,14 +262,17 @@ fn the_work_report_pdf_has_a_cover_every_section_and_the_figures() {
     for must in [
         "一、会员情况", "二、服务情况", "三、慰问发放", "四、财务收支", "五、时间银行", "六、其他说明",
         "期初会员", "期末会员", "按年龄", "80–89岁", "按村民小组", "未分组",
-        "本期无慰问发放记录", "期初余额", "8,000.00", "期末余额", "¥11,385.25", "存入（提供服务）", "8.5小时",
+        "本期无慰问发放记录", "期初余额", "8,000.00", "期末余额", "¥12,020.25", "存入（提供服务）", "25.5小时",
         "明年计划增加一个护理小组", "第1页共",
     ] {
         assert!(flat.contains(must), "the report shows {must}: {text}");
     }
     let (layout, _) = pdf_layout_text(&file.bytes);
-    let line = layout.lines().find(|l| l.contains("期末会员")).unwrap_or_default().to_string();
-    assert!(layout.lines().any(|l| l.contains("12") && l.contains("7")), "the key figures 7 and 12 are printed: {line}");
+    // The strip of key figures: the labels on one line, the numbers on the next, in order.
+    let lines: Vec<&str> = layout.lines().collect();
+    let at = lines.iter().position(|l| l.contains("期初会员") && l.contains("期末会员")).expect("the key figures' labels on one line");
+    let figures: Vec<&str> = lines[at + 1..].iter().find(|l| !l.trim().is_empty()).unwrap_or(&"").split_whitespace().collect();
+    assert_eq!(figures, ["6", "7", "1", "1", "11"], "start, joined, left, died, end under their labels: {}", lines[at]);
     let en_file = reports::work_report_bytes(&work::build(&conn, year_2026(), "", &en(), today()).unwrap(), StatementFormat::Pdf, &en()).unwrap();
     let (en_text, _) = pdf_text(&en_file.bytes);
     for must in ["Work report, Year 2026", "1. Members", "By age", "No welfare payments", "Opening balance", "(none)", "Prepared by"] {
@@ -289,13 +292,13 @@ fn the_work_report_workbook_has_one_sheet_per_section_with_values() {
         let row = range.rows().find(|r| r.first() == Some(&Data::String(label.into()))).unwrap_or_else(|| panic!("{sheet}: a row {label}"));
         row[col].clone()
     };
-    assert_eq!(value(&mut wb, "会员情况", "期末会员", 1), Data::Float(12.0), "counts are numbers");
+    assert_eq!(value(&mut wb, "会员情况", "期末会员", 1), Data::Float(11.0), "counts are numbers");
     assert_eq!(value(&mut wb, "会员情况", "80–89岁", 1), Data::Float(3.0));
     assert_eq!(value(&mut wb, "服务情况", "护理", 5), Data::Float(17.0), "hours worked as a number");
-    assert_eq!(value(&mut wb, "财务收支", "期末余额", 1), Data::Float(11385.25), "closing balance as a value");
-    assert_eq!(value(&mut wb, "财务收支", "期末余额", 2), Data::String("11385.25".into()), "and exactly, as text");
+    assert_eq!(value(&mut wb, "财务收支", "期末余额", 1), Data::Float(12020.25), "closing balance as a value");
+    assert_eq!(value(&mut wb, "财务收支", "期末余额", 2), Data::String("12020.25".into()), "and exactly, as text");
     assert_eq!(value(&mut wb, "财务收支", "支出合计", 1), Data::Float(2180.25), "expense total as a value, not only a formula");
-    assert_eq!(value(&mut wb, "时间银行", "存入（提供服务）", 1), Data::Float(8.5));
+    assert_eq!(value(&mut wb, "时间银行", "存入（提供服务）", 1), Data::Float(25.5), "hours deposited as a number");
     assert_eq!(value(&mut wb, "慰问发放", "本期无慰问发放记录。", 0), Data::String("本期无慰问发放记录。".into()), "welfare says there are no records");
     let notes = wb.worksheet_range("其他说明").unwrap();
     let lines: Vec<String> = notes.rows().skip(2).filter_map(|r| r.first().map(|c| c.to_string())).collect();
@@ -329,10 +332,10 @@ fn the_finance_notice_is_one_page_with_totals_in_capitals_and_signature_lines() 
     let flat = squash(&text);
     assert_eq!(pages, 1, "the notice is one page");
     let s = statements::build(&conn, Period::Quarter(huzhu::kernel::Quarter { year: 2026, quarter: 4 })).unwrap();
-    assert_eq!((s.opening, s.income, s.expense), (Fen(1296050), Fen(0), Fen(158025)), "Q4: opening after Q1-Q3, no income, the activity");
+    assert_eq!((s.opening, s.income, s.expense), (Fen(1360050), Fen(0), Fen(158025)), "Q4: opening after Q1-Q3, no income, the activity");
     for must in [
-        "东风村老年协会财务收支公示", "2026年第4季度", "上期结余", "12,960.50", "本期收入", "本期支出", "1,580.25", "活动经费",
-        "本期结余", "11,380.25", "本期结余（大写）：壹万壹仟叁佰捌拾元零贰角伍分", "本期支出（大写）：壹仟伍佰捌拾元零贰角伍分",
+        "东风村老年协会财务收支公示", "2026年第4季度", "上期结余", "13,600.50", "本期收入", "本期支出", "1,580.25", "活动经费",
+        "本期结余", "12,020.25", "本期结余（大写）：壹万贰仟零贰拾元零贰角伍分", "本期支出（大写）：壹仟伍佰捌拾元零贰角伍分",
         "会长：", "会计：", "出纳：", "监督：", "公示日期：2026年11月29日",
     ] {
         assert!(flat.contains(must), "the notice shows {must}: {text}");
@@ -356,7 +359,7 @@ fn pdf_size(bytes: &[u8]) -> String {
 
 #[test]
 fn a_negative_balance_is_written_as_such_in_capitals() {
-    assert_eq!(reports::notice::capital_signed(Fen(-12050), &zh()), "负壹佰贰拾元零伍角", "a deficit is not printed as a surplus");
+    assert_eq!(reports::notice::capital_signed(Fen(-12050), &zh()), "负壹佰贰拾元零伍角整", "a deficit is not printed as a surplus");
     assert_eq!(reports::notice::capital_signed(Fen(10000), &zh()), "壹佰元整");
 }
 
@@ -428,3 +431,4 @@ fn the_list_refuses_a_bad_age_or_dates() {
     let ok = reports::elders_file(&conn, &EldersInput::default(), StatementFormat::Xlsx, &en(), today()).unwrap();
     assert_eq!(ok.name, "Elders 80+ 2026-11-29.xlsx", "defaults: 80, today");
 }
+
