@@ -185,6 +185,13 @@ fn the_member_figures_agree_with_the_register_read_by_sql() {
             assert_eq!(by(list, code), n, "{col} {code}: the report counts what the register holds");
         }
     }
+    let codes = |list: &[work::Tally]| list.iter().map(|t| t.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&m.by_care), ["intact", "mild", "moderate", "severe", "unknown"], "care levels in their own order, the unknown last");
+    assert_eq!(codes(&m.by_living)[..4], ["alone", "empty_nest", "with_children", "institution"], "living situations in their own order");
+    // At the end of 2025 only the elders were members, and every one has a gender: no unknown.
+    let r2025 = work::build(&conn, Period::Year(2025), "", &zh(), today()).unwrap();
+    let genders: Vec<String> = Gender::ALL.iter().map(|g| g.code().to_string()).collect();
+    assert_eq!(codes(&r2025.members.by_gender), genders, "genders in their own order, no unknown line when everyone's is known");
     let group_one = one(&conn, &format!("SELECT count(*) {at_end} AND p.village_group = '一组'"), ["2026-12-31"]);
     assert_eq!(by(&m.by_group, "一组"), group_one, "village group 一组");
     assert_eq!(m.by_group.first().map(|t| t.code.as_str()), Some("1组"), "groups are in their numbers' order");

@@ -110,7 +110,7 @@ pub(super) fn chart_height(n: usize) -> f32 {
 /// bar to scale, count). Returns the height used.
 pub(super) fn bar_chart(p: &mut Page, x: f32, y: f32, width: f32, title: &str, bars: &[Bar]) -> f32 {
     p.text(x, y, 10.5, Align::Left, title);
-    let label_w = bars.iter().map(|b| pdf::text_width(b.label, 9.0)).fold(16.0, f32::max).min(width * 0.4);
+    let label_w = bars.iter().map(|b| pdf::text_width(b.label, 9.0)).fold(16.0, f32::max).min(width * 0.5);
     let count_w = 12.0;
     let bar_x = x + label_w + 2.0;
     let bar_max = (width - label_w - 2.0 - count_w).max(10.0);

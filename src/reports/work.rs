@@ -182,10 +182,6 @@ pub fn build(conn: &Connection, period: Period, notes: &str, l10n: &Localizer, t
     })
 }
 
-fn tally<K: Ord + Clone>(counts: &BTreeMap<K, i64>, code: impl Fn(&K) -> String, label: impl Fn(&K) -> String) -> Vec<Tally> {
-    counts.iter().map(|(k, n)| Tally { code: code(k), label: label(k), count: *n }).collect()
-}
-
 /// The report's age bands: the 60–69 … 100+, with the younger members and those whose
 /// birth date is not known shown too so the bars add up to the total.
 const AGE_BANDS: [(&str, u32, u32); 7] = [
@@ -204,9 +200,9 @@ fn member_figures(people: &[Someone], from: NaiveDate, to: NaiveDate, l10n: &Loc
     let at_end: Vec<&Someone> = members.iter().copied().filter(|p| p.present_on(to)).collect();
     let unknown = l10n.t("report-unknown");
     let mut age = vec![0i64; AGE_BANDS.len()];
-    let mut gender: BTreeMap<Option<Gender>, i64> = Gender::ALL.iter().map(|g| (Some(*g), 0)).collect();
-    let mut care: BTreeMap<Option<CareLevel>, i64> = CareLevel::ALL.iter().map(|c| (Some(*c), 0)).collect();
-    let mut living: BTreeMap<Option<Living>, i64> = Living::ALL.iter().map(|l| (Some(*l), 0)).collect();
+    let mut gender: BTreeMap<Option<Gender>, i64> = BTreeMap::new();
+    let mut care: BTreeMap<Option<CareLevel>, i64> = BTreeMap::new();
+    let mut living: BTreeMap<Option<Living>, i64> = BTreeMap::new();
     let mut group: BTreeMap<String, i64> = BTreeMap::new();
     for p in &at_end {
         let band = match p.birth {
@@ -228,17 +224,18 @@ fn member_figures(people: &[Someone], from: NaiveDate, to: NaiveDate, l10n: &Loc
         .filter(|((code, ..), n)| *n > 0 || !matches!(*code, "under60" | "unknown"))
         .map(|((code, ..), count)| Tally { code: code.to_string(), label: l10n.t(&format!("report-age-{}", band_id(code))), count })
         .collect();
-    // Unknowns are listed last and only when there are some.
-    let keep = |t: &Tally| t.count > 0 || t.code != "unknown";
-    let opt_code = |c: Option<&'static str>| c.unwrap_or("unknown").to_string();
-    let mut by_gender = tally(&gender, |g| opt_code(g.map(|g| g.code())), |g| g.map(|g| l10n.t(g.label_id())).unwrap_or(unknown.clone()));
-    let mut by_care = tally(&care, |c| opt_code(c.map(|c| c.code())), |c| c.map(|c| l10n.t(c.label_id())).unwrap_or(unknown.clone()));
-    let mut by_living = tally(&living, |l| opt_code(l.map(|l| l.code())), |l| l.map(|l| l.label_id()).map(|id| l10n.t(id)).unwrap_or(unknown.clone()));
-    for list in [&mut by_gender, &mut by_care, &mut by_living] {
-        // BTreeMap puts None first; the report lists it last.
-        list.rotate_left(1);
-        list.retain(keep);
+    // In the choice's own order (能力完好 before 轻度失能…), unknowns last and only when there are
+    // some. (A BTreeMap would put None first, and the order of its keys is not the list's.)
+    fn in_order<K: Copy + Ord>(all: &[K], counts: &BTreeMap<Option<K>, i64>, code: impl Fn(K) -> &'static str, label: impl Fn(K) -> String, unknown: &str) -> Vec<Tally> {
+        let mut list: Vec<Tally> = all.iter().map(|k| Tally { code: code(*k).to_string(), label: label(*k), count: counts.get(&Some(*k)).copied().unwrap_or(0) }).collect();
+        if let Some(n) = counts.get(&None).filter(|n| **n > 0) {
+            list.push(Tally { code: "unknown".into(), label: unknown.to_string(), count: *n });
+        }
+        list
     }
+    let by_gender = in_order(Gender::ALL, &gender, |g| g.code(), |g| l10n.t(g.label_id()), &unknown);
+    let by_care = in_order(CareLevel::ALL, &care, |c| c.code(), |c| l10n.t(c.label_id()), &unknown);
+    let by_living = in_order(Living::ALL, &living, |l| l.code(), |l| l10n.t(l.label_id()), &unknown);
     let mut by_group: Vec<Tally> = group
         .into_iter()
         .map(|(g, count)| {
