@@ -98,6 +98,7 @@ report-sheet-notes = Notes
 
 ## The finance notice for the wall (收支公示)
 notice-title = Public notice of income and expenses
+notice-heading = { $association }: Public notice of income and expenses
 notice-period = { $period } ({ $from } to { $to })
 notice-col-item = Item
 notice-col-amount = Amount (yuan)
@@ -115,9 +116,11 @@ notice-sign-accountant = Accountant:
 notice-sign-cashier = Cashier:
 notice-sign-supervisor = Supervisor:
 notice-date = Posted on { $day }/{ $month }/{ $year }
+notice-seal = { $association } (seal)
 
 ## The list of the very old (高龄名单)
 elders-title = Elders aged { $age } and over
+elders-heading = { $association }: { $title }
 elders-summary = As of { $date }: { $count } people
 elders-none = No one in the register is of this age.
 elders-col-no = No.

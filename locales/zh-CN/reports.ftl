@@ -85,6 +85,7 @@ report-sheet-notes = 其他说明
 
 ## The finance notice for the wall (收支公示)
 notice-title = 财务收支公示
+notice-heading = { $association }财务收支公示
 notice-period = { $period }（{ $from }至{ $to }）
 notice-col-item = 项　目
 notice-col-amount = 金额（元）
@@ -102,9 +103,11 @@ notice-sign-accountant = 会计：
 notice-sign-cashier = 出纳：
 notice-sign-supervisor = 监督：
 notice-date = 公示日期：{ $year }年{ $month }月{ $day }日
+notice-seal = { $association }（盖章）
 
 ## The list of the very old (高龄名单)
 elders-title = 高龄老人名单（{ $age }周岁及以上）
+elders-heading = { $association }{ $title }
 elders-summary = 统计日期：{ $date }　共 { $count } 人
 elders-none = 没有达到此年龄的在册人员。
 elders-col-no = 序号

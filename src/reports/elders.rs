@@ -189,12 +189,12 @@ fn gender_text(g: Option<Gender>, l10n: &Localizer) -> String {
 const COLUMNS: [(&str, f32); 10] = [
     ("elders-col-no", 11.0),
     ("elders-col-name", 22.0),
-    ("elders-col-gender", 11.0),
+    ("elders-col-gender", 15.0),
     ("elders-col-id-card", 44.0),
     ("elders-col-birth", 23.0),
     ("elders-col-age", 11.0),
     ("elders-col-group", 19.0),
-    ("elders-col-address", 58.0),
+    ("elders-col-address", 54.0),
     ("elders-col-phone", 28.0),
     ("elders-col-remark", 42.0),
 ];
@@ -218,6 +218,11 @@ pub fn title(list: &EldersList, l10n: &Localizer) -> String {
     l10n.format("elders-title", &[("age", list.age.to_string())])
 }
 
+/// The title under the association's name, as the page and the sheet head it.
+fn heading(assoc: &str, list: &EldersList, l10n: &Localizer) -> String {
+    l10n.format("elders-heading", &[("association", assoc.to_string()), ("title", title(list, l10n))])
+}
+
 pub fn pdf(conn: &Connection, list: &EldersList, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
     let assoc = association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let title = title(list, l10n);
@@ -231,12 +236,12 @@ pub fn pdf(conn: &Connection, list: &EldersList, l10n: &Localizer, today: NaiveD
         let p = doc.page(paper);
         let mut y = 16.0;
         if first {
-            p.text(paper.width / 2.0, y + 2.0, 18.0, Align::Center, &format!("{assoc}{title}"));
+            p.text(paper.width / 2.0, y + 2.0, 18.0, Align::Center, &heading(&assoc, list, l10n));
             y += 10.0;
             p.text(paper.width / 2.0, y, 11.0, Align::Center, &summary);
             y += 8.0;
         } else {
-            p.text_colored(left, y, 9.0, Align::Left, &format!("{assoc}{title}  {summary}"), pdf::GREY);
+            p.text_colored(left, y, 9.0, Align::Left, &format!("{}  {summary}", heading(&assoc, list, l10n)), pdf::GREY);
             y += 6.0;
         }
         p.rect(left, y - 4.8, right - left, row_h, Some((pdf::BLACK, 0.6)), Some((0.92, 0.92, 0.92)));
@@ -331,7 +336,7 @@ pub fn xlsx(conn: &Connection, list: &EldersList, l10n: &Localizer) -> Result<Ve
     let text = Format::new().set_num_format("@");
     let s = wb.add_worksheet();
     s.set_name(l10n.t("elders-sheet-list")).map_err(e)?;
-    s.write_with_format(0, 0, format!("{assoc}{}", title(list, l10n)), &bold).map_err(e)?;
+    s.write_with_format(0, 0, heading(&assoc, list, l10n), &bold).map_err(e)?;
     let summary = l10n.format("elders-summary", &[("date", list.as_of.to_string()), ("count", list.lines.len().to_string())]);
     s.write(1, 0, summary).map_err(e)?;
     for (c, (id, w)) in COLUMNS.iter().enumerate() {

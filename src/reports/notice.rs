@@ -52,7 +52,10 @@ pub fn notice(conn: &Connection, period: Period, a3: bool, l10n: &Localizer, tod
     let p = doc.page(paper);
     let mm = |v: f32| v * k;
     let (left, right, mid) = (mm(22.0), mm(188.0), mm(105.0));
-    p.text(mid, mm(30.0), 24.0 * k, Align::Center, &format!("{assoc}{title}"));
+    // The heading is set large, smaller only when a long name would run off the page.
+    let heading = l10n.format("notice-heading", &[("association", assoc.clone())]);
+    let size = (24.0 * k).min(24.0 * k * (right - left) / pdf::text_width(&heading, 24.0 * k).max(1.0));
+    p.text(mid, mm(30.0), size, Align::Center, &heading);
     p.text(mid, mm(42.0), 14.0 * k, Align::Center, &notice_span(&s, l10n));
     let mut y = mm(56.0);
     let row_h = mm(9.0);
@@ -88,14 +91,18 @@ pub fn notice(conn: &Connection, period: Period, a3: bool, l10n: &Localizer, tod
     let y = y.max(mm(250.0)).min(mm(262.0));
     let w = (right - left) / 4.0;
     for (i, id) in ["notice-sign-head", "notice-sign-accountant", "notice-sign-cashier", "notice-sign-supervisor"].iter().enumerate() {
-        p.signature(left + w * i as f32, y, 12.0 * k, &l10n.t(id), w - mm(20.0));
+        // Each line fills its quarter of the width after its label, so longer labels (English)
+        // get shorter lines instead of running into the next one.
+        let label = l10n.t(id);
+        let line = (w - pdf::text_width(&label, 12.0 * k) - mm(6.0)).max(mm(12.0));
+        p.signature(left + w * i as f32, y, 12.0 * k, &label, line);
     }
     let date = l10n.format(
         "notice-date",
         &[("year", today.year().to_string()), ("month", today.month().to_string()), ("day", today.day().to_string())],
     );
     p.text(right, y + mm(16.0), 12.0 * k, Align::Right, &date);
-    p.text(right, y + mm(24.0), 12.0 * k, Align::Right, &format!("{assoc}{}", l10n.t("pdf-sign-seal")));
+    p.text(right, y + mm(24.0), 12.0 * k, Align::Right, &l10n.format("notice-seal", &[("association", assoc.clone())]));
     Ok(doc.finish())
 }
 
