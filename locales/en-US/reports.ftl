@@ -18,6 +18,7 @@ report-date = { $day } { $month ->
    *[12] December
 } { $year }
 report-cover-span = Period: { $from } to { $to }
+report-span = { $from } to { $to }
 report-cover-to = To: the { $village } village committee
 report-contents = Contents
 report-cover-date = Date of report: { $date }

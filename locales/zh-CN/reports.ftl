@@ -5,6 +5,7 @@
 report-title = { $period }工作报告
 report-date = { $year }年{ $month }月{ $day }日
 report-cover-span = 报告期间：{ $from }至{ $to }
+report-span = { $from }至{ $to }
 report-cover-to = 报送：{ $village }村民委员会
 report-contents = 目　录
 report-cover-date = 报告日期：{ $date }

@@ -58,7 +58,8 @@ pub fn xlsx(r: &WorkReport, l10n: &Localizer) -> Result<Vec<u8>> {
 
     // The cover: who, what period, when, and the signature lines.
     let s = sheet(&mut wb, &t("report-sheet-cover"), &title, &f)?;
-    let span = l10n.format("report-cover-span", &[("from", r.from.to_string()), ("to", r.to.to_string())]);
+    // The label is in the first column: the value is the span alone (2026-01-01至2026-12-31).
+    let span = l10n.format("report-span", &[("from", r.from.to_string()), ("to", r.to.to_string())]);
     let cover = [
         (t("report-cover-association"), r.association.name.clone()),
         (t("report-cover-period"), span),
