@@ -14,6 +14,7 @@ import type { Donor } from './bindings/Donor';
 import type { DuesLine } from './bindings/DuesLine';
 import type { DuesPayment } from './bindings/DuesPayment';
 import type { DuesPolicy } from './bindings/DuesPolicy';
+import type { EldersInput } from './bindings/EldersInput';
 import type { EntryId } from './bindings/EntryId';
 import type { EntryInput } from './bindings/EntryInput';
 import type { ExportDone } from './bindings/ExportDone';
@@ -23,6 +24,7 @@ import type { HonourFilter } from './bindings/HonourFilter';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Imported } from './bindings/Imported';
 import type { MemberNo } from './bindings/MemberNo';
+import type { NoticeInput } from './bindings/NoticeInput';
 import type { OverdueElder } from './bindings/OverdueElder';
 import type { Pairing } from './bindings/Pairing';
 import type { Period } from './bindings/Period';
@@ -47,6 +49,7 @@ import type { Status } from './bindings/Status';
 import type { TimeAccount } from './bindings/TimeAccount';
 import type { VolunteerAvailability } from './bindings/VolunteerAvailability';
 import type { VolunteerForm } from './bindings/VolunteerForm';
+import type { WorkReportInput } from './bindings/WorkReportInput';
 
 export type NoArgs = Record<string, never>;
 
@@ -110,4 +113,7 @@ export type Commands = {
   time_exchange_files: [NoArgs, Array<FoundFile>];
   time_import_preview: [{ path: string }, ImportPreview];
   time_import: [{ path: string; acceptKey: boolean }, Imported];
+  report_work: [{ input: WorkReportInput; format: StatementFormat }, SavedFile];
+  report_notice: [{ input: NoticeInput }, SavedFile];
+  report_elders: [{ input: EldersInput; format: StatementFormat }, SavedFile];
 };
