@@ -37,26 +37,19 @@ fn village() -> Connection {
         let days = Weekdays(0b111_1111 & !(1 << (i % 7)));
         let input = VolunteerAvailabilityInput {
             kinds: Some(vec![DutyKind::Care, DutyKind::Visit]),
-            weekdays: Some(days),
+            weekdays: Some(days.days()),
             shifts: Some((true, i % 3 != 0)),
-            max_shifts: Some(if i % 4 == 0 { Some(10) } else { None }),
+            max_shifts: Some(if i % 4 == 0 { "10" } else { "" }.to_string()),
             away: vec![],
         };
         rota::set_volunteer(&tx, &actor, MemberNo(i as i64 + 1), &input, today).expect("availability");
     }
     for c in 0..CASES {
         let input = CaseInput {
-            recipient: MemberNo((VOLUNTEERS + c) as i64 + 1),
-            kind: DutyKind::Care,
-            from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
-            until: None,
-            shifts: vec![],
-            weekdays: Weekdays::ALL,
-            every_days: 1,
-            address: String::new(),
+            recipient: Some(MemberNo((VOLUNTEERS + c) as i64 + 1)),
+            from: "2026-12-01".into(),
             medicines: "降压药早晚各一次".into(),
-            family_to_call: String::new(),
-            notes: String::new(),
+            ..rota::blank_case(DutyKind::Care, &l10n, today)
         };
         rota::add_case(&tx, &actor, &input, &l10n, today).expect("case");
     }

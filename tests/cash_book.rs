@@ -7,6 +7,7 @@ use common::money::{entry, post};
 use common::{actor, count, day, month, snapshot, test_db, today};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::cash_book::{self, EntryFilter};
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::Fen;
 use huzhu::money::{receipts, CashKind};
 use proptest::prelude::*;
@@ -69,7 +70,7 @@ fn a_reversal_names_the_original_and_restores_the_balance() {
     let wrong = post(&mut conn, &entry(CashKind::Expense, "办公用品", "88.80", "2026-03-02")).unwrap();
     let before = cash_book::balance(&conn, None).unwrap();
     let tx = conn.transaction().unwrap();
-    let r = receipts::reverse_entry(&tx, &actor(), &wrong.voucher_no, "重复记账", day("2026-03-05"), today()).unwrap();
+    let r = receipts::reverse_entry(&tx, &actor(), &wrong.voucher_no, &ReversalInput::new("重复记账", "2026-03-05"), today()).unwrap();
     tx.commit().unwrap();
     assert_eq!(r.reverses.as_deref(), Some("2026-0002"), "the reversal names the original");
     assert_eq!(r.reason, "重复记账", "the reversal keeps its reason");
@@ -80,13 +81,13 @@ fn a_reversal_names_the_original_and_restores_the_balance() {
     let snap = snapshot(&conn);
     for (voucher, id) in [("2026-0002", "error-already-reversed"), (r.voucher_no.as_str(), "error-reverse-a-reversal")] {
         let tx = conn.transaction().unwrap();
-        let err = receipts::reverse_entry(&tx, &actor(), voucher, "again", day("2026-03-06"), today()).unwrap_err();
+        let err = receipts::reverse_entry(&tx, &actor(), voucher, &ReversalInput::new("again", "2026-03-06"), today()).unwrap_err();
         drop(tx);
         assert_eq!(err.code(), "conflict", "reversing {voucher} again is a conflict");
         assert_eq!(err.message_id(), id, "the refusal says why: already reversed, or itself a reversal");
     }
     let tx = conn.transaction().unwrap();
-    let err = receipts::reverse_entry(&tx, &actor(), "2026-0001", "  ", day("2026-03-06"), today()).unwrap_err();
+    let err = receipts::reverse_entry(&tx, &actor(), "2026-0001", &ReversalInput::new("  ", "2026-03-06"), today()).unwrap_err();
     drop(tx);
     assert_eq!(err.message_id(), "error-reason-required", "a reversal needs a reason");
     assert_eq!(snapshot(&conn), snap, "refused reversals change nothing");
@@ -234,7 +235,7 @@ proptest! {
                     let (voucher, signed) = posted.remove(i % posted.len());
                     let before = cash_book::balance(&conn, None).unwrap();
                     let tx = conn.transaction().unwrap();
-                    let r = receipts::reverse_entry(&tx, &actor(), &voucher, "test", today(), today()).unwrap();
+                    let r = receipts::reverse_entry(&tx, &actor(), &voucher, &ReversalInput::new("test", ""), today()).unwrap();
                     tx.commit().unwrap();
                     prop_assert_eq!(r.signed.0, -signed, "a reversal counts the opposite of its original");
                     prop_assert_eq!(cash_book::balance(&conn, None).unwrap().0, before.0 - signed, "a reversal restores the balance");

@@ -4,10 +4,11 @@
 mod common;
 
 use common::pdf::pdf_text;
-use common::{actor, add_person, count, day, snapshot, test_db, test_db_with_association, today, write};
+use common::{actor, add_person, count, snapshot, test_db, test_db_with_association, today, write};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, EconomicStatus, MemberNo, PersonInput};
-use huzhu::money::dues::{self, Exemption, PolicyInput};
+use huzhu::money::dues::{self, DuesPaymentInput, Exemption, PolicyInput};
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::Fen;
 use huzhu::money::{cash_book, receipts};
 use rusqlite::Connection;
@@ -19,11 +20,18 @@ fn add_member(conn: &mut Connection, name: &str, birth: &str, group: &str) -> Me
 }
 
 fn policy(conn: &mut Connection, year: i32, amount: &str, age: Option<u32>, statuses: Vec<EconomicStatus>) {
-    write(conn, |tx| dues::set_policy(tx, &actor(), &PolicyInput { year, amount: amount.into(), exempt_age: age, exempt_statuses: statuses })).expect("set the policy");
+    let exempt_age = age.map(|a| a.to_string()).unwrap_or_default();
+    write(conn, |tx| dues::set_policy(tx, &actor(), &PolicyInput { year, amount: amount.into(), exempt_age, exempt_statuses: statuses })).expect("set the policy");
+}
+
+/// A payment as the form sends it, dated 2026-06-01, for the years typed "2025,2026".
+fn payment(no: MemberNo, years: &str, amount: &str) -> DuesPaymentInput {
+    DuesPaymentInput { member: Some(no), years: years.into(), amount: amount.into(), date: "2026-06-01".into(), handler: String::new() }
 }
 
 fn pay(conn: &mut Connection, no: MemberNo, years: &[i32], amount: &str) -> huzhu::Result<dues::DuesPayment> {
-    write(conn, |tx| dues::pay(tx, &actor(), no, years, amount, day("2026-06-01"), "", today()))
+    let years = years.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    write(conn, |tx| dues::pay(tx, &actor(), &payment(no, &years, amount), today()))
 }
 
 fn line(conn: &Connection, year: i32, no: MemberNo) -> dues::DuesLine {
@@ -95,13 +103,37 @@ fn one_payment_can_cover_several_years_earliest_first() {
 }
 
 #[test]
+fn the_payment_form_is_read_in_the_core_with_each_error_beside_its_field() {
+    let (_d, mut conn) = test_db();
+    let m = add_member(&mut conn, "张秀英", "1955-03-02", "一组");
+    policy(&mut conn, 2025, "40", None, vec![]);
+    policy(&mut conn, 2026, "50", None, vec![]);
+    let before = snapshot(&conn);
+    let refused = |conn: &mut Connection, input: DuesPaymentInput| write(conn, |tx| dues::pay(tx, &actor(), &input, today())).unwrap_err();
+    let e = refused(&mut conn, DuesPaymentInput { member: None, ..payment(m, "2026", "50") });
+    assert_eq!((e.message_id(), e.field()), ("error-person-required", Some("member")), "a payment names who pays");
+    let e = refused(&mut conn, payment(m, "2026年", "50"));
+    assert_eq!((e.message_id(), e.field()), ("error-year-invalid", Some("year")), "a year is four digits");
+    let e = refused(&mut conn, payment(m, " ， ", "50"));
+    assert_eq!((e.message_id(), e.field()), ("error-year-required", Some("year")), "at least one year");
+    let e = refused(&mut conn, payment(m, "2026", "50元"));
+    assert_eq!((e.message_id(), e.field()), ("error-amount-invalid", Some("amount")));
+    let e = refused(&mut conn, DuesPaymentInput { date: "2026-6-31".into(), ..payment(m, "2026", "50") });
+    assert_eq!((e.message_id(), e.field()), ("error-date-invalid", Some("date")));
+    assert_eq!(snapshot(&conn), before, "a refused payment writes nothing");
+    let p = write(&mut conn, |tx| dues::pay(tx, &actor(), &DuesPaymentInput { date: String::new(), ..payment(m, "2026、2025 2026", "90") }, today())).unwrap();
+    assert_eq!(p.allocations, vec![(2025, Fen(4000)), (2026, Fen(5000))], "years typed with 、 or spaces, each once");
+    assert_eq!(p.entry.date, today(), "a blank date is today");
+}
+
+#[test]
 fn reversing_a_dues_entry_undoes_the_payment_and_voids_its_receipt() {
     let (_d, mut conn) = test_db();
     let m = add_member(&mut conn, "张秀英", "1955-03-02", "一组");
     policy(&mut conn, 2026, "50", None, vec![]);
     let p = pay(&mut conn, m, &[2026], "50").unwrap();
     let tx = conn.transaction().unwrap();
-    receipts::reverse_entry(&tx, &actor(), &p.entry.voucher_no, "收错人了", today(), today()).unwrap();
+    receipts::reverse_entry(&tx, &actor(), &p.entry.voucher_no, &ReversalInput::new("收错人了", ""), today()).unwrap();
     tx.commit().unwrap();
     assert_eq!(line(&conn, 2026, m).owed, Fen(5000), "a reversed payment no longer counts");
     let r = receipts::get(&conn, &p.receipt.receipt_no).unwrap();
@@ -118,8 +150,8 @@ fn the_arrears_list_prints_by_group_with_what_each_owes() {
     let a = add_member(&mut conn, "张秀英", "1955-03-02", "一组");
     add_member(&mut conn, "王堃", "1956-03-02", "二组");
     policy(&mut conn, 2026, "50", None, vec![]);
-    write(&mut conn, |tx| dues::pay(tx, &actor(), a, &[2026], "20", day("2026-03-01"), "", today())).unwrap();
-    let (text, _) = pdf_text(&dues::arrears_pdf(&conn, 2026, &Localizer::new(Lang::ZhCn), today()).unwrap());
+    write(&mut conn, |tx| dues::pay(tx, &actor(), &DuesPaymentInput { date: "2026-03-01".into(), ..payment(a, "2026", "20") }, today())).unwrap();
+    let (text, _) = pdf_text(&dues::arrears_pdf(&conn, 2026, &Localizer::new(Lang::ZhCn), today()).unwrap().bytes);
     // 张秀英 still owes 30.00 of 50, 王堃 all 50: ¥80.00 in all.
     for must in ["2026 年度会费欠费名单", "一组", "二组", "张秀英", "30.00", "王堃", "¥80.00", "制表人"] {
         assert!(text.contains(must), "the arrears list must show {must} (the groups, what each member still owes, the total, the signature line): {text}");

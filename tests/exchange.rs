@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::time_bank::{add_with_id_card, bal, deposit, h};
+use common::time_bank::{add_with_id_card, bal, deposit, h, transfer};
 use common::{actor, add_member, count, set_association, snapshot, test_db, today, write, Snapshot};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::members::{self, MemberNo};
@@ -31,7 +31,7 @@ fn two_associations() -> TwoAssociations {
     let other = add_member(&mut a, "李明");
     deposit(&mut a, person_a, "10", "2026-03-01").unwrap();
     deposit(&mut a, person_a, "2.5", "2026-04-01").unwrap();
-    write(&mut a, |tx| tb::transfer(tx, &actor(), person_a, other, h("1"), "给父亲", today(), today())).unwrap();
+    write(&mut a, |tx| tb::transfer(tx, &actor(), &transfer(person_a, other, "1", "给父亲"), today())).unwrap();
     TwoAssociations { _a_dir: a_dir, _b_dir: b_dir, a, b, person_a }
 }
 
@@ -290,3 +290,37 @@ fn an_import_preview_names_the_issuer_and_what_importing_would_meet() {
     assert!(exchange::preview(&two.a, &bytes, today()).unwrap().own_file, "the issuer sees its own file");
 }
 
+
+/// Writing the file and recording the export are one step for both front ends: the core writes
+/// the file before it commits, so a file that cannot be written leaves the hours where they
+/// were; into a folder, it names the file itself; and the secretary's typed path is read for an
+/// import with quotes dropped and a clear message when it cannot be.
+#[test]
+fn an_export_file_is_written_with_its_entry_or_not_at_all() {
+    use huzhu::time_bank::exchange_files::{self, ExportTarget};
+    let mut t = two_associations();
+    let before = snapshot(&t.a);
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("no-such-folder").join("out.json");
+    let e = exchange_files::export_file(&mut t.a, &actor(), t.person_a, ExportTarget::File(&nowhere), today()).unwrap_err();
+    assert_eq!(e.message_id(), "error-io", "a file that cannot be written is an error: {e:?}");
+    assert_eq!(snapshot(&t.a), before, "and nothing is recorded: the hours stay");
+
+    let done = exchange_files::export_file(&mut t.a, &actor(), t.person_a, ExportTarget::Folder(dir.path()), today()).unwrap();
+    assert_eq!(bal(&t.a, t.person_a), 0, "the export is committed with its file");
+    assert_eq!(done.hours.to_string(), "11.5");
+    let name = format!("张秀英-{}-{}.huzhu-time.json", today(), &done.file_id[..6]);
+    assert_eq!(std::path::Path::new(&done.path), dir.path().join(&name), "in a folder the core names the file");
+    let found = exchange_files::files_in(dir.path());
+    assert_eq!(found.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), [name.as_str()], "the folder offers the file for import");
+
+    let quoted = format!("  \"{}\" ", done.path);
+    let p = exchange_files::preview_file(&t.b, &quoted, today()).unwrap();
+    assert_eq!(p.file.person_name, "张秀英", "a pasted path in quotes is read");
+    let e = exchange_files::preview_file(&t.b, " ", today()).unwrap_err();
+    assert_eq!((e.message_id(), e.field()), ("error-exchange-file-required", Some("file")));
+    let e = exchange_files::preview_file(&t.b, &nowhere.display().to_string(), today()).unwrap_err();
+    assert_eq!((e.message_id(), e.field()), ("error-exchange-file-unreadable", Some("file")), "a path that leads nowhere says so");
+    let imported = write(&mut t.b, |tx| exchange_files::import_file(tx, &actor(), &done.path, true, today())).unwrap();
+    assert_eq!(imported.file.hours.to_string(), "11.5", "the file written is the file imported");
+}

@@ -4,7 +4,7 @@ mod common;
 
 use common::{actor, add_person as add, count, day, db_path, test_db, today, ACTOR};
 use huzhu::kernel::Gender;
-use huzhu::members::{self, AgeBand, FamilyContact, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::members::{self, AgeBand, FamilyContact, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter, StatusInput};
 use huzhu::Error;
 
 fn search(conn: &rusqlite::Connection, q: &str) -> Vec<String> {
@@ -147,7 +147,24 @@ fn filters_for_group_living_age_band_and_volunteers() {
     assert_eq!(names(PersonFilter { living: Some(Living::Alone), ..Default::default() }), vec!["老一"], "the living filter finds who lives alone");
     assert_eq!(names(PersonFilter { village_group: Some("2组".into()), ..Default::default() }), vec!["老二"], "the group filter finds the group");
     assert_eq!(names(PersonFilter { volunteers_only: true, ..Default::default() }), vec!["老二", "小李"], "non-members are volunteers");
+    assert_eq!(names(PersonFilter { members_only: true, ..Default::default() }), vec!["老二", "老三", "老一"], "members only leaves out non-member volunteers");
     assert_eq!(members::groups(&conn).unwrap(), vec!["1组", "2组"], "the groups in use, each once, in order");
+}
+
+/// The dues picker offers members only: the filter is applied before the limit, so non-members
+/// who sort first do not take the places of members further down.
+#[test]
+fn members_only_is_filtered_before_the_limit() {
+    let (_d, mut conn) = test_db();
+    for n in ["阿毛", "阿宝", "安安"] {
+        add(&mut conn, &PersonInput { is_member: false, volunteer: true, ..PersonInput::member(n) }).unwrap();
+    }
+    add(&mut conn, &PersonInput::member("张华")).unwrap();
+    let page = |members_only| members::list(&conn, &PersonFilter { members_only, limit: 2, ..Default::default() }, today()).unwrap();
+    assert!(page(false).rows.iter().all(|p| !p.is_member), "without the filter the first two (by pinyin) are non-members");
+    let only = page(true);
+    assert_eq!(only.rows.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["张华"], "with it, the member further down is offered");
+    assert_eq!(only.total, 1, "and counted");
 }
 
 #[test]
@@ -156,7 +173,7 @@ fn the_deceased_leave_current_lists_but_are_never_deleted() {
     let p = add(&mut conn, &PersonInput { birth_date: "1930-01-01".into(), ..PersonInput::member("陈老") }).unwrap();
     let death = day("2026-10-01");
     let tx = conn.transaction().unwrap();
-    members::set_status(&tx, &actor(), p.member_no, Status::Deceased, death, "病故", today()).unwrap();
+    members::set_status(&tx, &actor(), p.member_no, &StatusInput::new(Status::Deceased, &death.to_string(), "病故"), today()).unwrap();
     tx.commit().unwrap();
     assert!(search(&conn, "").is_empty(), "the deceased are not in the current list");
     let all = members::list(&conn, &PersonFilter { status: StatusFilter::Deceased, ..Default::default() }, today()).unwrap();
@@ -175,9 +192,13 @@ fn a_status_change_in_the_future_or_to_the_same_status_is_refused() {
     let p = add(&mut conn, &PersonInput::member("陈老")).unwrap();
     let tx = conn.transaction().unwrap();
     let future = day("2027-01-01");
-    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Left, future, "", today()).unwrap_err().message_id(), "error-date-future", "a status change cannot be dated after today");
-    assert_eq!(members::set_status(&tx, &actor(), p.member_no, Status::Active, today(), "", today()).unwrap_err().message_id(), "error-status-unchanged", "a status cannot be changed to itself");
-    assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), Status::Left, today(), "", today()).unwrap_err().message_id(), "error-person-not-found", "only someone in the register can change status");
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, &StatusInput::new(Status::Left, &future.to_string(), ""), today()).unwrap_err().message_id(), "error-date-future", "a status change cannot be dated after today");
+    assert_eq!(members::set_status(&tx, &actor(), p.member_no, &StatusInput::new(Status::Active, "", ""), today()).unwrap_err().message_id(), "error-status-unchanged", "a status cannot be changed to itself");
+    assert_eq!(members::set_status(&tx, &actor(), MemberNo(99), &StatusInput::new(Status::Left, "", ""), today()).unwrap_err().message_id(), "error-person-not-found", "only someone in the register can change status");
+    let e = members::set_status(&tx, &actor(), p.member_no, &StatusInput::new(Status::Left, "2026-02-30", ""), today()).unwrap_err();
+    assert_eq!((e.message_id(), e.field()), ("error-date-invalid", Some("effective")), "a date as typed that does not exist is refused beside its field");
+    let left = members::set_status(&tx, &actor(), p.member_no, &StatusInput::new(Status::Left, " ", "搬走"), today()).unwrap();
+    assert_eq!(left.status_history.last().map(|s| s.effective), Some(today()), "a blank date is today");
 }
 
 #[test]

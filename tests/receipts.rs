@@ -20,7 +20,7 @@ fn zh() -> Localizer {
 /// Prints receipts (which logs the print, hence a write).
 fn print(conn: &mut Connection, nos: &[&str], layout: ReceiptLayout, l10n: &Localizer) -> Vec<u8> {
     let nos: Vec<String> = nos.iter().map(|s| s.to_string()).collect();
-    write(conn, |tx| receipts::print(tx, &actor(), &nos, layout, l10n)).expect("print receipts")
+    write(conn, |tx| receipts::print(tx, &actor(), &nos, layout, l10n)).expect("print receipts").bytes
 }
 
 /// `n` receipts R2026-0001… for grants of ¥1,234.50, ¥1,235.50…, handled by 王堃.

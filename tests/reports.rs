@@ -11,6 +11,7 @@ use common::rota::{add_case, case_input, en, generate, record_done, record_misse
 use common::time_bank::{deposit, h};
 use common::{actor, add_person, day, month, today, write};
 use huzhu::id_card;
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::{Fen, Gender};
 use huzhu::members::{self, CareLevel, Living, MemberNo, PersonInput, Status};
 use huzhu::money::statements::{self, Period, PeriodInput, PeriodKind, StatementFormat};
@@ -72,7 +73,7 @@ fn village() -> (tempfile::TempDir, Connection) {
     let student = PersonInput { is_member: false, volunteer: true, birth_date: "2005-04-04".into(), ..PersonInput::member("王小明") };
     add_person(&mut conn, &student).expect("add a non-member");
     let status = |conn: &mut Connection, no: i64, s: Status, on: &str| {
-        write(conn, |tx| members::set_status(tx, &actor(), MemberNo(no), s, day(on), "", today())).expect("change a status");
+        write(conn, |tx| members::set_status(tx, &actor(), MemberNo(no), &members::StatusInput::new(s, on, ""), today())).expect("change a status");
     };
     status(&mut conn, 11, Status::Deceased, "2026-03-10"); // 郑月娥, 100 years old
     status(&mut conn, 14, Status::Left, "2026-06-15"); // 庄天赐 moved away
@@ -92,7 +93,7 @@ fn money(conn: &mut Connection) {
     ] {
         post(conn, &entry(kind, cat, amount, date)).expect("post an entry");
     }
-    write(conn, |tx| receipts::reverse_entry(tx, &actor(), "2026-0005", "重复记账", day("2026-11-03"), today())).expect("reverse");
+    write(conn, |tx| receipts::reverse_entry(tx, &actor(), "2026-0005", &ReversalInput::new("重复记账", "2026-11-03"), today())).expect("reverse");
 }
 
 fn services(conn: &mut Connection) {
@@ -100,13 +101,13 @@ fn services(conn: &mut Connection) {
     generate(conn, month("2026-11"));
     let s = slots(conn, month("2026-11"));
     let tx = conn.transaction().unwrap();
-    record_done(&tx, slot_at(&s, "2026-11-01", "08:00").id, None, None, None).expect("done");
-    record_done(&tx, slot_at(&s, "2026-11-02", "08:00").id, None, Some(3), Some(300)).expect("covered");
+    record_done(&tx, slot_at(&s, "2026-11-01", "08:00").id, None, None, "").expect("done");
+    record_done(&tx, slot_at(&s, "2026-11-02", "08:00").id, None, Some(3), "5").expect("covered");
     record_missed(&tx, slot_at(&s, "2026-11-03", "08:00").id, None).expect("missed");
     for (date, call) in [("2026-11-20", false), ("2026-11-21", true), ("2026-10-02", false), ("2025-12-30", false)] {
-        rota::log_contact(&tx, &actor(), MemberNo(6), Some(MemberNo(4)), day(date), call, "", today()).expect("log a contact");
+        rota::log_contact(&tx, &actor(), &rota::ContactInput { elder: MemberNo(6), by: Some(MemberNo(4)), date: date.into(), call, notes: String::new() }, today()).expect("log a contact");
     }
-    rota::add_pairing(&tx, &actor(), MemberNo(4), MemberNo(6), 7, day("2026-02-01"), &zh(), today()).expect("pair");
+    rota::add_pairing(&tx, &actor(), &rota::PairingInput { volunteer: Some(MemberNo(4)), elder: Some(MemberNo(6)), every_days: "7".into(), from: "2026-02-01".into() }, &zh(), today()).expect("pair");
     tx.commit().unwrap();
 }
 
@@ -116,9 +117,9 @@ fn time_bank(conn: &mut Connection) {
     let wrong = deposit(conn, MemberNo(2), "2", "2026-04-01").expect("deposit");
     deposit(conn, MemberNo(3), "5.5", "2026-05-01").expect("deposit");
     let tx = conn.transaction().unwrap();
-    tb::reverse(&tx, &actor(), wrong, "记错了人", day("2026-04-02"), today()).expect("reverse");
-    tb::transfer(&tx, &actor(), MemberNo(1), MemberNo(2), h("1.5"), "给老伴", day("2026-06-01"), today()).expect("transfer");
-    tb::donate(&tx, &actor(), MemberNo(3), h("2"), day("2026-07-01"), today()).expect("donate");
+    tb::reverse(&tx, &actor(), wrong, &ReversalInput::new("记错了人", "2026-04-02"), today()).expect("reverse");
+    tb::transfer(&tx, &actor(), &tb::TransferInput { from: MemberNo(1), to: Some(MemberNo(2)), hours: "1.5".into(), reason: "给老伴".into(), date: "2026-06-01".into() }, today()).expect("transfer");
+    tb::donate(&tx, &actor(), &tb::PoolDonationInput { person: MemberNo(3), hours: "2".into(), date: "2026-07-01".into() }, today()).expect("donate");
     tb::grant(&tx, &actor(), MemberNo(5), h("1"), "困难老人", day("2026-08-01"), today()).expect("grant");
     tx.commit().unwrap();
 }

@@ -9,11 +9,11 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::rota::{
-    add_case, case_input, en, generate, generate_in, people, record_done, record_missed, set_volunteer, slot_at, slots, village, weekdays, zh,
+    add_case, case_input, en, generate, generate_in, pairing, people, record_done, record_missed, set_volunteer, slot_at, slots, village, weekdays, zh,
     AvailabilityInput, CaseInput, DutyKind, OutcomeKind, ShiftSpec, SlotId, Weekdays, DAY_SHIFT, NIGHT_SHIFT,
 };
 use common::{actor, add_person, count, day, month, refused, test_db, today, write, Month};
-use huzhu::members::{self, Living, MemberNo, PersonInput, Status};
+use huzhu::members::{self, Living, MemberNo, PersonInput, Status, StatusInput};
 use huzhu::rota;
 use huzhu::time_bank::{self, Hours};
 
@@ -110,7 +110,7 @@ fn manual_changes_are_checked_and_locked_or_hand_made_ones_survive_regeneration(
 
     // Others change their availability; regeneration keeps the locked and hand-made ones.
     set_volunteer(&mut conn, people(&day1)[0], AvailabilityInput { weekdays: weekdays("7"), ..Default::default() });
-    set_volunteer(&mut conn, hand, AvailabilityInput { max_shifts: Some(Some(1)), ..Default::default() });
+    set_volunteer(&mut conn, hand, AvailabilityInput { max_shifts: Some("1".into()), ..Default::default() });
     generate(&mut conn, nov());
     let after = slots(&conn, nov());
     let get = |id: SlotId| after.iter().find(|s| s.id == id).unwrap().clone();
@@ -169,11 +169,11 @@ fn bad_rota_input_is_refused_with_the_rule_named_and_changes_nothing() {
     assert_eq!(id(ShiftSpec::parse("shift", "白班")), "error-rota-shift-invalid", "a shift needs its times");
     assert_eq!(Weekdays::parse("weekdays", "1,8").unwrap_err().message_id(), "error-rota-weekday-invalid", "weekdays are 1 to 7");
     assert_eq!(Month::parse("month", "2026-13").unwrap_err().message_id(), "error-month-invalid", "there is no 13th month");
-    assert_eq!(rota::parse_range("away", "2026-12-10..2026-12-01").unwrap_err().message_id(), "error-rota-range-reversed", "a range runs forwards");
+    assert_eq!(rota::date_range("away", "2026-12-10", "2026-12-01").unwrap_err().message_id(), "error-rota-range-reversed", "a range runs forwards");
 
     let e = refused(&mut conn, |tx| rota::set_volunteer(tx, &actor(), MemberNo(77), &AvailabilityInput::default(), today()));
     assert_eq!(e.message_id(), "error-person-not-found", "a volunteer must be in the register");
-    let away = AvailabilityInput { away: vec![(day("2026-12-10"), day("2026-12-01"))], ..Default::default() };
+    let away = AvailabilityInput { away: vec![("2026-12-10".into(), "2026-12-01".into())], ..Default::default() };
     let e = refused(&mut conn, |tx| rota::set_volunteer(tx, &actor(), MemberNo(1), &away, today()));
     assert_eq!(e.message_id(), "error-rota-range-reversed", "an absence ends after it starts");
     let add = |conn: &mut rusqlite::Connection, input: CaseInput| refused(conn, |tx| rota::add_case(tx, &actor(), &input, &zh(), today()));
@@ -183,10 +183,52 @@ fn bad_rota_input_is_refused_with_the_rule_named_and_changes_nothing() {
         "error-rota-range-reversed",
         "a case ends after it starts"
     );
-    let e = refused(&mut conn, |tx| rota::add_pairing(tx, &actor(), MemberNo(5), MemberNo(6), 7, today(), &zh(), today()));
+    let e = refused(&mut conn, |tx| rota::add_pairing(tx, &actor(), &pairing(5, 6, "7", ""), &zh(), today()));
     assert_eq!(e.message_id(), "error-rota-not-volunteer", "only a registered volunteer is paired with an elder");
-    let e = refused(&mut conn, |tx| record_done(tx, SlotId(12345), None, None, None));
+    let e = refused(&mut conn, |tx| record_done(tx, SlotId(12345), None, None, ""));
     assert_eq!(e.message_id(), "error-rota-slot-not-found", "an outcome is for a slot that exists");
+}
+
+/// The rota's forms as the screen sends them: each field read in the core, a bad one refused
+/// with its message beside it (the error names the field), and nothing written.
+#[test]
+fn rota_forms_are_read_in_the_core_and_errors_name_their_field() {
+    let (_d, mut conn) = village();
+    let before = count(&conn, "audit_log");
+    let field = |e: huzhu::Error| (e.message_id().to_string(), e.field().map(str::to_string));
+    let is = |id: &str, f: &str| (id.to_string(), Some(f.to_string()));
+    let add = |conn: &mut rusqlite::Connection, input: CaseInput| field(refused(conn, |tx| rota::add_case(tx, &actor(), &input, &zh(), today())));
+    let case = || case_input(5, DutyKind::Care, "2026-11-01", None, &[DAY_SHIFT]);
+    assert_eq!(add(&mut conn, CaseInput { recipient: None, ..case() }), is("error-rota-recipient-required", "recipient"), "a case is for someone");
+    assert_eq!(add(&mut conn, CaseInput { from: "11/01/2026".into(), ..case() }), is("error-date-invalid", "from"));
+    assert_eq!(add(&mut conn, CaseInput { until: "2026-11-31".into(), ..case() }), is("error-date-invalid", "until"));
+    assert_eq!(add(&mut conn, CaseInput { weekdays: vec![], ..case() }), is("error-rota-weekday-invalid", "weekdays"), "at least one day ticked");
+    assert_eq!(add(&mut conn, CaseInput { every_days: "0".into(), ..case() }), is("error-rota-every-days", "every_days"));
+    assert_eq!(add(&mut conn, CaseInput { every_days: "每周".into(), ..case() }), is("error-rota-every-days", "every_days"));
+    let mut bad_row = case();
+    bad_row.shifts[0].people = "两".into();
+    assert_eq!(add(&mut conn, bad_row), is("error-rota-shift-people", "shift"), "a shift row's people is a number");
+
+    let pair = |conn: &mut rusqlite::Connection, input: rota::PairingInput| field(refused(conn, |tx| rota::add_pairing(tx, &actor(), &input, &zh(), today())));
+    assert_eq!(pair(&mut conn, rota::PairingInput { volunteer: None, ..pairing(1, 6, "7", "") }), is("error-rota-volunteer-required", "volunteer"));
+    assert_eq!(pair(&mut conn, rota::PairingInput { elder: None, ..pairing(1, 6, "7", "") }), is("error-rota-recipient-required", "elder"));
+    assert_eq!(pair(&mut conn, pairing(1, 6, "0", "")), is("error-rota-every-days", "every_days"));
+    assert_eq!(pair(&mut conn, pairing(1, 6, "7", "2026-02-30")), is("error-date-invalid", "from"));
+
+    let set = |conn: &mut rusqlite::Connection, input: AvailabilityInput| field(refused(conn, |tx| rota::set_volunteer(tx, &actor(), MemberNo(1), &input, today())));
+    assert_eq!(set(&mut conn, AvailabilityInput { max_shifts: Some("94".into()), ..Default::default() }), is("error-rota-max-shifts", "max_shifts"));
+    assert_eq!(set(&mut conn, AvailabilityInput { max_shifts: Some("十".into()), ..Default::default() }), is("error-number-invalid", "max_shifts"));
+    assert_eq!(set(&mut conn, AvailabilityInput { weekdays: Some(vec![]), ..Default::default() }), is("error-rota-weekday-invalid", "weekdays"));
+    assert_eq!(set(&mut conn, AvailabilityInput { away: vec![(String::new(), "2026-12-01".into())], ..Default::default() }), is("error-date-invalid", "away"), "an absence starts somewhere");
+
+    let outcome = |kind, by: Option<MemberNo>, hours: &str| rota::OutcomeInput { slot: SlotId(1), person: None, kind, by, hours: hours.into() };
+    assert_eq!(field(outcome(OutcomeKind::Covered, None, "").outcome().unwrap_err()), is("error-rota-cover-required", "by"), "a covered shift names who covered");
+    assert_eq!(field(outcome(OutcomeKind::Done, None, "25").outcome().unwrap_err()), is("error-rota-hours-invalid", "hours"));
+    assert_eq!(outcome(OutcomeKind::Missed, None, "25").outcome().unwrap(), rota::Outcome::Missed, "a missed shift has no hours to read");
+    assert_eq!(outcome(OutcomeKind::Done, None, " 1.5 ").outcome().unwrap(), rota::Outcome::Done { minutes: Some(90) });
+    assert_eq!(field(rota::overdue(&conn, "七", today()).unwrap_err()), is("error-number-invalid", "days"), "days are a whole number");
+    assert_eq!(field(rota::overdue(&conn, "0", today()).unwrap_err()), is("error-number-invalid", "days"));
+    assert_eq!(count(&conn, "audit_log"), before, "no refused form wrote anything");
 }
 
 #[test]
@@ -198,13 +240,13 @@ fn done_shifts_keep_everything_the_time_bank_needs_exactly_once() {
     generate(&mut conn, dec());
     let list = slots(&conn, nov());
     let (a, b, c) = (&list[0], &list[1], &list[2]);
-    let done = write(&mut conn, |tx| record_done(tx, a.id, None, None, None)).unwrap();
+    let done = write(&mut conn, |tx| record_done(tx, a.id, None, None, "")).unwrap();
     assert_eq!((done[0].kind, done[0].minutes), (OutcomeKind::Done, 720), "a done shift counts the shift's length by default");
-    let e = refused(&mut conn, |tx| record_done(tx, a.id, None, None, None));
+    let e = refused(&mut conn, |tx| record_done(tx, a.id, None, None, ""));
     assert_eq!(e.message_id(), "error-rota-already-recorded", "a shift is recorded once");
     // Covered by someone else, with hours given.
     let cover = if people(b)[0] == 2 { 3 } else { 2 };
-    let done = write(&mut conn, |tx| record_done(tx, b.id, None, Some(cover), Some(630))).unwrap();
+    let done = write(&mut conn, |tx| record_done(tx, b.id, None, Some(cover), "10.5")).unwrap();
     assert_eq!((done[0].kind, done[0].minutes, done[0].worker), (OutcomeKind::Covered, 630, Some(MemberNo(cover))), "a covered shift is credited to who served");
     // Missed: no hours.
     write(&mut conn, |tx| record_missed(tx, c.id, None)).unwrap();
@@ -238,7 +280,7 @@ fn done_shifts_keep_everything_the_time_bank_needs_exactly_once() {
     assert_eq!(again, None, "a shift is credited exactly once");
     // A shift still ahead cannot be done.
     let dec20 = slots(&conn, dec())[0].id;
-    let e = refused(&mut conn, |tx| record_done(tx, dec20, None, None, None));
+    let e = refused(&mut conn, |tx| record_done(tx, dec20, None, None, ""));
     assert_eq!(e.message_id(), "error-rota-not-yet", "a shift after today cannot be recorded done");
     // Regenerating November keeps the recorded ones.
     generate(&mut conn, nov());
@@ -251,12 +293,13 @@ fn elder(conn: &mut rusqlite::Connection, name: &str, living: Living) -> i64 {
 }
 
 fn log_contact(conn: &mut rusqlite::Connection, elder: i64, by: i64, date: &str, call: bool) {
-    write(conn, |tx| rota::log_contact(tx, &actor(), MemberNo(elder), Some(MemberNo(by)), day(date), call, "", today())).unwrap();
+    let input = rota::ContactInput { elder: MemberNo(elder), by: Some(MemberNo(by)), date: date.into(), call, notes: String::new() };
+    write(conn, |tx| rota::log_contact(tx, &actor(), &input, today())).unwrap();
 }
 
 /// (register number, name, days since the last contact) of each elder on the overdue list.
 fn overdue(conn: &rusqlite::Connection, days: i64) -> Vec<(i64, String, Option<i64>)> {
-    rota::overdue(conn, days, today()).unwrap().into_iter().map(|o| (o.member_no.0, o.name, o.days)).collect()
+    rota::overdue(conn, &days.to_string(), today()).unwrap().into_iter().map(|o| (o.member_no.0, o.name, o.days)).collect()
 }
 
 #[test]
@@ -274,13 +317,13 @@ fn elders_living_alone_are_overdue_until_visited_or_called_within_the_days() {
     log_contact(&mut conn, called, 1, "2026-11-27", true);
     log_contact(&mut conn, seven_ago, 4, "2026-11-22", false);
     log_contact(&mut conn, six_ago, 4, "2026-11-23", false);
-    write(&mut conn, |tx| members::set_status(tx, &actor(), MemberNo(deceased), Status::Deceased, day("2026-11-01"), "", today())).unwrap();
+    write(&mut conn, |tx| members::set_status(tx, &actor(), MemberNo(deceased), &StatusInput::new(Status::Deceased, "2026-11-01", ""), today())).unwrap();
     // A visit shift done three days ago counts as a visit; a missed one does not.
     add_case(&mut conn, &case_input(shift_done, DutyKind::Visit, "2026-11-26", Some("2026-11-26"), &["探望@09:00-10:00"]));
     add_case(&mut conn, &case_input(shift_missed, DutyKind::Visit, "2026-11-27", Some("2026-11-27"), &["探望@09:00-10:00"]));
     generate(&mut conn, nov());
     let list = slots(&conn, nov());
-    write(&mut conn, |tx| record_done(tx, slot_at(&list, "2026-11-26", "09:00").id, None, None, None)).unwrap();
+    write(&mut conn, |tx| record_done(tx, slot_at(&list, "2026-11-26", "09:00").id, None, None, "")).unwrap();
     write(&mut conn, |tx| record_missed(tx, slot_at(&list, "2026-11-27", "09:00").id, None)).unwrap();
 
     let s = |n: &str| n.to_string();
@@ -296,14 +339,14 @@ fn elders_living_alone_are_overdue_until_visited_or_called_within_the_days() {
 
     log_contact(&mut conn, 6, 1, "2026-11-27", true);
     assert!(!overdue(&conn, 7).iter().any(|o| o.0 == 6), "a call two days ago takes 黄玉喆 off the list");
-    let e = refused(&mut conn, |tx| rota::log_contact(tx, &actor(), MemberNo(6), None, day("2026-11-30"), false, "", today()));
+    let e = refused(&mut conn, |tx| rota::log_contact(tx, &actor(), &rota::ContactInput { elder: MemberNo(6), by: None, date: "2026-11-30".into(), call: false, notes: String::new() }, today()));
     assert_eq!(e.message_id(), "error-date-future", "a visit cannot be logged for a day still ahead");
 }
 
 #[test]
 fn pairings_always_keep_their_volunteer() {
     let (_d, mut conn) = village();
-    write(&mut conn, |tx| rota::add_pairing(tx, &actor(), MemberNo(1), MemberNo(6), 7, day("2026-12-02"), &zh(), today())).unwrap();
+    write(&mut conn, |tx| rota::add_pairing(tx, &actor(), &pairing(1, 6, "7", "2026-12-02"), &zh(), today())).unwrap();
     // Others are free and have less to do; the visits still go to 1.
     generate(&mut conn, dec());
     let list = slots(&conn, dec());
@@ -313,7 +356,7 @@ fn pairings_always_keep_their_volunteer() {
     write(&mut conn, |tx| rota::unassign(tx, &actor(), list[0].id, MemberNo(1))).unwrap();
     let e = refused(&mut conn, |tx| rota::assign(tx, &actor(), list[0].id, MemberNo(4)));
     assert_eq!(e.message_id(), "error-rota-cannot-paired", "no one else may take a paired visit");
-    let e = refused(&mut conn, |tx| rota::add_pairing(tx, &actor(), MemberNo(1), MemberNo(6), 7, today(), &zh(), today()));
+    let e = refused(&mut conn, |tx| rota::add_pairing(tx, &actor(), &pairing(1, 6, "7", ""), &zh(), today()));
     assert_eq!(e.message_id(), "error-rota-pair-exists", "a volunteer and an elder are paired once");
 }
 
@@ -375,7 +418,7 @@ fn every_rota_write_is_audited_in_the_same_transaction() {
     rota::add_case(&tx, &actor(), &input, &zh(), today()).unwrap();
     rota::generate(&tx, &actor(), nov(), &zh()).unwrap();
     rota::set_locked(&tx, &actor(), SlotId(1), true).unwrap();
-    record_done(&tx, SlotId(1), None, None, None).unwrap();
+    record_done(&tx, SlotId(1), None, None, "").unwrap();
     assert_eq!(
         huzhu::audit::count(&tx).unwrap() - n0,
         6,

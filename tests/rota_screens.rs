@@ -54,7 +54,7 @@ fn unfilled_slots_are_read_with_the_reason_as_they_stand_now() {
     assert_eq!(rota::list_month(&conn, dec()).unwrap().iter().map(|s| s.assigned.len()).sum::<usize>(), 30, "reading writes nothing");
 
     // Now volunteer 1 is away that day: no one is left for a Saturday.
-    set_volunteer(&mut conn, 1, AvailabilityInput { away: vec![(day("2026-12-05"), day("2026-12-05"))], ..Default::default() });
+    set_volunteer(&mut conn, 1, AvailabilityInput { away: vec![("2026-12-05".into(), String::new())], ..Default::default() });
     let u = rota::unfilled(&conn, dec(), &l10n).unwrap();
     assert_eq!(u[0].reason, l10n.t("rota-unfilled-all-away"), "the generator's reason in words");
 

@@ -10,6 +10,7 @@ use common::pdf::{pdf_text, squash};
 use common::{actor, day, month, test_db_with_association as test_db, today, write};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::money::statements::{self, Period};
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::Fen;
 use huzhu::money::{cash_book, receipts, CashKind};
 use rusqlite::Connection;
@@ -28,7 +29,7 @@ fn sample_year(conn: &mut Connection) {
     ] {
         post(conn, &entry(kind, cat, amount, date)).unwrap();
     }
-    write(conn, |tx| receipts::reverse_entry(tx, &actor(), "2026-0005", "发票作废", day("2026-02-10"), today())).unwrap();
+    write(conn, |tx| receipts::reverse_entry(tx, &actor(), "2026-0005", &ReversalInput::new("发票作废", "2026-02-10"), today())).unwrap();
 }
 
 #[test]
@@ -93,8 +94,10 @@ fn a_statement_renders_as_pdf_or_xlsx_from_its_period() {
     let (_d, mut conn) = test_db();
     sample_year(&mut conn);
     let pdf = statements::render(&conn, Period::Year(2026), statements::StatementFormat::Pdf, &zh(), today()).unwrap();
-    let (text, _) = pdf_text(&pdf);
+    assert_eq!(pdf.name, "收支明细表-2026.pdf", "the file is named after the period, in the reader's language");
+    let (text, _) = pdf_text(&pdf.bytes);
     assert!(squash(&text).contains("收支明细表"), "the PDF is the statement");
     let xlsx = statements::render(&conn, Period::Month(month("2026-03")), statements::StatementFormat::Xlsx, &zh(), today()).unwrap();
-    assert!(xlsx.starts_with(b"PK"), "the workbook is a zip (xlsx)");
+    assert_eq!(xlsx.name, "收支明细表-2026-03.xlsx", "a month's workbook is named after the month");
+    assert!(xlsx.bytes.starts_with(b"PK"), "the workbook is a zip (xlsx)");
 }

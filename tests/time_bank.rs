@@ -4,11 +4,13 @@
 
 mod common;
 
-use common::time_bank::{bal, deposit, h, make_deceased};
+use common::time_bank::{bal, deposit, h, make_deceased, transfer};
 use common::{actor, add_member, count, day, memory_db, snapshot, test_db, today, write};
 use huzhu::error::Error;
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::members::{self, MemberNo};
-use huzhu::time_bank::{self as tb, DepositInput, EntryId, EntryKind, HeirShare, Hours, WithdrawalInput};
+use huzhu::i18n::{Lang, Localizer};
+use huzhu::time_bank::{self as tb, DepositInput, EntryId, EntryKind, HeirShare, Hours, PoolDonationInput, TransferInput, WithdrawalInput};
 use proptest::prelude::*;
 use rusqlite::Connection;
 
@@ -22,7 +24,7 @@ fn deposits_and_withdrawals_move_the_balance_exactly_and_are_audited() {
     deposit(&mut conn, a, "0.5", "2026-03-02").unwrap();
     assert_eq!(tb::balance(&conn, a).unwrap().to_string(), "3", "2.5 + 0.5 must be exactly 3");
     assert_eq!(count(&conn, "audit_log"), audit_before + 2, "every write adds an audit row in the same transaction");
-    let w = WithdrawalInput { holder: a, hours: h("1"), date: day("2026-03-03"), recipient: None, service_kind: String::new(), consent: String::new() };
+    let w = WithdrawalInput { holder: a, hours: "1".into(), date: "2026-03-03".into(), recipient: None, service_kind: String::new(), consent: String::new() };
     write(&mut conn, |tx| tb::withdraw(tx, &actor(), &w, today())).unwrap();
     assert_eq!(bal(&conn, a), 4, "a withdrawal takes exactly its hours: 3 - 1 = 2 hours, 4 half-hours");
     assert_eq!(bal(&conn, b), 0, "an untouched account is zero");
@@ -35,12 +37,12 @@ fn an_account_never_goes_below_zero_and_a_refusal_changes_nothing() {
     let b = add_member(&mut conn, "李明");
     deposit(&mut conn, a, "1", "2026-03-01").unwrap();
     let before = snapshot(&conn);
-    let w = WithdrawalInput { holder: a, hours: h("1.5"), date: day("2026-03-03"), recipient: None, service_kind: String::new(), consent: String::new() };
+    let w = WithdrawalInput { holder: a, hours: "1.5".into(), date: "2026-03-03".into(), recipient: None, service_kind: String::new(), consent: String::new() };
     let e = write(&mut conn, |tx| tb::withdraw(tx, &actor(), &w, today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-insufficient", "no one may withdraw more than their balance");
-    let e = write(&mut conn, |tx| tb::transfer(tx, &actor(), a, b, h("2"), "给父亲", today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::transfer(tx, &actor(), &transfer(a, b, "2", "给父亲"), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-insufficient", "no one may transfer more than their balance");
-    let e = write(&mut conn, |tx| tb::donate(tx, &actor(), a, h("5"), today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::donate(tx, &actor(), &PoolDonationInput { person: a, hours: "5".into(), date: String::new() }, today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-insufficient", "no one may donate more than their balance");
     let e = write(&mut conn, |tx| tb::grant(tx, &actor(), b, h("1"), "五保", today(), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-pool-insufficient", "the pool cannot go below zero either");
@@ -65,7 +67,7 @@ fn paying_for_someone_elses_care_records_the_holders_consent() {
     let child = add_member(&mut conn, "林小红");
     let mother = add_member(&mut conn, "林阿婆");
     deposit(&mut conn, child, "10", "2026-03-01").unwrap();
-    let mut w = WithdrawalInput { holder: child, hours: h("2"), date: day("2026-03-05"), recipient: Some(mother), service_kind: "陪护".into(), consent: String::new() };
+    let mut w = WithdrawalInput { holder: child, hours: "2".into(), date: "2026-03-05".into(), recipient: Some(mother), service_kind: "陪护".into(), consent: String::new() };
     let before = snapshot(&conn);
     let e = write(&mut conn, |tx| tb::withdraw(tx, &actor(), &w, today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-consent-required", "paying for another person's care needs the holder's consent");
@@ -134,26 +136,26 @@ fn a_reversal_never_edits_undoes_both_sides_and_cannot_be_repeated() {
     let a = add_member(&mut conn, "张秀英");
     let b = add_member(&mut conn, "李明");
     let dep = deposit(&mut conn, a, "4", "2026-03-01").unwrap();
-    let (out, _) = write(&mut conn, |tx| tb::transfer(tx, &actor(), a, b, h("1.5"), "给父亲", today(), today())).unwrap();
+    let (out, _) = write(&mut conn, |tx| tb::transfer(tx, &actor(), &transfer(a, b, "1.5", "给父亲"), today())).unwrap();
     let total = tb::total_hours(&conn).unwrap();
-    let ids = write(&mut conn, |tx| tb::reverse(tx, &actor(), out, "录错了", today(), today())).unwrap();
+    let ids = write(&mut conn, |tx| tb::reverse(tx, &actor(), out, &ReversalInput::new("录错了", ""), today())).unwrap();
     assert_eq!(ids.len(), 2, "reversing one side of a transfer reverses both");
     assert_eq!((bal(&conn, a), bal(&conn, b)), (8, 0), "the reversal brings both balances back");
     assert_eq!(tb::total_hours(&conn).unwrap(), total, "reversing a transfer conserves hours");
     assert_eq!(tb::entry(&conn, out).unwrap().hours.to_string(), "1.5", "the original is kept unchanged");
     let before = snapshot(&conn);
-    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), out, "again", today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), out, &ReversalInput::new("again", ""), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-already-reversed", "reversing twice is refused");
-    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), ids[0], "undo", today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), ids[0], &ReversalInput::new("undo", ""), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-reverse-reversal", "a reversal is not itself reversed");
-    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), dep, " ", today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), dep, &ReversalInput::new(" ", ""), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-reason-required", "a reversal needs a reason");
-    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), EntryId(999), "x", today(), today())).unwrap_err();
+    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), EntryId(999), &ReversalInput::new("x", ""), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-entry-not-found", "only an entry that exists can be reversed");
     assert_eq!(snapshot(&conn), before, "refused reversals change nothing");
     // Reversing a deposit whose hours were spent would go below zero: refused.
-    write(&mut conn, |tx| tb::donate(tx, &actor(), a, h("3"), today(), today())).unwrap();
-    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), dep, "录错了", today(), today())).unwrap_err();
+    write(&mut conn, |tx| tb::donate(tx, &actor(), &PoolDonationInput { person: a, hours: "3".into(), date: String::new() }, today())).unwrap();
+    let e = write(&mut conn, |tx| tb::reverse(tx, &actor(), dep, &ReversalInput::new("录错了", ""), today())).unwrap_err();
     assert_eq!(e.message_id(), "error-time-reverse-insufficient", "a reversal may not take the account below zero");
 }
 
@@ -252,18 +254,24 @@ fn apply(tx: &rusqlite::Transaction, people: &[MemberNo], op: &Op) -> huzhu::Res
     let day = day("2026-06-01");
     match *op {
         Op::Deposit(p, n) => {
-            let input = DepositInput { provider: people[p], hours: Hours::from_half_hours(n), date: day, recipient: None, service_kind: String::new(), confirmed_by: String::new() };
+            let input = DepositInput { provider: people[p], hours: Hours::from_half_hours(n).to_string(), date: day.to_string(), recipient: None, service_kind: String::new(), confirmed_by: String::new() };
             tb::deposit(tx, &a, &input, t).map(|_| ())
         }
         Op::Credit(p, n, s) => tb::credit_service(tx, &a, people[p], Hours::from_half_hours(n), day, &format!("shift:{s}"), t).map(|_| ()),
         Op::Withdraw(p, n) => {
-            let w = WithdrawalInput { holder: people[p], hours: Hours::from_half_hours(n), date: day, recipient: None, service_kind: String::new(), consent: String::new() };
+            let w = WithdrawalInput { holder: people[p], hours: Hours::from_half_hours(n).to_string(), date: day.to_string(), recipient: None, service_kind: String::new(), consent: String::new() };
             tb::withdraw(tx, &a, &w, t).map(|_| ())
         }
-        Op::Transfer(x, y, n) => tb::transfer(tx, &a, people[x], people[y], Hours::from_half_hours(n), "家人", day, t).map(|_| ()),
-        Op::Donate(p, n) => tb::donate(tx, &a, people[p], Hours::from_half_hours(n), day, t).map(|_| ()),
+        Op::Transfer(x, y, n) => {
+            let input = TransferInput { date: day.to_string(), ..transfer(people[x], people[y], &Hours::from_half_hours(n).to_string(), "家人") };
+            tb::transfer(tx, &a, &input, t).map(|_| ())
+        }
+        Op::Donate(p, n) => {
+            let input = PoolDonationInput { person: people[p], hours: Hours::from_half_hours(n).to_string(), date: day.to_string() };
+            tb::donate(tx, &a, &input, t).map(|_| ())
+        }
         Op::Grant(p, n) => tb::grant(tx, &a, people[p], Hours::from_half_hours(n), "困难", day, t).map(|_| ()),
-        Op::Reverse(id) => tb::reverse(tx, &a, EntryId(id), "更正", day, t).map(|_| ()),
+        Op::Reverse(id) => tb::reverse(tx, &a, EntryId(id), &ReversalInput::new("更正", &day.to_string()), t).map(|_| ()),
     }
 }
 
@@ -345,7 +353,7 @@ proptest! {
         let mut left = total;
         while left > 0 {
             let n = left.min(48);
-            let input = DepositInput { provider: holder, hours: Hours::from_half_hours(n), date: day("2026-01-01"), recipient: None, service_kind: String::new(), confirmed_by: String::new() };
+            let input = DepositInput { provider: holder, hours: Hours::from_half_hours(n).to_string(), date: "2026-01-01".into(), recipient: None, service_kind: String::new(), confirmed_by: String::new() };
             write(&mut conn, |tx| tb::deposit(tx, &actor(), &input, today())).unwrap();
             left -= n;
         }
@@ -377,11 +385,11 @@ proptest! {
         let mut left = start;
         while left > 0 {
             let n = left.min(48);
-            let input = DepositInput { provider: a, hours: Hours::from_half_hours(n), date: day("2026-01-01"), recipient: None, service_kind: String::new(), confirmed_by: String::new() };
+            let input = DepositInput { provider: a, hours: Hours::from_half_hours(n).to_string(), date: "2026-01-01".into(), recipient: None, service_kind: String::new(), confirmed_by: String::new() };
             write(&mut conn, |tx| tb::deposit(tx, &actor(), &input, today())).unwrap();
             left -= n;
         }
-        let r = write(&mut conn, |tx| tb::transfer(tx, &actor(), a, b, Hours::from_half_hours(moved), "家人", today(), today()));
+        let r = write(&mut conn, |tx| tb::transfer(tx, &actor(), &transfer(a, b, &Hours::from_half_hours(moved).to_string(), "家人"), today()));
         if moved <= start {
             prop_assert!(r.is_ok(), "a transfer within the balance goes through");
             prop_assert_eq!((bal(&conn, a), bal(&conn, b)), (start - moved, moved), "a transfer moves exactly its hours");
@@ -398,12 +406,12 @@ fn the_account_screen_reads_balance_entries_and_the_bank_overview() {
     let (_d, mut conn) = test_db();
     let a = add_member(&mut conn, "张秀英");
     let accounts = count(&conn, "time_account");
-    let fresh = tb::account(&conn, a, today()).unwrap();
-    assert_eq!((fresh.balance, fresh.entries.len(), fresh.frozen), (Hours::ZERO, 0, false), "a new account is empty");
+    let fresh = tb::account(&conn, a, &Localizer::new(Lang::ZhCn), today()).unwrap();
+    assert_eq!((fresh.balance, fresh.lines.len(), fresh.frozen), (Hours::ZERO, 0, false), "a new account is empty");
     assert_eq!(count(&conn, "time_account"), accounts, "reading an account opens nothing");
     deposit(&mut conn, a, "2.5", "2026-03-01").unwrap();
-    let acc = tb::account(&conn, a, today()).unwrap();
-    assert_eq!((acc.balance, acc.entries.len(), acc.name.as_str()), (h("2.5"), 1, "张秀英"), "the account screen shows the balance, the entries and the name");
+    let acc = tb::account(&conn, a, &Localizer::new(Lang::ZhCn), today()).unwrap();
+    assert_eq!((acc.balance, acc.lines.len(), acc.name.as_str()), (h("2.5"), 1, "张秀英"), "the account screen shows the balance, the entries and the name");
     let o = write(&mut conn, |tx| tb::overview(tx, &actor())).unwrap();
     let again = write(&mut conn, |tx| tb::overview(tx, &actor())).unwrap();
     assert_eq!(o.fingerprint, again.fingerprint, "the key is made once and kept");

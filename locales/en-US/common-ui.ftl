@@ -15,5 +15,6 @@ common-pick-none = Nobody found.
 common-file-saved = The file is saved at:
 common-file-saved-opened = It was opened in your system's viewer; print from there.
 common-file-saved-not-opened = It could not be opened automatically; open it from this place.
+common-working = Working…
 common-file-open-again = Open it again
 common-pick-age = age { $age }

@@ -22,6 +22,7 @@ error-family-name-required = A family contact needs a name.
 error-lunar-invalid = The lunar birthday is not valid: month 1-12, day 1-30.
 error-lunar-no-leap-month = Lunar year { $year } has no leap month { $month }.
 error-person-not-found = There is no one with number { $key }.
+error-person-required = Choose someone from the register first.
 error-status-unchanged = Number { $no } already has that status.
 error-association-name-required = Please enter the association's name.
 error-text-too-long = The text is too long.

@@ -41,7 +41,8 @@ error-dues-exempt = Member { $no } is exempt from dues for { $year }.
 error-dues-nothing-owed = Member { $no } has paid all dues for these years.
 error-dues-overpaid = The payment ({ $amount }) is more than the dues owed ({ $owed }). Record the rest as a donation.
 error-out-format = The output file must end in .pdf or .xlsx.
-error-period-required = Give the period with one of --month, --quarter or --year.
+error-period-required = Give the period with either --month or --year.
+error-report-period-required = Give the period with one of --month, --quarter or --year.
 
 ## Categories (seeded ones show these names until renamed)
 cash-category-grant = Village committee grant

@@ -11,7 +11,6 @@ reports-period-year = Year
 reports-period-month-hint = e.g. 2026-03
 reports-period-quarter-hint = e.g. 2026-3 for July to September
 reports-period-year-hint = e.g. 2026
-reports-busy = Making the file, please wait…
 reports-work-title = Work report (to the village committee)
 reports-work-explain = A cover (prepared by, reviewed by, seal), members with charts, services, welfare paid, money (the statement's figures), the time bank and your notes.
 reports-work-notes = Notes

@@ -111,6 +111,7 @@ error-rota-say-whom = Shift { $slot } has several people; say whose shift it was
 error-rota-not-yet = This shift is on { $date }, which has not come yet.
 error-rota-hours-invalid = The hours “{ $value }” are not valid: more than 0 and at most 24, e.g. 3 or 2.5.
 error-rota-volunteer-required = Choose a volunteer first.
+error-rota-cover-required = Choose who covered the shift.
 error-rota-recipient-required = Choose an elder from the register first.
 
 ## Printing

@@ -15,5 +15,6 @@ common-pick-none = 没有找到这个人。
 common-file-saved = 文件已保存在：
 common-file-saved-opened = 已用系统程序打开，可以从那里打印。
 common-file-saved-not-opened = 没能自动打开，请到这个位置双击打开。
+common-working = 正在生成…
 common-file-open-again = 再打开一次
 common-pick-age = { $age } 岁

@@ -22,6 +22,7 @@ error-family-name-required = 家属联系人要填写姓名。
 error-lunar-invalid = 农历生日不对：月份 1-12，日子 1-30。
 error-lunar-no-leap-month = 农历 { $year } 年没有闰 { $month } 月。
 error-person-not-found = 找不到编号为 { $key } 的人员。
+error-person-required = 请先从登记册里选一个人。
 error-status-unchanged = 编号 { $no } 的状态已经是这个了。
 error-association-name-required = 请填写协会名称。
 error-text-too-long = 内容太长。

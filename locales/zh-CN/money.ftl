@@ -40,7 +40,8 @@ error-dues-exempt = 编号 { $no } 的 { $year } 年会费是免缴的。
 error-dues-nothing-owed = 编号 { $no } 这几年的会费已经交清了。
 error-dues-overpaid = 交的钱（{ $amount }）比欠的会费（{ $owed }）多。多出的部分可以记为捐款。
 error-out-format = 输出文件要以 .pdf 或 .xlsx 结尾。
-error-period-required = 请用 --month、--quarter 或 --year 指定期间（只选一个）。
+error-period-required = 请用 --month 或 --year 指定期间（二选一）。
+error-report-period-required = 请用 --month、--quarter 或 --year 指定期间（只选一个）。
 
 ## 科目（系统科目改名之前显示这些名字）
 cash-category-grant = 村委会拨款

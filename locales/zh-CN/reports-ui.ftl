@@ -11,7 +11,6 @@ reports-period-year = 年份
 reports-period-month-hint = 例如 2026-03
 reports-period-quarter-hint = 例如 2026-3，即 7 月至 9 月
 reports-period-year-hint = 例如 2026
-reports-busy = 正在生成，请稍候……
 reports-work-title = 工作报告（报村委会）
 reports-work-explain = 包括封面（制表人、审核人、盖章）、会员情况和图表、服务情况、慰问发放、财务收支（与收支明细表一致）、时间银行和您写的说明。
 reports-work-notes = 其他说明

@@ -111,6 +111,7 @@ error-rota-say-whom = 班次 { $slot } 有好几个人，请用 --for 说明是�
 error-rota-not-yet = 这个班在 { $date }，还没到，不能登记完成。
 error-rota-hours-invalid = 时长“{ $value }”不对：应大于 0、不超过 24 小时，例如 3 或 2.5。
 error-rota-volunteer-required = 请先选一位志愿者。
+error-rota-cover-required = 请选择是谁替的班。
 error-rota-recipient-required = 请先从登记册里选一位老人。
 
 ## Printing

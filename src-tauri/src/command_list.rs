@@ -8,7 +8,9 @@
 // A test (commands::tests) fails when a generated file differs from this list.
 //
 // To add a command: add its line here, write `pub fn name(s: &Shell, args…) -> CmdResult<T>` in
-// the area module, run `cargo test -p huzhu-app`, commit the regenerated files.
+// the area module — one line: take the core's form (`XxxInput`) or ids, call one core function,
+// return its result (`state.read`, `state.write`, `state.print` for a printout) — name the types
+// in commands.rs, run `cargo test -p huzhu-app`, commit the regenerated files.
 //
 // This file is included by build.rs as well, so it may hold nothing but the macro.
 macro_rules! command_list {
@@ -25,53 +27,53 @@ macro_rules! command_list {
             members::member_get(no: MemberNo) -> Person;
             members::member_add(input: PersonInput) -> Person;
             members::member_update(no: MemberNo, input: PersonInput) -> Person;
-            members::member_set_status(no: MemberNo, status: Status, effective: String, note: String) -> Person;
+            members::member_set_status(no: MemberNo, input: StatusInput) -> Person;
 
-            money::cash_categories() -> Vec<Category>;
-            money::cash_list(month: String) -> Vec<CashEntry>;
+            money::cash_categories() -> Vec<CategoryChoice>;
+            money::cash_list(month: String) -> Vec<CashLine>;
             money::cash_balance() -> Fen;
             money::cash_add(input: EntryInput, receipt: bool) -> PostedEntry;
-            money::cash_reverse(voucher: String, reason: String, date: String) -> CashEntry;
+            money::cash_reverse(voucher: String, input: ReversalInput) -> CashEntry;
             money::dues_policy(year: i32) -> Option<DuesPolicy>;
             money::dues_set_policy(input: PolicyInput) -> DuesPolicy;
             money::dues_bill(year: i32) -> Vec<DuesLine>;
-            money::dues_pay(no: MemberNo, years: Vec<i32>, amount: String, date: String, handler: String) -> DuesPayment;
+            money::dues_pay(input: DuesPaymentInput) -> DuesPayment;
             money::dues_arrears_pdf(year: i32) -> SavedFile;
-            money::receipt_list(year: Option<i32>) -> Vec<Receipt>;
+            money::receipt_list(year: Option<i32>) -> Vec<ReceiptLine>;
             money::receipt_print(numbers: Vec<String>, layout: ReceiptLayout) -> SavedFile;
             money::receipt_void(number: String, reason: String) -> Receipt;
             money::donation_add(input: DonationInput) -> (Donation, CashEntry, Option<Receipt>);
             money::donation_list() -> Vec<Donation>;
             money::honour_list(filter: HonourFilter) -> Vec<Donor>;
             money::honour_pdf(filter: HonourFilter) -> SavedFile;
-            money::statement_file(period: Period, format: StatementFormat) -> SavedFile;
+            money::statement_file(input: StatementInput) -> SavedFile;
 
-            rota::rota_list(month: String) -> Vec<RotaSlot>;
-            rota::rota_unfilled(month: String) -> Vec<RotaUnfilledSlot>;
-            rota::rota_generate(month: String) -> RotaGenerateReport;
+            rota::rota_month(month: Month) -> RotaMonth;
+            rota::rota_generate(month: Month) -> RotaGenerateReport;
             rota::rota_candidates(slot: RotaSlotId) -> Vec<RotaCandidate>;
             rota::rota_assign(slot: RotaSlotId, no: MemberNo) -> RotaSlot;
             rota::rota_unassign(slot: RotaSlotId, no: MemberNo) -> RotaSlot;
             rota::rota_swap(slot_a: RotaSlotId, no_a: MemberNo, slot_b: RotaSlotId, no_b: MemberNo) -> (RotaSlot, RotaSlot);
             rota::rota_lock(slot: RotaSlotId, locked: bool) -> RotaSlot;
-            rota::rota_outcome(slot: RotaSlotId, person: MemberNo, missed: bool, by: Option<MemberNo>, hours: String) -> Vec<ShiftOutcomeRecord>;
-            rota::rota_pdf(month: String, large: bool, a3: bool) -> SavedFile;
-            rota::rota_slips(month: String) -> SavedFile;
+            rota::rota_outcome(input: OutcomeInput) -> Vec<ShiftOutcomeRecord>;
+            rota::rota_pdf(month: Month, options: RosterOptions) -> SavedFile;
+            rota::rota_slips(month: Month) -> SavedFile;
             rota::care_list() -> Vec<CareCase>;
-            rota::care_add(form: CaseForm) -> CareCase;
+            rota::care_blank(kind: DutyKind) -> CaseInput;
+            rota::care_add(input: CaseInput) -> CareCase;
             rota::volunteer_list() -> Vec<VolunteerAvailability>;
-            rota::volunteer_set(no: MemberNo, form: VolunteerForm) -> VolunteerAvailability;
-            rota::pair_add(volunteer: Option<MemberNo>, elder: Option<MemberNo>, every_days: String, from: String) -> Pairing;
-            rota::rota_overdue(days: i64) -> Vec<OverdueElder>;
-            rota::visit_log(elder: MemberNo, by: Option<MemberNo>, date: String, call: bool, notes: String) -> ContactLog;
+            rota::volunteer_set(no: MemberNo, input: VolunteerAvailabilityInput) -> VolunteerAvailability;
+            rota::pair_add(input: PairingInput) -> Pairing;
+            rota::rota_overdue(days: String) -> Vec<OverdueElder>;
+            rota::visit_log(input: ContactInput) -> ContactLog;
 
             time_bank::time_account(no: MemberNo) -> TimeAccount;
             time_bank::time_overview() -> BankOverview;
-            time_bank::time_deposit(provider: MemberNo, hours: String, date: String, recipient: Option<MemberNo>, service_kind: String, confirmed_by: String) -> EntryId;
-            time_bank::time_withdraw(holder: MemberNo, hours: String, date: String, recipient: Option<MemberNo>, service_kind: String, consent: String) -> EntryId;
-            time_bank::time_transfer(from: MemberNo, to: MemberNo, hours: String, reason: String, date: String) -> (EntryId, EntryId);
-            time_bank::time_donate(person: MemberNo, hours: String, date: String) -> EntryId;
-            time_bank::time_reverse(id: EntryId, reason: String, date: String) -> Vec<EntryId>;
+            time_bank::time_deposit(input: DepositInput) -> EntryId;
+            time_bank::time_withdraw(input: WithdrawalInput) -> EntryId;
+            time_bank::time_transfer(input: TransferInput) -> (EntryId, EntryId);
+            time_bank::time_donate(input: PoolDonationInput) -> EntryId;
+            time_bank::time_reverse(id: EntryId, input: ReversalInput) -> Vec<EntryId>;
             time_bank::time_passbook(no: MemberNo) -> SavedFile;
             time_bank::time_export(no: MemberNo) -> ExportDone;
             time_bank::time_exchange_files() -> Vec<FoundFile>;

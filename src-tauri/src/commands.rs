@@ -7,20 +7,25 @@
 #[allow(unused_imports)]
 use crate::app::AppInfo;
 use crate::files::SavedFile;
-use crate::rota::{CaseForm, VolunteerForm};
 use crate::state::{AppState, CmdResult, Shell};
-use crate::time_bank::{ExportDone, FoundFile};
 use huzhu::association::{Association, Settings};
-use huzhu::members::{MemberNo, Person, PersonFilter, PersonInput, PersonPage, Status};
-use huzhu::money::cash_book::{CashEntry, Category, EntryInput};
+use huzhu::kernel::fields::ReversalInput;
+use huzhu::kernel::{Fen, Month};
+use huzhu::members::{MemberNo, Person, PersonFilter, PersonInput, PersonPage, StatusInput};
+use huzhu::money::cash_book::{CashEntry, CashLine, CategoryChoice, EntryInput};
 use huzhu::money::donations::{Donation, DonationInput, Donor, HonourFilter};
-use huzhu::money::dues::{DuesLine, DuesPayment, DuesPolicy, PolicyInput};
-use huzhu::money::receipts::{PostedEntry, Receipt, ReceiptLayout};
-use huzhu::money::statements::{Period, StatementFormat};
-use huzhu::kernel::Fen;
-use huzhu::rota::{VolunteerAvailability, RotaCandidate, CareCase, ContactLog, RotaGenerateReport, OverdueElder, ShiftOutcomeRecord, Pairing, RotaSlot, RotaSlotId, RotaUnfilledSlot};
+use huzhu::money::dues::{DuesLine, DuesPayment, DuesPaymentInput, DuesPolicy, PolicyInput};
+use huzhu::money::receipts::{PostedEntry, Receipt, ReceiptLayout, ReceiptLine};
+use huzhu::money::statements::StatementInput;
+use huzhu::rota::print::RosterOptions;
+use huzhu::rota::{
+    CareCase, CaseInput, ContactInput, ContactLog, DutyKind, OutcomeInput, OverdueElder, Pairing, PairingInput, RotaCandidate, RotaGenerateReport,
+    RotaMonth, RotaSlot, RotaSlotId, ShiftOutcomeRecord, VolunteerAvailability, VolunteerAvailabilityInput,
+};
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
-use huzhu::time_bank::{BankOverview, EntryId, TimeAccount};
+use huzhu::time_bank::exchange_files::{ExportDone, FoundFile};
+use huzhu::time_bank::{BankOverview, DepositInput, EntryId, PoolDonationInput, TimeAccount, TransferInput, WithdrawalInput};
+use huzhu::money::statements::StatementFormat;
 use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 
 macro_rules! shell_commands {

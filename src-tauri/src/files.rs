@@ -2,12 +2,14 @@
 //!
 //! PDFs and spreadsheets are written to a folder of their own (Documents\Huzhu on Windows,
 //! ~/Documents/Huzhu elsewhere; the data folder's `exports` when there is no Documents folder)
-//! and opened with the system's default program, from which the secretary prints. The UI never
-//! gets file-system access: it asks a command to make a file and may ask to open only files in
-//! this folder.
+//! and opened with the system's default program, from which the secretary prints. The core
+//! makes each file and names it (`Printout`); only the folder is the shell's choice. The UI
+//! never gets file-system access: it asks a command to make a file and may ask to open only
+//! files in this folder.
 
 use std::path::{Path, PathBuf};
 
+use huzhu::kernel::Printout;
 use serde::Serialize;
 
 /// The folder printouts are written to (created on first use).
@@ -15,18 +17,6 @@ pub fn output_dir(db_path: &Path) -> PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("Huzhu")))
         .unwrap_or_else(|| db_path.parent().map(|p| p.join("exports")).unwrap_or_else(|| PathBuf::from("exports")))
-}
-
-/// A file name Windows accepts: no `:` `/` `\` `*` `?` `"` `<` `>` `|`.
-pub fn safe_name(name: &str) -> String {
-    name.chars().map(|c| if matches!(c, ':' | '/' | '\\' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c }).collect()
-}
-
-/// The full path for a new printout named `name` (e.g. "收据-R2026-0003.pdf").
-pub fn output_path(db_path: &Path, name: &str) -> std::io::Result<PathBuf> {
-    let dir = output_dir(db_path);
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir.join(safe_name(name)))
 }
 
 /// What a command that made a file returns to the UI.
@@ -49,11 +39,12 @@ pub fn open_in_viewer(db_path: &Path, path: &Path) -> bool {
     inside && opener::open(path).is_ok()
 }
 
-/// Writes `bytes` as `name` in the output folder and opens it.
-#[allow(dead_code)] // used by the printing commands of each area
-pub fn save_and_open(db_path: &Path, name: &str, bytes: &[u8]) -> std::io::Result<SavedFile> {
-    let path = output_path(db_path, name)?;
-    std::fs::write(&path, bytes)?;
+/// Writes a printout under its own name in the output folder and opens it.
+pub fn save_and_open(db_path: &Path, printout: &Printout) -> std::io::Result<SavedFile> {
+    let dir = output_dir(db_path);
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(&printout.name);
+    std::fs::write(&path, &printout.bytes)?;
     let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }

@@ -1,7 +1,6 @@
 //! Commands of the 会员 area: the register list and search, one person, add, update, status.
 
-use chrono::NaiveDate;
-use huzhu::members::{self, MemberNo, Person, PersonFilter, PersonInput, PersonPage, Status};
+use huzhu::members::{self, MemberNo, Person, PersonFilter, PersonInput, PersonPage, StatusInput};
 
 use crate::state::{CmdResult, Shell};
 
@@ -26,10 +25,6 @@ pub fn member_update(state: &Shell, no: MemberNo, input: PersonInput) -> CmdResu
     state.write(|tx, actor| members::update(tx, actor, no, &input, huzhu::today()))
 }
 
-pub fn member_set_status(state: &Shell, no: MemberNo, status: Status, effective: String, note: String) -> CmdResult<Person> {
-    let text = effective.trim();
-    let effective = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        state.report(&huzhu::Error::invalid_with("effective", "error-date-invalid", vec![("value", text.to_string())]))
-    })?;
-    state.write(|tx, actor| members::set_status(tx, actor, no, status, effective, &note, huzhu::today()))
+pub fn member_set_status(state: &Shell, no: MemberNo, input: StatusInput) -> CmdResult<Person> {
+    state.write(|tx, actor| members::set_status(tx, actor, no, &input, huzhu::today()))
 }

@@ -1,49 +1,25 @@
 //! Commands of the 财务 area: the cash book, dues, receipts, donations and statements. Each
-//! parses its arguments, calls one core function and maps the error; printouts go through
-//! `files::save_and_open` so the UI can show where the file is.
+//! takes the core's form (or ids), calls one core function and returns its result; printouts
+//! are made and named by the core and saved by `Shell::print`.
 
-use chrono::NaiveDate;
-use huzhu::i18n::Localizer;
-use huzhu::members::MemberNo;
-use huzhu::money::cash_book::{self, CashEntry, Category, EntryFilter, EntryInput};
+use huzhu::kernel::fields::ReversalInput;
+use huzhu::kernel::Fen;
+use huzhu::money::cash_book::{self, CashEntry, CashLine, CategoryChoice, EntryInput};
 use huzhu::money::donations::{self, Donation, DonationInput, Donor, HonourFilter};
-use huzhu::money::dues::{self, DuesLine, DuesPayment, DuesPolicy, PolicyInput};
-use huzhu::money::receipts::{self, PostedEntry, Receipt, ReceiptLayout};
-use huzhu::money::statements::{self, Period, StatementFormat};
-use huzhu::kernel::{Fen, Month};
-use huzhu::Error;
+use huzhu::money::dues::{self, DuesLine, DuesPayment, DuesPaymentInput, DuesPolicy, PolicyInput};
+use huzhu::money::receipts::{self, PostedEntry, Receipt, ReceiptLayout, ReceiptLine};
+use huzhu::money::statements::{self, StatementInput};
 
-use crate::files::{self, SavedFile};
-use crate::state::{AppState, CmdResult, Shell};
+use crate::files::SavedFile;
+use crate::state::{CmdResult, Shell};
 
-/// A date as typed in a form: empty means today; anything else must be YYYY-MM-DD. The core
-/// checks the rest (not in the future, not in a closed month…).
-pub(crate) fn day(state: &AppState, field: &'static str, text: &str) -> CmdResult<NaiveDate> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(huzhu::today());
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| state.report(&Error::invalid_with(field, "error-date-invalid", vec![("value", t.to_string())])))
+pub fn cash_categories(state: &Shell) -> CmdResult<Vec<CategoryChoice>> {
+    state.read(|conn| cash_book::category_choices(conn, &state.l10n()))
 }
 
-/// Writes a printout to the output folder and opens it; an I/O failure is a localised error.
-pub(crate) fn save(state: &AppState, name: &str, bytes: &[u8]) -> CmdResult<SavedFile> {
-    files::save_and_open(&state.path, name, bytes).map_err(|e| state.report(&Error::Io(e)))
-}
-
-fn l10n(state: &AppState) -> Localizer {
-    Localizer::new(state.lang())
-}
-
-pub fn cash_categories(state: &Shell) -> CmdResult<Vec<Category>> {
-    state.read(cash_book::categories)
-}
-
-/// One month of the cash book (YYYY-MM), each line with the running balance after it.
-pub fn cash_list(state: &Shell, month: String) -> CmdResult<Vec<CashEntry>> {
-    let m = Month::parse("month", &month).map_err(|e| state.report(&e))?;
-    state.read(|conn| cash_book::list(conn, &EntryFilter::month(m)))
+/// One month of the cash book (YYYY-MM as typed), each line with the running balance after it.
+pub fn cash_list(state: &Shell, month: String) -> CmdResult<Vec<CashLine>> {
+    state.read(|conn| cash_book::month_lines(conn, &month, &state.l10n()))
 }
 
 /// The balance of the cash box now (all entries).
@@ -55,9 +31,8 @@ pub fn cash_add(state: &Shell, input: EntryInput, receipt: bool) -> CmdResult<Po
     state.write(|tx, actor| receipts::post_entry(tx, actor, &input, receipt, huzhu::today()))
 }
 
-pub fn cash_reverse(state: &Shell, voucher: String, reason: String, date: String) -> CmdResult<CashEntry> {
-    let date = day(state, "date", &date)?;
-    state.write(|tx, actor| receipts::reverse_entry(tx, actor, &voucher, &reason, date, huzhu::today()))
+pub fn cash_reverse(state: &Shell, voucher: String, input: ReversalInput) -> CmdResult<CashEntry> {
+    state.write(|tx, actor| receipts::reverse_entry(tx, actor, &voucher, &input, huzhu::today()))
 }
 
 pub fn dues_policy(state: &Shell, year: i32) -> CmdResult<Option<DuesPolicy>> {
@@ -72,46 +47,28 @@ pub fn dues_bill(state: &Shell, year: i32) -> CmdResult<Vec<DuesLine>> {
     state.read(|conn| dues::bill(conn, year))
 }
 
-pub fn dues_pay(state: &Shell,
-    no: MemberNo,
-    years: Vec<i32>,
-    amount: String,
-    date: String,
-    handler: String,
-) -> CmdResult<DuesPayment> {
-    let date = day(state, "date", &date)?;
-    state.write(|tx, actor| dues::pay(tx, actor, no, &years, &amount, date, &handler, huzhu::today()))
+pub fn dues_pay(state: &Shell, input: DuesPaymentInput) -> CmdResult<DuesPayment> {
+    state.write(|tx, actor| dues::pay(tx, actor, &input, huzhu::today()))
 }
 
 pub fn dues_arrears_pdf(state: &Shell, year: i32) -> CmdResult<SavedFile> {
-    let l = l10n(state);
-    let bytes = state.read(|conn| dues::arrears_pdf(conn, year, &l, huzhu::today()))?;
-    save(state, &l.format("file-name-arrears", &[("year", year.to_string())]), &bytes)
+    state.print(|conn, l10n| dues::arrears_pdf(conn, year, l10n, huzhu::today()))
 }
 
-pub fn receipt_list(state: &Shell, year: Option<i32>) -> CmdResult<Vec<Receipt>> {
-    state.read(|conn| receipts::list(conn, year))
+pub fn receipt_list(state: &Shell, year: Option<i32>) -> CmdResult<Vec<ReceiptLine>> {
+    state.read(|conn| receipts::lines(conn, year, &state.l10n()))
 }
 
 /// Prints (or reprints, marked 补打) receipts; every print is recorded.
 pub fn receipt_print(state: &Shell, numbers: Vec<String>, layout: ReceiptLayout) -> CmdResult<SavedFile> {
-    let l = l10n(state);
-    let bytes = state.write(|tx, actor| receipts::print(tx, actor, &numbers, layout, &l))?;
-    let first = numbers.first().cloned().unwrap_or_default();
-    let name = match numbers.len() {
-        1 => l.format("file-name-receipt", &[("no", first)]),
-        n => l.format("file-name-receipts", &[("no", first), ("count", n.to_string())]),
-    };
-    save(state, &name, &bytes)
+    state.print_recorded(|tx, actor, l10n| receipts::print(tx, actor, &numbers, layout, l10n))
 }
 
 pub fn receipt_void(state: &Shell, number: String, reason: String) -> CmdResult<Receipt> {
     state.write(|tx, actor| receipts::void(tx, actor, &number, &reason))
 }
 
-pub fn donation_add(state: &Shell,
-    input: DonationInput,
-) -> CmdResult<(Donation, CashEntry, Option<Receipt>)> {
+pub fn donation_add(state: &Shell, input: DonationInput) -> CmdResult<(Donation, CashEntry, Option<Receipt>)> {
     state.write(|tx, actor| donations::donate(tx, actor, &input, huzhu::today()))
 }
 
@@ -124,18 +81,9 @@ pub fn honour_list(state: &Shell, filter: HonourFilter) -> CmdResult<Vec<Donor>>
 }
 
 pub fn honour_pdf(state: &Shell, filter: HonourFilter) -> CmdResult<SavedFile> {
-    let l = l10n(state);
-    let bytes = state.read(|conn| donations::honour_pdf(conn, &filter, &l, huzhu::today()))?;
-    save(state, &l.format("file-name-honour", &[("date", huzhu::today().to_string())]), &bytes)
+    state.print(|conn, l10n| donations::honour_pdf(conn, &filter, l10n, huzhu::today()))
 }
 
-pub fn statement_file(state: &Shell, period: Period, format: StatementFormat) -> CmdResult<SavedFile> {
-    let l = l10n(state);
-    let bytes = state.read(|conn| statements::render(conn, period, format, &l, huzhu::today()))?;
-    let which = period.code();
-    let ext = match format {
-        StatementFormat::Pdf => "pdf",
-        StatementFormat::Xlsx => "xlsx",
-    };
-    save(state, &l.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]), &bytes)
+pub fn statement_file(state: &Shell, input: StatementInput) -> CmdResult<SavedFile> {
+    state.print(|conn, l10n| statements::file(conn, &input, l10n, huzhu::today()))
 }

@@ -7,8 +7,11 @@ use std::sync::{Mutex, MutexGuard};
 use huzhu::association;
 use huzhu::error::ErrorReport;
 use huzhu::i18n::{Lang, Localizer};
+use huzhu::kernel::Printout;
 use huzhu::members;
 use rusqlite::Connection;
+
+use crate::files::{self, SavedFile};
 
 /// The connection sits behind a Mutex: one secretary, one writer at a time. Commands run off the
 /// window's thread (they are all async), so a long printout never freezes the window; the Mutex
@@ -69,6 +72,40 @@ impl AppState {
             Ok(out)
         };
         run(conn).map_err(|e| self.report(&e))
+    }
+
+    /// Runs `f` on the connection itself, for the one write whose commit the core must control
+    /// (an export: write the file, commit, remove the file if the commit fails).
+    pub fn own<T>(&self, f: impl FnOnce(&mut Connection, &huzhu::audit::Actor) -> huzhu::Result<T>) -> CmdResult<T> {
+        let mut guard = self.conn()?;
+        let conn = guard.as_mut().map_err(|e| self.report(e))?;
+        let run = |conn: &mut Connection| -> huzhu::Result<T> {
+            let actor = association::default_actor(conn)?;
+            f(conn, &actor)
+        };
+        run(conn).map_err(|e| self.report(&e))
+    }
+
+    /// Makes a printout with a read (`f` gets the reader's language) and saves and opens it.
+    pub fn print(&self, f: impl FnOnce(&Connection, &Localizer) -> huzhu::Result<Printout>) -> CmdResult<SavedFile> {
+        let l10n = self.l10n();
+        let printout = self.read(|conn| f(conn, &l10n))?;
+        self.save(&printout)
+    }
+
+    /// Makes a printout with a write (a print that is recorded, such as a receipt's) and saves
+    /// and opens it.
+    pub fn print_recorded(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction, &huzhu::audit::Actor, &Localizer) -> huzhu::Result<Printout>,
+    ) -> CmdResult<SavedFile> {
+        let l10n = self.l10n();
+        let printout = self.write(|tx, actor| f(tx, actor, &l10n))?;
+        self.save(&printout)
+    }
+
+    fn save(&self, printout: &Printout) -> CmdResult<SavedFile> {
+        files::save_and_open(&self.path, printout).map_err(|e| self.report(&huzhu::Error::Io(e)))
     }
 }
 

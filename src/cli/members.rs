@@ -1,12 +1,36 @@
 //! `huzhu member …`
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use huzhu::calendar;
-use huzhu::kernel::{fields, Gender};
-use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter};
+use huzhu::kernel::Gender;
+use huzhu::members::{self, AgeBand, CareLevel, Living, MemberNo, PersonFilter, PersonInput, Status, StatusFilter, StatusInput};
 use huzhu::Result;
 
 use super::{bad_choice, print_json, Ctx};
+
+/// Where and how a person lives: what `member add` records and `member list` filters by.
+#[derive(Args)]
+pub struct Circumstances {
+    /// Village group (村民小组)
+    #[arg(long)]
+    group: Option<String>,
+    /// 独居 | 空巢 | 与子女同住 | 机构
+    #[arg(long)]
+    living: Option<String>,
+    /// 能力完好 | 轻度失能 | 中度失能 | 重度失能
+    #[arg(long)]
+    care: Option<String>,
+}
+
+impl Circumstances {
+    fn living(&self) -> Result<Option<Living>> {
+        choice("living", self.living.as_deref(), Living::parse, &["独居", "空巢", "与子女同住", "机构"])
+    }
+
+    fn care_level(&self) -> Result<Option<CareLevel>> {
+        choice("care_level", self.care.as_deref(), CareLevel::parse, &["能力完好", "轻度失能", "中度失能", "重度失能"])
+    }
+}
 
 #[derive(Subcommand)]
 pub enum MemberCommand {
@@ -30,14 +54,8 @@ pub enum MemberCommand {
         phone: Vec<String>,
         #[arg(long)]
         address: Option<String>,
-        #[arg(long)]
-        group: Option<String>,
-        /// 独居 | 空巢 | 与子女同住 | 机构
-        #[arg(long)]
-        living: Option<String>,
-        /// 能力完好 | 轻度失能 | 中度失能 | 重度失能
-        #[arg(long)]
-        care: Option<String>,
+        #[command(flatten)]
+        circumstances: Circumstances,
         #[arg(long)]
         volunteer: bool,
         /// A volunteer who is not a member (student, younger villager)
@@ -54,12 +72,8 @@ pub enum MemberCommand {
         /// current | all | active | suspended | left | deceased
         #[arg(long)]
         status: Option<String>,
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long)]
-        living: Option<String>,
-        #[arg(long)]
-        care: Option<String>,
+        #[command(flatten)]
+        circumstances: Circumstances,
         /// 60-69 | 70-79 | 80-89 | 90+
         #[arg(long = "age-band")]
         age_band: Option<String>,
@@ -96,7 +110,7 @@ fn choice<T: Copy>(field: &'static str, v: Option<&str>, parse: fn(&str) -> Opti
 pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
     match command {
         MemberCommand::Add {
-            name, gender, birth, lunar, id_card, phone, address, group, living, care, volunteer, non_member, joined,
+            name, gender, birth, lunar, id_card, phone, address, circumstances, volunteer, non_member, joined,
         } => {
             let input = PersonInput {
                 name,
@@ -106,9 +120,9 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
                 id_card: id_card.unwrap_or_default(),
                 phones: phone,
                 address: address.unwrap_or_default(),
-                village_group: group.unwrap_or_default(),
-                living: choice("living", living.as_deref(), Living::parse, &["独居", "空巢", "与子女同住", "机构"])?,
-                care_level: choice("care_level", care.as_deref(), CareLevel::parse, &["能力完好", "轻度失能", "中度失能", "重度失能"])?,
+                living: circumstances.living()?,
+                care_level: circumstances.care_level()?,
+                village_group: circumstances.group.unwrap_or_default(),
                 volunteer,
                 is_member: !non_member,
                 join_date: joined.unwrap_or_default(),
@@ -118,16 +132,17 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             say!("{}", p.member_no);
             Ok(())
         }
-        MemberCommand::List { search, status, group, living, care, age_band, volunteers, json } => {
+        MemberCommand::List { search, status, circumstances, age_band, volunteers, json } => {
             let filter = PersonFilter {
                 search,
                 status: choice("status", status.as_deref(), StatusFilter::parse, &["current", "all", "active", "suspended", "left", "deceased"])?
                     .unwrap_or_default(),
-                village_group: group,
-                living: choice("living", living.as_deref(), Living::parse, &["独居", "空巢", "与子女同住", "机构"])?,
-                care_level: choice("care_level", care.as_deref(), CareLevel::parse, &["能力完好", "轻度失能", "中度失能", "重度失能"])?,
+                living: circumstances.living()?,
+                care_level: circumstances.care_level()?,
+                village_group: circumstances.group,
                 age_band: choice("age_band", age_band.as_deref(), AgeBand::parse, &["under_60", "60-69", "70-79", "80-89", "90+"])?,
                 volunteers_only: volunteers,
+                members_only: false,
                 limit: 0,
             };
             let page = members::list(&ctx.conn, &filter, ctx.today)?;
@@ -197,11 +212,8 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
         }
         MemberCommand::SetStatus { no, status, date, note } => {
             let status = Status::parse(&status).ok_or_else(|| bad_choice("status", &status, &["active", "suspended", "left", "deceased"]))?;
-            let effective = match date.as_deref() {
-                Some(d) => fields::date("effective", d)?,
-                None => ctx.today,
-            };
-            ctx.write(|tx, actor, today| members::set_status(tx, actor, MemberNo(no), status, effective, &note, today))?;
+            let input = StatusInput { status, effective: date.unwrap_or_default(), note };
+            ctx.write(|tx, actor, today| members::set_status(tx, actor, MemberNo(no), &input, today))?;
             say!("{}", ctx.tr("cli-status-done", &[("no", no.to_string())]));
             Ok(())
         }

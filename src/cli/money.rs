@@ -6,10 +6,11 @@ use clap::{Args, Subcommand};
 use huzhu::members::{EconomicStatus, MemberNo};
 use huzhu::money::cash_book::{self, EntryFilter, EntryInput};
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
-use huzhu::money::dues::{self, PolicyInput};
+use huzhu::money::dues::{self, DuesPaymentInput, PolicyInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
-use huzhu::money::statements::{self, Period};
-use huzhu::kernel::{fields, Fen, Month};
+use huzhu::money::statements::{self, StatementFormat, StatementInput};
+use huzhu::kernel::fields::{self, ReversalInput};
+use huzhu::kernel::{Fen, Month};
 use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
@@ -188,27 +189,39 @@ pub enum ReceiptCommand {
     },
 }
 
+/// Which gifts the honour list shows: the core's `HonourFilter`, from the command line.
+#[derive(Args)]
+pub struct HonourArgs {
+    /// First day, YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    from: String,
+    /// Last day, YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    to: String,
+    /// Only gifts for this purpose
+    #[arg(long, default_value = "")]
+    purpose: String,
+}
+
+impl From<HonourArgs> for HonourFilter {
+    fn from(a: HonourArgs) -> HonourFilter {
+        HonourFilter { from: a.from, to: a.to, purpose: a.purpose }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum DonorsCommand {
     /// The honour list poster (捐款芳名榜)
     Pdf {
-        #[arg(long)]
-        from: Option<String>,
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        purpose: Option<String>,
+        #[command(flatten)]
+        filter: HonourArgs,
         #[arg(long)]
         out: PathBuf,
     },
     /// The honour list as text, largest gifts first
     List {
-        #[arg(long)]
-        from: Option<String>,
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        purpose: Option<String>,
+        #[command(flatten)]
+        filter: HonourArgs,
         #[arg(long)]
         json: bool,
     },
@@ -236,9 +249,6 @@ pub struct StatementArgs {
     /// YYYY-MM
     #[arg(long, conflicts_with = "year")]
     month: Option<String>,
-    /// YYYY-Q (2026-3 or 2026-Q3)
-    #[arg(long, conflicts_with_all = ["month", "year"])]
-    quarter: Option<String>,
     #[arg(long)]
     year: Option<i32>,
     /// FILE.pdf or FILE.xlsx
@@ -282,25 +292,16 @@ pub fn cash(ctx: &mut Ctx, command: CashCommand) -> Result<()> {
         CashCommand::Add { kind, category, amount, date, party, handler, approver, memo, receipt } => {
             let k = CashKind::parse(&kind).ok_or_else(|| bad_choice("kind", &kind, &["income", "expense", "收入", "支出"]))?;
             let input = EntryInput { kind: Some(k), category, amount, date: date.unwrap_or_default(), party, handler, approver, memo };
-            let (entry, receipt) = ctx.write(|tx, actor, today| {
-                let e = cash_book::add(tx, actor, &input, today)?;
-                let r = if receipt {
-                    let purpose = receipts::default_purpose_of(tx, &e)?;
-                    Some(receipts::issue(tx, actor, &e, "", &purpose, &e.handler)?)
-                } else {
-                    None
-                };
-                Ok((e, r))
-            })?;
-            match receipt {
-                Some(r) => say!("{} {}", entry.voucher_no, r.receipt_no),
-                None => say!("{}", entry.voucher_no),
+            let posted = ctx.write(|tx, actor, today| receipts::post_entry(tx, actor, &input, receipt, today))?;
+            match posted.receipt {
+                Some(r) => say!("{} {}", posted.entry.voucher_no, r.receipt_no),
+                None => say!("{}", posted.entry.voucher_no),
             }
             Ok(())
         }
         CashCommand::Reverse { voucher, reason, date } => {
-            let date = opt_date("date", date.as_deref())?;
-            let e = ctx.write(|tx, actor, today| receipts::reverse_entry(tx, actor, &voucher, &reason, date.unwrap_or(today), today))?;
+            let input = ReversalInput { reason, date: date.unwrap_or_default() };
+            let e = ctx.write(|tx, actor, today| receipts::reverse_entry(tx, actor, &voucher, &input, today))?;
             eprintln!("{}", ctx.tr("cli-reversed", &[("voucher", voucher.clone()), ("reversal", e.voucher_no.clone())]));
             say!("{}", e.voucher_no);
             Ok(())
@@ -388,7 +389,7 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
     match command {
         DuesCommand::Policy { year, amount, exempt_age, exempt } => {
             let exempt_statuses = exempt.iter().filter(|s| !s.trim().is_empty()).map(|s| exempt_status(s)).collect::<Result<Vec<_>>>()?;
-            let input = PolicyInput { year, amount, exempt_age, exempt_statuses };
+            let input = PolicyInput { year, amount, exempt_age: exempt_age.map(|a| a.to_string()).unwrap_or_default(), exempt_statuses };
             let p = ctx.write(|tx, actor, _| dues::set_policy(tx, actor, &input))?;
             say!("{}", ctx.tr("cli-policy-saved", &[("year", p.year.to_string()), ("amount", p.amount.yuan())]));
             Ok(())
@@ -407,15 +408,16 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
             Ok(())
         }
         DuesCommand::Pay { member, year, amount, date, handler } => {
-            let date = opt_date("date", date.as_deref())?;
-            let p = ctx.write(|tx, actor, today| dues::pay(tx, actor, MemberNo(member), &year, &amount, date.unwrap_or(today), &handler, today))?;
+            let years = year.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+            let input = DuesPaymentInput { member: Some(MemberNo(member)), years, amount, date: date.unwrap_or_default(), handler };
+            let p = ctx.write(|tx, actor, today| dues::pay(tx, actor, &input, today))?;
             say!("{}", p.receipt.receipt_no);
             Ok(())
         }
         DuesCommand::Arrears { year, out, json } => {
             if let Some(path) = out {
-                let bytes = dues::arrears_pdf(&ctx.conn, year, &ctx.l10n, ctx.today)?;
-                return write_file(ctx, &path, &bytes);
+                let p = dues::arrears_pdf(&ctx.conn, year, &ctx.l10n, ctx.today)?;
+                return write_file(ctx, &path, &p.bytes);
             }
             let lines = dues::arrears(&ctx.conn, year)?;
             if json {
@@ -429,16 +431,9 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
 
 fn print_dues_lines(ctx: &Ctx, lines: &[dues::DuesLine]) {
     for l in lines {
-        say!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            l.member_no,
-            l.name,
-            l.village_group,
-            l.due.plain(),
-            l.paid.plain(),
-            l.owed.plain(),
-            l.exemption.as_ref().map(|e| e.label(&ctx.l10n)).unwrap_or_default()
-        );
+        let exemption = l.exemption.as_ref().map(|e| e.label(&ctx.l10n)).unwrap_or_default();
+        let (due, paid, owed) = (l.due.plain(), l.paid.plain(), l.owed.plain());
+        say!("{}\t{}\t{}\t{due}\t{paid}\t{owed}\t{exemption}", l.member_no, l.name, l.village_group);
     }
     let sum = |f: fn(&dues::DuesLine) -> Fen| lines.iter().map(f).sum::<Fen>().yuan();
     eprintln!(
@@ -455,11 +450,11 @@ pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {
         ReceiptCommand::Pdf { numbers, out, a5 } => {
             let layout = if a5 { ReceiptLayout::A5 } else { ReceiptLayout::A4Three };
             let lang = ctx.l10n.lang();
-            let bytes = ctx.write(|tx, actor, _| {
+            let p = ctx.write(|tx, actor, _| {
                 let l10n = huzhu::i18n::Localizer::new(lang);
                 receipts::print(tx, actor, &numbers, layout, &l10n)
             })?;
-            write_file(ctx, &out, &bytes)
+            write_file(ctx, &out, &p.bytes)
         }
         ReceiptCommand::Void { number, reason } => {
             let r = ctx.write(|tx, actor, _| receipts::void(tx, actor, &number, &reason))?;
@@ -472,18 +467,18 @@ pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {
             Ok(())
         }
         ReceiptCommand::List { year, json } => {
-            let rs = receipts::list(&ctx.conn, year)?;
             if json {
-                return print_json(&rs);
+                return print_json(&receipts::list(&ctx.conn, year)?);
             }
-            for r in &rs {
+            for line in receipts::lines(&ctx.conn, year, &ctx.l10n)? {
+                let r = &line.receipt;
                 say!(
                     "{}\t{}\t{}\t{}\t{}\t{}",
                     r.receipt_no,
                     r.date,
                     r.payer,
                     r.amount.plain(),
-                    receipts::purpose_label(&ctx.l10n, &r.purpose),
+                    line.purpose_label,
                     if r.voided { ctx.t("receipt-void") } else { String::new() }
                 );
             }
@@ -492,19 +487,15 @@ pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {
     }
 }
 
-fn honour_filter(from: Option<&str>, to: Option<&str>, purpose: Option<String>) -> Result<HonourFilter> {
-    Ok(HonourFilter { from: opt_date("from", from)?, to: opt_date("to", to)?, purpose })
-}
-
 pub fn donors(ctx: &mut Ctx, command: DonorsCommand) -> Result<()> {
     match command {
-        DonorsCommand::Pdf { from, to, purpose, out } => {
-            let f = honour_filter(from.as_deref(), to.as_deref(), purpose)?;
-            let bytes = donations::honour_pdf(&ctx.conn, &f, &ctx.l10n, ctx.today)?;
-            write_file(ctx, &out, &bytes)
+        DonorsCommand::Pdf { filter, out } => {
+            let f = HonourFilter::from(filter);
+            let p = donations::honour_pdf(&ctx.conn, &f, &ctx.l10n, ctx.today)?;
+            write_file(ctx, &out, &p.bytes)
         }
-        DonorsCommand::List { from, to, purpose, json } => {
-            let f = honour_filter(from.as_deref(), to.as_deref(), purpose)?;
+        DonorsCommand::List { filter, json } => {
+            let f = HonourFilter::from(filter);
             let list = donations::honour_list(&ctx.conn, &f)?;
             if json {
                 return print_json(&list);
@@ -535,13 +526,21 @@ pub fn donate(ctx: &mut Ctx, a: DonateArgs) -> Result<()> {
 }
 
 pub fn statement(ctx: &mut Ctx, a: StatementArgs) -> Result<()> {
-    let period = Period::from_flags(a.month.as_deref(), a.quarter.as_deref(), a.year)?;
+    if a.month.is_none() && a.year.is_none() {
+        return Err(Error::invalid("period", "error-period-required"));
+    }
     let ext = a.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let s = statements::build(&ctx.conn, period)?;
-    let bytes = match ext.as_deref() {
-        Some("pdf") => statements::pdf(&ctx.conn, &s, &ctx.l10n, ctx.today)?,
-        Some("xlsx") => statements::xlsx(&ctx.conn, &s, &ctx.l10n)?,
+    let format = match ext.as_deref() {
+        Some("pdf") => StatementFormat::Pdf,
+        Some("xlsx") => StatementFormat::Xlsx,
         _ => return Err(Error::invalid("out", "error-out-format")),
     };
-    write_file(ctx, &a.out, &bytes)
+    let input = StatementInput {
+        by_year: a.year.is_some(),
+        month: a.month.unwrap_or_default(),
+        year: a.year.map(|y| y.to_string()).unwrap_or_default(),
+        format,
+    };
+    let p = statements::file(&ctx.conn, &input, &ctx.l10n, ctx.today)?;
+    write_file(ctx, &a.out, &p.bytes)
 }

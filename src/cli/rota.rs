@@ -5,8 +5,11 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
-use huzhu::kernel::{fields, Month};
-use huzhu::rota::{self, print::RosterOptions, CaseInput, DutyKind, Outcome, RotaSlotId, ShiftSpec, VolunteerAvailabilityInput, Weekdays};
+use huzhu::kernel::Month;
+use huzhu::rota::{
+    self, print::RosterOptions, CaseInput, ContactInput, DutyKind, OutcomeInput, PairingInput, RotaSlotId, ShiftInput, ShiftOutcomeKind,
+    VolunteerAvailabilityInput, Weekdays,
+};
 use huzhu::{Error, Result};
 
 use super::{bad_choice, print_json, Ctx};
@@ -202,19 +205,12 @@ fn name_of(ctx: &Ctx, no: MemberNo) -> String {
 pub fn volunteer(ctx: &mut Ctx, command: VolunteerCommand) -> Result<()> {
     match command {
         VolunteerCommand::Set { no, kinds, days, shifts, max_shifts, away, json } => {
-            let max_shifts = match max_shifts.as_deref().map(str::trim) {
-                None => None,
-                Some("none") | Some("") => Some(None),
-                Some(s) => Some(Some(s.parse::<u32>().map_err(|_| {
-                    Error::invalid_with("max_shifts", "error-number-invalid", vec![("value", s.to_string())])
-                })?)),
-            };
             let input = VolunteerAvailabilityInput {
                 kinds: kinds.as_deref().map(|k| rota::parse_kinds("kinds", k)).transpose()?,
-                weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?,
+                weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d).map(Weekdays::days)).transpose()?,
                 shifts: shifts.as_deref().map(|s| rota::parse_shift_kinds("shifts", s)).transpose()?,
                 max_shifts,
-                away: away.iter().map(|a| rota::parse_range("away", a)).collect::<Result<_>>()?,
+                away: away.iter().map(|a| rota::split_range("away", a)).collect::<Result<_>>()?,
             };
             let a = ctx.write(|tx, actor, today| rota::set_volunteer(tx, actor, MemberNo(no), &input, today))?;
             if json {
@@ -236,13 +232,13 @@ pub fn care(ctx: &mut Ctx, command: CareCommand) -> Result<()> {
         CareCommand::Add { recipient, kind, from, until, shift, days, every_days, address, medicines, family, notes } => {
             let kind = DutyKind::parse(&kind).ok_or_else(|| bad_choice("kind", &kind, &["care", "visit", "hall"]))?;
             let input = CaseInput {
-                recipient: MemberNo(recipient),
+                recipient: Some(MemberNo(recipient)),
                 kind,
-                from: fields::date("from", &from)?,
-                until: until.as_deref().map(|u| fields::date("until", u)).transpose()?,
-                shifts: shift.iter().map(|s| ShiftSpec::parse("shift", s)).collect::<Result<_>>()?,
-                weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?.unwrap_or(Weekdays::ALL),
-                every_days,
+                from,
+                until: until.unwrap_or_default(),
+                shifts: shift.iter().map(|s| ShiftInput::split("shift", s)).collect::<Result<_>>()?,
+                weekdays: days.as_deref().map(|d| Weekdays::parse("weekdays", d)).transpose()?.unwrap_or(Weekdays::ALL).days(),
+                every_days: every_days.to_string(),
                 address,
                 medicines,
                 family_to_call: family,
@@ -270,12 +266,9 @@ pub fn care(ctx: &mut Ctx, command: CareCommand) -> Result<()> {
 pub fn pair(ctx: &mut Ctx, command: PairCommand) -> Result<()> {
     match command {
         PairCommand::Add { volunteer, elder, every_days, from } => {
-            let from = match from.as_deref() {
-                Some(f) => fields::date("from", f)?,
-                None => ctx.today,
-            };
+            let input = PairingInput { volunteer: Some(MemberNo(volunteer)), elder: Some(MemberNo(elder)), every_days: every_days.to_string(), from: from.unwrap_or_default() };
             let l10n = lang_copy(ctx);
-            let p = ctx.write(|tx, actor, today| rota::add_pairing(tx, actor, MemberNo(volunteer), MemberNo(elder), every_days, from, &l10n, today))?;
+            let p = ctx.write(|tx, actor, today| rota::add_pairing(tx, actor, &input, &l10n, today))?;
             say!(
                 "{}",
                 ctx.tr(
@@ -374,16 +367,14 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             Ok(())
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {
-            let minutes = hours.as_deref().map(|h| fields::hours_as_minutes("hours", h)).transpose()?;
-            let outcome = match by {
-                Some(b) => Outcome::Covered { by: MemberNo(b), minutes },
-                None => Outcome::Done { minutes },
-            };
-            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), outcome, today))?;
+            let kind = if by.is_some() { ShiftOutcomeKind::Covered } else { ShiftOutcomeKind::Done };
+            let input = OutcomeInput { slot: RotaSlotId(slot), person: for_no.map(MemberNo), kind, by: by.map(MemberNo), hours: hours.unwrap_or_default() };
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, &input, today))?;
             print_outcomes(ctx, &recs, json)
         }
         RotaCommand::Missed { slot, for_no } => {
-            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, RotaSlotId(slot), for_no.map(MemberNo), Outcome::Missed, today))?;
+            let input = OutcomeInput { slot: RotaSlotId(slot), person: for_no.map(MemberNo), kind: ShiftOutcomeKind::Missed, by: None, hours: String::new() };
+            let recs = ctx.write(|tx, actor, today| rota::record_outcome(tx, actor, &input, today))?;
             print_outcomes(ctx, &recs, false)
         }
         RotaCommand::Assign { slot, no } => {
@@ -427,7 +418,7 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             Ok(())
         }
         RotaCommand::Overdue { days, json } => {
-            let list = rota::overdue(&ctx.conn, days, ctx.today)?;
+            let list = rota::overdue(&ctx.conn, &days.to_string(), ctx.today)?;
             if json {
                 return print_json(&list);
             }
@@ -482,11 +473,9 @@ fn print_outcomes(ctx: &Ctx, recs: &[rota::ShiftOutcomeRecord], json: bool) -> R
 pub fn visit(ctx: &mut Ctx, command: VisitCommand) -> Result<()> {
     match command {
         VisitCommand::Log { elder, by, date, call, notes } => {
-            let date = match date.as_deref() {
-                Some(d) => fields::date("date", d)?,
-                None => ctx.today,
-            };
-            ctx.write(|tx, actor, today| rota::log_contact(tx, actor, MemberNo(elder), by.map(MemberNo), date, call, &notes, today))?;
+            let input = ContactInput { elder: MemberNo(elder), by: by.map(MemberNo), date: date.unwrap_or_default(), call, notes };
+            let c = ctx.write(|tx, actor, today| rota::log_contact(tx, actor, &input, today))?;
+            let date = c.date;
             say!(
                 "{}",
                 ctx.tr(

@@ -1,51 +1,63 @@
 //! `huzhu time …` and `huzhu assoc key`: the time bank (时间储蓄) from the command line.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::Subcommand;
-use huzhu::kernel::fields;
+use clap::{Args, Subcommand};
+use huzhu::kernel::fields::{self, ReversalInput};
 use huzhu::members::MemberNo;
-use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, WithdrawalInput};
+use huzhu::time_bank::exchange_files::{self, ExportTarget};
+use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, PoolDonationInput, TransferInput, WithdrawalInput};
 use huzhu::Result;
 
 use super::{print_json, Ctx};
+
+/// What a deposit and a withdrawal both name.
+#[derive(Args)]
+pub struct ServiceArgs {
+    /// Whose account
+    #[arg(long)]
+    person: i64,
+    /// In half-hour steps: 2 or 2.5
+    #[arg(long, allow_hyphen_values = true)]
+    hours: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    date: String,
+    /// Who received the service (a deposit) or the care (a withdrawal)
+    #[arg(long)]
+    recipient: Option<i64>,
+    /// Kind of service (陪护, 探望, 理发…)
+    #[arg(long, default_value = "")]
+    kind: String,
+}
+
+/// What a transfer and a grant both give: the hours, why, and when.
+#[derive(Args)]
+pub struct MoveArgs {
+    #[arg(long, allow_hyphen_values = true)]
+    hours: String,
+    #[arg(long)]
+    reason: String,
+    /// YYYY-MM-DD (default: today)
+    #[arg(long)]
+    date: Option<String>,
+}
 
 #[derive(Subcommand)]
 pub enum TimeCommand {
     /// Bank hours of service given; prints the entry id
     Deposit {
-        #[arg(long)]
-        person: i64,
-        /// In half-hour steps: 2 or 2.5
-        #[arg(long, allow_hyphen_values = true)]
-        hours: String,
-        /// YYYY-MM-DD
-        #[arg(long)]
-        date: String,
-        /// Who received the service
-        #[arg(long)]
-        recipient: Option<i64>,
-        /// Kind of service (陪护, 探望, 理发…)
-        #[arg(long, default_value = "")]
-        kind: String,
+        #[command(flatten)]
+        service: ServiceArgs,
         /// Who confirmed it was given
         #[arg(long = "confirmed-by", default_value = "")]
         confirmed_by: String,
     },
     /// Draw hours for care received; --recipient pays for someone else's care with the holder's consent
     Withdraw {
-        #[arg(long)]
-        person: i64,
-        #[arg(long, allow_hyphen_values = true)]
-        hours: String,
-        #[arg(long)]
-        date: String,
-        #[arg(long)]
-        recipient: Option<i64>,
-        #[arg(long, default_value = "")]
-        kind: String,
+        #[command(flatten)]
+        service: ServiceArgs,
         /// How the holder consented (default: recorded as consent given, by the acting secretary)
         #[arg(long, default_value = "")]
         consent: String,
@@ -56,13 +68,8 @@ pub enum TimeCommand {
         from: i64,
         #[arg(long)]
         to: i64,
-        #[arg(long, allow_hyphen_values = true)]
-        hours: String,
-        #[arg(long)]
-        reason: String,
-        /// YYYY-MM-DD (default: today)
-        #[arg(long)]
-        date: Option<String>,
+        #[command(flatten)]
+        hours: MoveArgs,
     },
     /// Give hours to the common pool (公益时间池)
     Donate {
@@ -77,12 +84,8 @@ pub enum TimeCommand {
     Grant {
         #[arg(long)]
         person: i64,
-        #[arg(long, allow_hyphen_values = true)]
-        hours: String,
-        #[arg(long)]
-        reason: String,
-        #[arg(long)]
-        date: Option<String>,
+        #[command(flatten)]
+        hours: MoveArgs,
     },
     /// Pass a deceased holder's hours to the heirs: --heir NO[:SHARE]... (1/2, 50%, 0.5)
     Inherit {
@@ -178,22 +181,13 @@ fn no(n: i64) -> MemberNo {
 
 pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
     match command {
-        TimeCommand::Deposit { person, hours, date, recipient, kind, confirmed_by } => {
-            let input = DepositInput {
-                provider: no(person),
-                hours: Hours::parse(&hours)?,
-                date: fields::date("date", &date)?,
-                recipient: recipient.map(no),
-                service_kind: kind,
-                confirmed_by,
-            };
+        TimeCommand::Deposit { service: ServiceArgs { person, hours, date, recipient, kind }, confirmed_by } => {
+            let input = DepositInput { provider: no(person), hours, date, recipient: recipient.map(no), service_kind: kind, confirmed_by };
             let id = ctx.write(|tx, actor, today| time_bank::deposit(tx, actor, &input, today))?;
             say!("{id}");
             Ok(())
         }
-        TimeCommand::Withdraw { person, hours, date, recipient, kind, consent } => {
-            let hours = Hours::parse(&hours)?;
-            let date = fields::date("date", &date)?;
+        TimeCommand::Withdraw { service: ServiceArgs { person, hours, date, recipient, kind }, consent } => {
             let l10n = &ctx.l10n;
             let holder_name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
             let actor = ctx.actor()?;
@@ -207,10 +201,10 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             say!("{id}");
             Ok(())
         }
-        TimeCommand::Transfer { from, to, hours, reason, date } => {
-            let hours = Hours::parse_move(&hours)?;
-            let date = day("date", &date, ctx.today)?;
-            let (o, i) = ctx.write(|tx, actor, today| time_bank::transfer(tx, actor, no(from), no(to), hours, &reason, date, today))?;
+        TimeCommand::Transfer { from, to, hours: MoveArgs { hours, reason, date } } => {
+            let input = TransferInput { from: no(from), to: Some(no(to)), hours, reason, date: date.unwrap_or_default() };
+            let (o, i) = ctx.write(|tx, actor, today| time_bank::transfer(tx, actor, &input, today))?;
+            let hours = Hours::parse_move(&input.hours)?;
             say!(
                 "{}",
                 ctx.tr(
@@ -221,13 +215,13 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             Ok(())
         }
         TimeCommand::Donate { person, hours, date } => {
-            let hours = Hours::parse_move(&hours)?;
-            let date = day("date", &date, ctx.today)?;
-            let id = ctx.write(|tx, actor, today| time_bank::donate(tx, actor, no(person), hours, date, today))?;
+            let input = PoolDonationInput { person: no(person), hours, date: date.unwrap_or_default() };
+            let id = ctx.write(|tx, actor, today| time_bank::donate(tx, actor, &input, today))?;
+            let hours = Hours::parse_move(&input.hours)?;
             say!("{}", ctx.tr("cli-time-bank-donated", &[("hours", hours.to_string()), ("id", id.to_string())]));
             Ok(())
         }
-        TimeCommand::Grant { person, hours, reason, date } => {
+        TimeCommand::Grant { person, hours: MoveArgs { hours, reason, date } } => {
             let hours = Hours::parse_move(&hours)?;
             let date = day("date", &date, ctx.today)?;
             let id = ctx.write(|tx, actor, today| time_bank::grant(tx, actor, no(person), hours, &reason, date, today))?;
@@ -254,8 +248,8 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             Ok(())
         }
         TimeCommand::Reverse { entry, reason, date } => {
-            let date = day("date", &date, ctx.today)?;
-            let ids = ctx.write(|tx, actor, today| time_bank::reverse(tx, actor, time_bank::EntryId(entry), &reason, date, today))?;
+            let input = ReversalInput { reason, date: date.unwrap_or_default() };
+            let ids = ctx.write(|tx, actor, today| time_bank::reverse(tx, actor, time_bank::EntryId(entry), &input, today))?;
             let ids = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
             say!("{}", ctx.tr("cli-time-bank-reversed", &[("ids", ids)]));
             Ok(())
@@ -275,23 +269,9 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             if json {
                 return print_json(&list);
             }
-            let mut running = 0i64;
-            for e in &list {
-                running += e.signed.half_hours();
-                let party = match &e.counterparty {
-                    Some(time_bank::Holder::Person { name, .. }) => name.clone(),
-                    Some(time_bank::Holder::Pool) => ctx.t("time-pool"),
-                    None => String::new(),
-                };
-                say!(
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    e.id,
-                    e.date,
-                    ctx.t(e.kind.label_id()),
-                    e.signed,
-                    Hours::from_half_hours(running),
-                    [party, e.service_kind.clone(), e.reason.clone()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")
-                );
+            for line in time_bank::passbook_lines(list, no(n), &ctx.l10n) {
+                let e = &line.entry;
+                say!("{}\t{}\t{}\t{}\t{}\t{}", e.id, e.date, ctx.t(e.kind.label_id()), e.signed, line.balance, line.note);
             }
             Ok(())
         }
@@ -322,9 +302,9 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
         TimeCommand::Passbook { no: n, out } => {
             // The card carries a code signed with the association key: make it on first need.
             ctx.write(|tx, actor, _| keys::ensure(tx, actor).map(|_| ()))?;
-            let (bytes, pages) = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
-            std::fs::write(&out, bytes)?;
-            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.display().to_string()), ("pages", pages.to_string())]));
+            let p = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
+            std::fs::write(&out, &p.bytes)?;
+            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.display().to_string()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         TimeCommand::Verify { no: n, code, balance, date } => {
@@ -338,35 +318,19 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             }
         }
         TimeCommand::Export { no: n, out } => {
-            // The file is written inside the transaction: if writing fails nothing is recorded,
-            // and if the commit fails the file is removed, so hours are never in two places.
-            let written = Cell::new(false);
-            let result = ctx.write(|tx, actor, today| {
-                let e = exchange::export(tx, actor, no(n), today)?;
-                std::fs::write(&out, &e.bytes)?;
-                written.set(true);
-                Ok(e)
-            });
-            let e = match result {
-                Ok(e) => e,
-                Err(err) => {
-                    if written.get() {
-                        let _ = std::fs::remove_file(&out);
-                    }
-                    return Err(err);
-                }
-            };
+            let actor = ctx.actor()?;
+            let e = exchange_files::export_file(&mut ctx.conn, &actor, no(n), ExportTarget::File(&out), ctx.today)?;
             say!(
                 "{}",
                 ctx.tr(
                     "cli-time-bank-exported",
-                    &[("name", e.name), ("hours", e.hours.to_string()), ("path", out.display().to_string()), ("file", e.file_id)]
+                    &[("name", e.name), ("hours", e.hours.to_string()), ("path", e.path), ("file", e.file_id)]
                 )
             );
             Ok(())
         }
         TimeCommand::Import { file, accept_key } => {
-            let bytes = std::fs::read(&file)?;
+            let bytes = exchange_files::read_file(&file.to_string_lossy())?;
             // Show who issued it before anything else, also when the import is refused.
             if let Ok(v) = exchange::inspect(&bytes, ctx.today) {
                 say!("{}", ctx.tr("cli-time-bank-issuer", &[("issuer", v.issuer_name.clone())]));

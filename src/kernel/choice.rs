@@ -168,6 +168,9 @@ pub fn typescript(lists: &[ChoiceList]) -> String {
             l.name
         ));
     }
+    // Every label id at once, for the UI's check that each exists in both languages.
+    let all: Vec<String> = lists.iter().map(|l| format!("...Object.values({}_LABEL)", constant_name(l.name))).collect();
+    out.push_str(&format!("\nexport const ALL_LABEL_IDS: readonly string[] = [{}];\n", all.join(", ")));
     out
 }
 
@@ -186,5 +189,6 @@ mod tests {
         assert!(ts.contains("import type { CareLevel } from './CareLevel';"), "{ts}");
         assert!(ts.contains("export const CARE_LEVEL = ['intact', 'mild'] as const satisfies readonly CareLevel[];"), "{ts}");
         assert!(ts.contains("export const CARE_LEVEL_LABEL = { intact: 'care-intact', mild: 'care-mild' }"), "{ts}");
+        assert!(ts.contains("export const ALL_LABEL_IDS: readonly string[] = [...Object.values(CARE_LEVEL_LABEL)];"), "{ts}");
     }
 }

@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::fen::{self, Fen, MAX_AMOUNT};
 use crate::error::{Error, Result};
@@ -91,6 +93,28 @@ pub fn required(field: &'static str, s: &str, max: usize, missing: &'static str)
 /// `missing` is the message when it is blank.
 pub fn reason(s: &str, missing: &'static str) -> Result<String> {
     required("reason", s, REASON_MAX, missing)
+}
+
+/// The correction form the ledgers share (冲销 a cash entry, 冲正 a time-bank line): why, and
+/// the day of the correction as typed (YYYY-MM-DD; empty for today).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ReversalInput {
+    pub reason: String,
+    pub date: String,
+}
+
+impl ReversalInput {
+    pub fn new(reason: &str, date: &str) -> ReversalInput {
+        ReversalInput { reason: reason.to_string(), date: date.to_string() }
+    }
+
+    /// The reason (required; `missing` when blank) and the ledger date (not after today).
+    pub fn parse(&self, missing: &'static str, today: NaiveDate) -> Result<(String, NaiveDate)> {
+        let reason = reason(&self.reason, missing)?;
+        Ok((reason, ledger_date("date", &self.date, today)?))
+    }
 }
 
 /// A whole number in `range`; anything else (letters, decimals, out of range) is the message

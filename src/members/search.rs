@@ -14,13 +14,14 @@ use crate::kernel::Gender;
 use crate::{id_card, names};
 
 choice! {
-    /// 60-69, 70-79, 80-89, 90+ (and the under-sixties, who are often volunteers).
+    /// 60-69, 70-79, 80-89, 90+ (and the under-sixties, who are often volunteers: last in
+    /// menus, as an association of elders looks for them least).
     AgeBand {
-        Under60 = "under60" / "age-band-under-60" ["under_60", "<60", "0-59"],
         From60To69 = "from60_to69" / "age-band-from-60-to-69" ["60-69"],
         From70To79 = "from70_to79" / "age-band-from-70-to-79" ["70-79"],
         From80To89 = "from80_to89" / "age-band-from-80-to-89" ["80-89"],
         From90 = "from90" / "age-band-from-90" ["90+", "90-"],
+        Under60 = "under60" / "age-band-under-60" ["under_60", "<60", "0-59"],
     }
 }
 
@@ -83,6 +84,8 @@ pub struct PersonFilter {
     pub care_level: Option<CareLevel>,
     pub age_band: Option<AgeBand>,
     pub volunteers_only: bool,
+    /// Members only, leaving out non-member volunteers (who pay no dues), before the limit.
+    pub members_only: bool,
     /// at most this many rows (0 = no limit)
     pub limit: u32,
 }
@@ -221,6 +224,7 @@ impl RegisterIndex {
             };
             if !status_ok
                 || (filter.volunteers_only && !r.volunteer)
+                || (filter.members_only && !r.is_member)
                 || group.is_some_and(|g| r.village_group != g)
                 || filter.living.is_some_and(|l| r.living != Some(l))
                 || filter.care_level.is_some_and(|c| r.care_level != Some(c))

@@ -2,25 +2,37 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::person::{MemberNo, Person, Status, get, get_by_no};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::fields;
 
+/// The change-of-status form: the new status, the day it took effect as typed (YYYY-MM-DD;
+/// empty for today; for a death, the date of death) and a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatusInput {
+    pub status: Status,
+    pub effective: String,
+    pub note: String,
+}
+
+impl StatusInput {
+    pub fn new(status: Status, effective: &str, note: &str) -> StatusInput {
+        StatusInput { status, effective: effective.to_string(), note: note.to_string() }
+    }
+}
+
 /// Records a change of status (active, suspended, left, deceased) with the date it took effect.
 /// History is kept; a deceased person leaves the current lists but is never deleted.
-pub fn set_status(
-    tx: &Transaction,
-    actor: &Actor,
-    no: MemberNo,
-    status: Status,
-    effective: NaiveDate,
-    note: &str,
-    today: NaiveDate,
-) -> Result<Person> {
+pub fn set_status(tx: &Transaction, actor: &Actor, no: MemberNo, input: &StatusInput, today: NaiveDate) -> Result<Person> {
     let before = get_by_no(tx, no, today)?;
-    fields::check_not_future("effective", effective, today)?;
+    let status = input.status;
+    let effective = fields::check_not_future("effective", fields::date_or("effective", &input.effective, today)?, today)?;
+    let note = fields::text("note", &input.note, 200)?;
     if before.birth_date.is_some_and(|b| effective < b) {
         return Err(Error::invalid("effective", "error-death-before-birth"));
     }
@@ -35,7 +47,7 @@ pub fn set_status(
     tx.execute(
         "INSERT INTO person_status (person_id, status, effective, note, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![before.id.0, status, effective, note.trim(), audit::now_utc(), actor.0],
+        params![before.id.0, status, effective, note, audit::now_utc(), actor.0],
     )?;
     let after = get(tx, before.id, today)?;
     audit::record(tx, actor, "set_status", "person", no, Some(&before), Some(&after))?;

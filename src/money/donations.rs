@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use crate::kernel::{fields, Fen};
+use crate::kernel::{fields, Fen, Printout};
 use crate::audit::{self, Actor};
 use crate::error::Result;
 use crate::i18n::Localizer;
@@ -75,17 +75,33 @@ pub fn donate(tx: &Transaction, actor: &Actor, input: &DonationInput, today: Nai
     Ok((d, entry, receipt))
 }
 
-/// Which gifts the honour list shows.
+/// Which gifts the honour list shows, as the form has it: the first and last day as typed
+/// (YYYY-MM-DD; empty for no bound) and the purpose chosen (empty for every gift).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct HonourFilter {
-    #[ts(type = "string | null")]
-    pub from: Option<NaiveDate>,
-    #[ts(type = "string | null")]
-    pub to: Option<NaiveDate>,
-    /// Only gifts for this purpose; None for all.
-    pub purpose: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub purpose: String,
+}
+
+/// The filter read: dates checked, blanks as "any".
+struct Honour {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    purpose: Option<String>,
+}
+
+impl HonourFilter {
+    fn parse(&self) -> Result<Honour> {
+        let purpose = self.purpose.trim();
+        Ok(Honour {
+            from: fields::optional_date("from", &self.from)?,
+            to: fields::optional_date("to", &self.to)?,
+            purpose: (!purpose.is_empty()).then(|| purpose.to_string()),
+        })
+    }
 }
 
 /// One name on the honour list: a donor's gifts in the period added together.
@@ -99,7 +115,8 @@ pub struct Donor {
 
 /// Donors, largest total first (then earliest gift, then name). Gifts whose cash entry was
 /// reversed are left out.
-pub fn honour_list(conn: &Connection, f: &HonourFilter) -> Result<Vec<Donor>> {
+pub fn honour_list(conn: &Connection, filter: &HonourFilter) -> Result<Vec<Donor>> {
+    let f = filter.parse()?;
     let mut stmt = conn.prepare(
         "SELECT d.donor, sum(d.amount_fen), count(*), min(d.date) FROM donation d
          WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) AND (?3 IS NULL OR d.purpose = ?3)
@@ -141,8 +158,9 @@ const INK: (f32, f32, f32) = (0.10, 0.02, 0.02);
 
 /// The honour list poster: A4 portrait on red, title, period, names and amounts in large type,
 /// the association and the date at the foot.
-pub fn honour_pdf(conn: &Connection, f: &HonourFilter, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
-    let donors = honour_list(conn, f)?;
+pub fn honour_pdf(conn: &Connection, filter: &HonourFilter, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
+    let donors = honour_list(conn, filter)?;
+    let f = filter.parse()?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let title = l10n.t("honour-title");
     let subtitle = match (&f.purpose, f.from, f.to) {
@@ -213,5 +231,6 @@ pub fn honour_pdf(conn: &Connection, f: &HonourFilter, l10n: &Localizer, today: 
     if doc.page_count() > 1 {
         doc.number_pages(9.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
     }
-    Ok(doc.finish())
+    let pages = doc.page_count();
+    Ok(Printout::new(&l10n.format("file-name-honour", &[("date", today.to_string())]), doc.finish(), pages))
 }

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry};
 use super::receipts::{self, Receipt};
-use crate::kernel::{fields, Fen};
+use crate::kernel::{fields, Fen, Printout};
 use crate::audit::{self, Actor};
 use crate::calendar;
 use crate::error::{Error, Result};
@@ -29,14 +29,15 @@ pub struct DuesPolicy {
     pub exempt_statuses: Vec<EconomicStatus>,
 }
 
-/// What the policy form sends.
+/// What the policy form sends: the year (chosen), the amount and the exempt age as typed (empty:
+/// no age exemption), the exempt statuses ticked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct PolicyInput {
     pub year: i32,
     pub amount: String,
-    pub exempt_age: Option<u32>,
+    pub exempt_age: String,
     pub exempt_statuses: Vec<EconomicStatus>,
 }
 
@@ -73,11 +74,10 @@ fn require_policy(conn: &Connection, year: i32) -> Result<DuesPolicy> {
 pub fn set_policy(tx: &Transaction, actor: &Actor, input: &PolicyInput) -> Result<DuesPolicy> {
     let year = check_year(input.year)?;
     let amount = fields::amount("amount", &input.amount)?;
-    if let Some(a) = input.exempt_age {
-        if !(1..=150).contains(&a) {
-            return Err(Error::invalid_with("exempt_age", "error-age-invalid", vec![("value", a.to_string())]));
-        }
-    }
+    let exempt_age = match input.exempt_age.trim() {
+        "" => None,
+        age => Some(fields::whole("exempt_age", age, 1..=150, "error-age-invalid")? as u32),
+    };
     if input.exempt_statuses.contains(&EconomicStatus::Ordinary) {
         return Err(Error::invalid("exempt_statuses", "error-dues-exempt-ordinary"));
     }
@@ -91,7 +91,7 @@ pub fn set_policy(tx: &Transaction, actor: &Actor, input: &PolicyInput) -> Resul
         params![
             year,
             amount,
-            input.exempt_age,
+            exempt_age,
             has(EconomicStatus::Wubao),
             has(EconomicStatus::Dibao),
             has(EconomicStatus::Tekun),
@@ -232,28 +232,42 @@ pub struct DuesPayment {
     pub receipt: Receipt,
 }
 
-/// Records a cash payment of dues for one or more years: the amount goes to the earliest year
-/// first. Posts the cash-book income and issues the receipt in the caller's transaction.
-#[allow(clippy::too_many_arguments)]
-pub fn pay(
-    tx: &Transaction,
-    actor: &Actor,
-    no: MemberNo,
-    years: &[i32],
-    amount: &str,
-    date: NaiveDate,
-    handler: &str,
-    today: NaiveDate,
-) -> Result<DuesPayment> {
-    let amount = fields::amount("amount", amount)?;
-    fields::check_ledger_date("date", date, today)?;
-    let person = members::get_by_no(tx, no, today)?;
-    let mut years: Vec<i32> = years.to_vec();
+/// The payment form: who pays (picked from the register), for which years as typed ("2025,2026"
+/// or "2025、2026"), the amount, the day (empty for today) and who took the money (empty: the
+/// acting secretary).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct DuesPaymentInput {
+    pub member: Option<MemberNo>,
+    pub years: String,
+    pub amount: String,
+    pub date: String,
+    pub handler: String,
+}
+
+/// Years as typed, separated by commas (either width), 、 or spaces; sorted, each once.
+fn years_typed(s: &str) -> Result<Vec<i32>> {
+    let mut years = Vec::new();
+    for part in s.split([',', '，', '、', ' ', '\t']).map(str::trim).filter(|p| !p.is_empty()) {
+        years.push(fields::whole("year", part, 2000..=2100, "error-year-invalid")? as i32);
+    }
     years.sort_unstable();
     years.dedup();
     if years.is_empty() {
         return Err(Error::invalid("year", "error-year-required"));
     }
+    Ok(years)
+}
+
+/// Records a cash payment of dues for one or more years: the amount goes to the earliest year
+/// first. Posts the cash-book income and issues the receipt in the caller's transaction.
+pub fn pay(tx: &Transaction, actor: &Actor, input: &DuesPaymentInput, today: NaiveDate) -> Result<DuesPayment> {
+    let no = input.member.ok_or_else(|| Error::invalid("member", "error-person-required"))?;
+    let amount = fields::amount("amount", &input.amount)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
+    let years = years_typed(&input.years)?;
+    let person = members::get_by_no(tx, no, today)?;
     let mut owed = Vec::new();
     for &y in &years {
         let line = bill(tx, y)?
@@ -286,7 +300,7 @@ pub fn pay(
         }
     }
     let first_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM dues_payment", [], |r| r.get(0))?;
-    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
+    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
     let entry = cash_book::post_income(tx, actor, "dues", amount, date, &person.name, &handler, "", format!("dues:{first_id}"))?;
     for (i, (y, part)) in allocations.iter().enumerate() {
         tx.execute(
@@ -304,7 +318,7 @@ pub fn pay(
 }
 
 /// The printable arrears list (欠费名单), grouped by village group.
-pub fn arrears_pdf(conn: &Connection, year: i32, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
+pub fn arrears_pdf(conn: &Connection, year: i32, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let lines = arrears(conn, year)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let title = l10n.format("dues-arrears-title", &[("year", year.to_string())]);
@@ -366,5 +380,6 @@ pub fn arrears_pdf(conn: &Connection, year: i32, l10n: &Localizer, today: NaiveD
         page.text(190.0, sy, 10.0, Align::Right, &l10n.format("money-printed-on", &[("date", today.to_string())]));
     }
     doc.number_pages(8.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
-    Ok(doc.finish())
+    let pages = doc.page_count();
+    Ok(Printout::new(&l10n.format("file-name-arrears", &[("year", year.to_string())]), doc.finish(), pages))
 }

@@ -9,7 +9,8 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, CashKind};
 use super::words;
-use crate::kernel::{fields, Fen};
+use crate::kernel::fields::{self, ReversalInput};
+use crate::kernel::{Fen, Printout};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -91,6 +92,20 @@ pub fn list(conn: &Connection, year: Option<i32>) -> Result<Vec<Receipt>> {
     Ok(rows)
 }
 
+/// A receipt as the list shows it: the receipt, and its purpose in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReceiptLine {
+    #[serde(flatten)]
+    pub receipt: Receipt,
+    pub purpose_label: String,
+}
+
+/// The receipts of a year (or all), each with its purpose in words.
+pub fn lines(conn: &Connection, year: Option<i32>, l10n: &Localizer) -> Result<Vec<ReceiptLine>> {
+    Ok(list(conn, year)?.into_iter().map(|r| ReceiptLine { purpose_label: purpose_label(l10n, &r.purpose), receipt: r }).collect())
+}
+
 /// Issues a receipt for an income entry. An entry has at most one receipt that is not voided;
 /// a spoiled one is voided and a new number issued.
 pub fn issue(tx: &Transaction, actor: &Actor, entry: &CashEntry, payer: &str, purpose: &str, handler: &str) -> Result<Receipt> {
@@ -153,8 +168,8 @@ pub fn post_entry(tx: &Transaction, actor: &Actor, input: &cash_book::EntryInput
 /// the reason — and voids the original's receipt if it has a live one. Here rather than in the
 /// cash book because both halves must happen together, and receipts already build on the cash
 /// book (the cash book knows nothing of receipts).
-pub fn reverse_entry(tx: &Transaction, actor: &Actor, voucher_no: &str, reason: &str, date: NaiveDate, today: NaiveDate) -> Result<CashEntry> {
-    let reason = fields::reason(reason, "error-reason-required")?;
+pub fn reverse_entry(tx: &Transaction, actor: &Actor, voucher_no: &str, input: &ReversalInput, today: NaiveDate) -> Result<CashEntry> {
+    let (reason, date) = input.parse("error-reason-required", today)?;
     let (original, entry) = cash_book::post_reversal(tx, actor, voucher_no, &reason, date, today)?;
     if let Some(no) = &original.receipt_no {
         if !get(tx, no)?.voided {
@@ -193,8 +208,9 @@ choice! {
     }
 }
 
-/// Prints receipts and records each print (any after the first is a 补打 reprint).
-pub fn print(tx: &Transaction, actor: &Actor, receipt_nos: &[String], layout: ReceiptLayout, l10n: &Localizer) -> Result<Vec<u8>> {
+/// Prints receipts and records each print (any after the first is a 补打 reprint). The file is
+/// named after the first receipt (and how many there are).
+pub fn print(tx: &Transaction, actor: &Actor, receipt_nos: &[String], layout: ReceiptLayout, l10n: &Localizer) -> Result<Printout> {
     let assoc = crate::association::get(tx)?.ok_or_else(|| Error::conflict("error-no-association", vec![]))?;
     let mut slips = Vec::new();
     for no in receipt_nos {
@@ -210,7 +226,16 @@ pub fn print(tx: &Transaction, actor: &Actor, receipt_nos: &[String], layout: Re
     if slips.is_empty() {
         return Err(Error::invalid("receipt", "error-receipt-none"));
     }
-    render(&assoc.name, &slips, layout, l10n)
+    let first = slips[0].0.receipt_no.clone();
+    let name = match slips.len() {
+        1 => l10n.format("file-name-receipt", &[("no", first)]),
+        n => l10n.format("file-name-receipts", &[("no", first), ("count", n.to_string())]),
+    };
+    let pages = match layout {
+        ReceiptLayout::A4Three => slips.len().div_ceil(3),
+        ReceiptLayout::A5 => slips.len(),
+    };
+    Ok(Printout::new(&name, render(&assoc.name, &slips, layout, l10n)?, pages))
 }
 
 /// Draws receipts; `reprint` marks those printed before.

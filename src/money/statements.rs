@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
-use crate::kernel::{Fen, Month, Quarter};
+use crate::kernel::{fields, Fen, Month, Printout, Quarter};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
@@ -69,7 +69,7 @@ impl Period {
             (Some(m), None, None) => Ok(Period::Month(Month::parse("month", m)?)),
             (None, Some(q), None) => Ok(Period::Quarter(Quarter::parse("quarter", q)?)),
             (None, None, Some(y)) => Period::parse(&PeriodInput { kind: PeriodKind::Year, text: y.to_string() }),
-            _ => Err(Error::invalid("period", "error-period-required")),
+            _ => Err(Error::invalid("period", "error-report-period-required")),
         }
     }
 
@@ -100,6 +100,28 @@ impl Period {
                 l10n.format("statement-period-quarter", &[("year", q.year.to_string()), ("quarter", q.quarter.to_string())])
             }
             Period::Year(y) => l10n.format("statement-period-year", &[("year", y.to_string())]),
+        }
+    }
+}
+
+/// The statement form: by month or by year, the month (YYYY-MM) and the year as typed, and the
+/// format asked for (the button pressed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementInput {
+    pub by_year: bool,
+    pub month: String,
+    pub year: String,
+    pub format: StatementFormat,
+}
+
+impl StatementInput {
+    /// The period typed: the year (field `year`) or the month (field `month`).
+    pub fn period(&self) -> Result<Period> {
+        if self.by_year {
+            Ok(Period::Year(fields::whole("year", &self.year, 2000..=2100, "error-year-invalid")? as i32))
+        } else {
+            Ok(Period::Month(Month::parse("month", &self.month)?))
         }
     }
 }
@@ -182,13 +204,22 @@ choice! {
     }
 }
 
-/// Builds the statement for `period` and renders it as a PDF or a workbook.
-pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Vec<u8>> {
+/// The statement the form asks for, as a file.
+pub fn file(conn: &Connection, input: &StatementInput, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
+    render(conn, input.period()?, input.format, l10n, today)
+}
+
+/// Builds the statement for `period` and renders it as a PDF or a workbook, named after the
+/// period (收支明细表-2026-03.pdf).
+pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let s = build(conn, period)?;
-    match format {
-        StatementFormat::Pdf => pdf(conn, &s, l10n, today),
-        StatementFormat::Xlsx => xlsx(conn, &s, l10n),
-    }
+    let which = period.code();
+    let (bytes, ext) = match format {
+        StatementFormat::Pdf => (pdf(conn, &s, l10n, today)?, "pdf"),
+        StatementFormat::Xlsx => (xlsx(conn, &s, l10n)?, "xlsx"),
+    };
+    let name = l10n.format("file-name-statement", &[("period", which), ("ext", ext.to_string())]);
+    Ok(Printout::new(&name, bytes, 0))
 }
 
 /// The statement as an A4 landscape PDF with page numbers.

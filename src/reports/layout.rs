@@ -61,13 +61,6 @@ impl Flow {
         self.y += 9.0;
     }
 
-    /// A smaller heading inside a section.
-    pub fn subheading(&mut self, x: f32, text: &str) {
-        let y = self.y;
-        self.page().text(x, y, 11.0, Align::Left, text);
-        self.y += 6.0;
-    }
-
     /// A label on the left and a figure on the right, with a dotted leader between them.
     pub fn row(&mut self, indent: f32, label: &str, figure: &str, size: f32) {
         self.need(6.5);

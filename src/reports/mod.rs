@@ -17,11 +17,10 @@ mod work_xlsx;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::error::Result;
 use crate::i18n::Localizer;
+use crate::kernel::Printout;
 use crate::money::statements::{Period, StatementFormat};
 
 pub use elders::{ElderChange, ElderChangeKind, ElderLine, EldersInput, EldersList};
@@ -29,16 +28,6 @@ pub use notice::{notice, NoticeInput};
 pub use work::{WorkReport, WorkReportInput};
 pub use work_pdf::pdf as work_pdf;
 pub use work_xlsx::xlsx as work_xlsx;
-
-/// A report ready to be written: its bytes and a file name in the report's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ReportFile {
-    pub name: String,
-    #[serde(skip)]
-    #[ts(skip)]
-    pub bytes: Vec<u8>,
-}
 
 fn ext(format: StatementFormat) -> &'static str {
     match format {
@@ -54,25 +43,25 @@ pub fn work_report_file(
     format: StatementFormat,
     l10n: &Localizer,
     today: NaiveDate,
-) -> Result<ReportFile> {
+) -> Result<Printout> {
     let r = work::build_input(conn, input, l10n, today)?;
     work_report_bytes(&r, format, l10n)
 }
 
-pub fn work_report_bytes(r: &WorkReport, format: StatementFormat, l10n: &Localizer) -> Result<ReportFile> {
+pub fn work_report_bytes(r: &WorkReport, format: StatementFormat, l10n: &Localizer) -> Result<Printout> {
     let bytes = match format {
         StatementFormat::Pdf => work_pdf(r, l10n)?,
         StatementFormat::Xlsx => work_xlsx(r, l10n)?,
     };
     let name = l10n.format("file-name-work-report", &[("period", r.period.code()), ("ext", ext(format).to_string())]);
-    Ok(ReportFile { name, bytes })
+    Ok(Printout::new(&name, bytes, 0))
 }
 
 /// The finance notice for the wall (always a PDF).
-pub fn notice_file(conn: &Connection, input: &NoticeInput, l10n: &Localizer, today: NaiveDate) -> Result<ReportFile> {
+pub fn notice_file(conn: &Connection, input: &NoticeInput, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let period = Period::parse(&input.period)?;
     let bytes = notice::notice(conn, period, input.a3, l10n, today)?;
-    Ok(ReportFile { name: l10n.format("file-name-notice", &[("period", period.code())]), bytes })
+    Ok(Printout::new(&l10n.format("file-name-notice", &[("period", period.code())]), bytes, 1))
 }
 
 /// The list of the very old, as PDF or XLSX.
@@ -82,7 +71,7 @@ pub fn elders_file(
     format: StatementFormat,
     l10n: &Localizer,
     today: NaiveDate,
-) -> Result<ReportFile> {
+) -> Result<Printout> {
     let list = elders::build_input(conn, input, today)?;
     let bytes = match format {
         StatementFormat::Pdf => elders::pdf(conn, &list, l10n, today)?,
@@ -92,5 +81,5 @@ pub fn elders_file(
         "file-name-elders",
         &[("age", list.age.to_string()), ("date", list.as_of.to_string()), ("ext", ext(format).to_string())],
     );
-    Ok(ReportFile { name, bytes })
+    Ok(Printout::new(&name, bytes, 0))
 }

@@ -16,7 +16,6 @@ pub(super) struct Someone {
     pub member_no: MemberNo,
     pub is_member: bool,
     pub name: String,
-    pub name_sort: String,
     pub gender: Option<Gender>,
     pub birth: Option<NaiveDate>,
     pub id_card: Option<String>,
@@ -53,28 +52,27 @@ impl Someone {
 /// Everyone in the register, sorted by pinyin then number, with their status histories.
 pub(super) fn everyone(conn: &Connection) -> Result<Vec<Someone>> {
     let mut stmt = conn.prepare(
-        "SELECT id, member_no, is_member, name, name_sort, gender, birth_date, id_card, phones, address,
+        "SELECT id, member_no, is_member, name, gender, birth_date, id_card, phones, address,
                 village_group, living, care_level, join_date
          FROM person ORDER BY name_sort, member_no",
     )?;
     let mut people = stmt
         .query_map([], |r| {
-            let phones: String = r.get(8)?;
+            let phones: String = r.get(7)?;
             Ok(Someone {
                 id: r.get(0)?,
                 member_no: MemberNo(r.get(1)?),
                 is_member: r.get(2)?,
                 name: r.get(3)?,
-                name_sort: r.get(4)?,
-                gender: r.get(5)?,
-                birth: r.get(6)?,
-                id_card: r.get(7)?,
+                gender: r.get(4)?,
+                birth: r.get(5)?,
+                id_card: r.get(6)?,
                 phone: phones.split('\n').next().unwrap_or_default().to_string(),
-                address: r.get(9)?,
-                group: r.get(10)?,
-                living: r.get(11)?,
-                care: r.get(12)?,
-                join_date: r.get(13)?,
+                address: r.get(8)?,
+                group: r.get(9)?,
+                living: r.get(10)?,
+                care: r.get(11)?,
+                join_date: r.get(12)?,
                 history: Vec::new(),
             })
         })?

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::kinds::{default_shifts, hhmm, stored_time, DutyKind, ShiftSpec, Weekdays};
+use super::kinds::{default_shifts, hhmm, stored_time, DutyKind, ShiftInput, ShiftSpec, Weekdays};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -17,25 +17,79 @@ use crate::members::{self, MemberNo};
 #[ts(export)]
 pub struct CaseId(pub i64);
 
+/// The care-case form: the elder (picked), the kind of duty, the first and last day as typed
+/// (YYYY-MM-DD; no last day for an open-ended case), the shift rows, the weekdays ticked, every
+/// how many days, and the notes that go on the roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CaseInput {
-    pub recipient: MemberNo,
+    pub recipient: Option<MemberNo>,
     pub kind: DutyKind,
-    #[ts(type = "string")]
-    pub from: NaiveDate,
-    #[ts(type = "string | null")]
-    pub until: Option<NaiveDate>,
+    pub from: String,
+    pub until: String,
     /// Empty: the kind's usual shifts (`default_shifts`).
-    pub shifts: Vec<ShiftSpec>,
-    pub weekdays: Weekdays,
-    pub every_days: u32,
+    pub shifts: Vec<ShiftInput>,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekdays: Vec<u32>,
+    pub every_days: String,
     /// Empty: the recipient's address from the register.
     pub address: String,
     pub medicines: String,
     /// Empty: the recipient's first family contact.
     pub family_to_call: String,
     pub notes: String,
+}
+
+/// The form as it starts for a kind of duty: from today, every day, the kind's usual shifts
+/// (named in the reader's language), a visit every 7 days and other duties daily.
+pub fn blank_case(kind: DutyKind, l10n: &Localizer, today: NaiveDate) -> CaseInput {
+    CaseInput {
+        recipient: None,
+        kind,
+        from: today.to_string(),
+        until: String::new(),
+        shifts: default_shifts(kind, l10n).iter().map(ShiftSpec::to_input).collect(),
+        weekdays: Weekdays::ALL.days(),
+        every_days: if kind == DutyKind::Visit { "7" } else { "1" }.to_string(),
+        address: String::new(),
+        medicines: String::new(),
+        family_to_call: String::new(),
+        notes: String::new(),
+    }
+}
+
+/// A case read from the form (or made by a pairing), ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NewCase {
+    pub recipient: MemberNo,
+    pub kind: DutyKind,
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub shifts: Vec<ShiftSpec>,
+    pub weekdays: Weekdays,
+    pub every_days: u32,
+    pub address: String,
+    pub medicines: String,
+    pub family_to_call: String,
+    pub notes: String,
+}
+
+impl CaseInput {
+    fn parse(&self) -> Result<NewCase> {
+        Ok(NewCase {
+            recipient: self.recipient.ok_or_else(|| Error::invalid("recipient", "error-rota-recipient-required"))?,
+            kind: self.kind,
+            from: fields::date("from", &self.from)?,
+            until: fields::optional_date("until", &self.until)?,
+            shifts: self.shifts.iter().map(|s| s.parse("shift")).collect::<Result<_>>()?,
+            weekdays: Weekdays::from_days("weekdays", &self.weekdays)?,
+            every_days: fields::whole("every_days", &self.every_days, 1..=366, "error-rota-every-days")? as u32,
+            address: self.address.clone(),
+            medicines: self.medicines.clone(),
+            family_to_call: self.family_to_call.clone(),
+            notes: self.notes.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -61,12 +115,13 @@ pub struct CareCase {
     pub notes: String,
 }
 
-/// Adds a care case with its shifts; returns it with its id.
+/// Adds a care case from the form, with its shifts; returns it with its id.
 pub fn add_case(tx: &Transaction, actor: &Actor, input: &CaseInput, l10n: &Localizer, today: NaiveDate) -> Result<CareCase> {
-    add_case_inner(tx, actor, input, None, l10n, today)
+    add_new_case(tx, actor, &input.parse()?, None, l10n, today)
 }
 
-pub(super) fn add_case_inner(tx: &Transaction, actor: &Actor, input: &CaseInput, pairing: Option<i64>, l10n: &Localizer, today: NaiveDate) -> Result<CareCase> {
+/// Stores a case read from the form or made by a pairing (`pairing` names it).
+pub(super) fn add_new_case(tx: &Transaction, actor: &Actor, input: &NewCase, pairing: Option<i64>, l10n: &Localizer, today: NaiveDate) -> Result<CareCase> {
     let person = members::get_by_no(tx, input.recipient, today)?;
     if matches!(person.status, members::Status::Deceased | members::Status::Left) {
         return Err(Error::conflict("error-rota-person-inactive", vec![("no", input.recipient.to_string()), ("name", person.name)]));

@@ -8,10 +8,10 @@ use rand_chacha::ChaCha8Rng;
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::cases::{add_case, CaseInput};
-use super::kinds::{DutyKind, ShiftSpec, Weekdays};
-use super::pairings::add_pairing;
-use super::visits::log_contact;
+use super::cases::{add_case, blank_case, CaseInput};
+use super::kinds::{DutyKind, ShiftInput, Weekdays};
+use super::pairings::{add_pairing, PairingInput};
+use super::visits::{log_contact, ContactInput};
 use super::volunteers::{availability, set_volunteer, VolunteerAvailabilityInput};
 use crate::audit::Actor;
 use crate::error::Result;
@@ -86,10 +86,10 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
         }
         let input = VolunteerAvailabilityInput {
             kinds: Some(kinds),
-            weekdays: Some(Weekdays(days.max(1))),
+            weekdays: Some(Weekdays(days.max(1)).days()),
             shifts: Some((true, night)),
-            max_shifts: Some(max),
-            away,
+            max_shifts: Some(max.map(|m: u32| m.to_string()).unwrap_or_default()),
+            away: away.iter().map(|(a, b): &(NaiveDate, NaiveDate)| (a.to_string(), b.to_string())).collect(),
         };
         set_volunteer(tx, actor, v.no, &input, today)?;
         out.volunteers += 1;
@@ -101,40 +101,22 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
     // Care cases: everyone severely dependent gets day and night care (at most one in 40 people,
     // as a village would manage); the moderately dependent a visit every two or three days.
     let care_cap = (rows.len() / 40).max(1);
-    let t = |h: u32, m: u32| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or(chrono::NaiveTime::MIN);
+    // Each case as the form sends it: the kind's form from the first of the month, then changed.
+    let from = month_start.to_string();
+    let row = |name: &str, start: &str, end: &str, people: u32| ShiftInput { name: name.into(), start: start.into(), end: end.into(), people: people.to_string() };
     for r in rows.iter().filter(|r| r.care == "severe" && !r.volunteer).take(care_cap) {
-        let input = CaseInput {
-            recipient: r.no,
-            kind: DutyKind::Care,
-            from: month_start,
-            until: None,
-            shifts: vec![
-                ShiftSpec { name: l10n.t("rota-shift-day"), start: t(8, 0), end: t(20, 0), people: 1 },
-                ShiftSpec { name: l10n.t("rota-shift-night"), start: t(20, 0), end: t(8, 0), people: 1 },
-            ],
-            weekdays: Weekdays::ALL,
-            every_days: 1,
-            address: String::new(),
-            medicines: MEDICINES[rng.random_range(0..MEDICINES.len())].to_string(),
-            family_to_call: String::new(),
-            notes: String::new(),
-        };
+        let medicines = MEDICINES[rng.random_range(0..MEDICINES.len())].to_string();
+        let input = CaseInput { recipient: Some(r.no), from: from.clone(), medicines, ..blank_case(DutyKind::Care, &l10n, today) };
         add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
     }
     for r in rows.iter().filter(|r| r.care == "moderate" && !r.volunteer).take(care_cap * 2) {
         let input = CaseInput {
-            recipient: r.no,
-            kind: DutyKind::Visit,
-            from: month_start,
-            until: None,
-            shifts: vec![ShiftSpec { name: l10n.t("rota-shift-visit"), start: t(9, 30), end: t(10, 30), people: 1 }],
-            weekdays: Weekdays::ALL,
-            every_days: rng.random_range(2..=3),
-            address: String::new(),
-            medicines: String::new(),
-            family_to_call: String::new(),
-            notes: String::new(),
+            recipient: Some(r.no),
+            from: from.clone(),
+            shifts: vec![row(&l10n.t("rota-shift-visit"), "09:30", "10:30", 1)],
+            every_days: rng.random_range(2..=3u32).to_string(),
+            ..blank_case(DutyKind::Visit, &l10n, today)
         };
         add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
@@ -142,17 +124,13 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
     // Hall duty, Monday to Saturday afternoons; the "recipient" is the association's first member.
     if let Some(first) = rows.iter().find(|r| !r.non_member) {
         let input = CaseInput {
-            recipient: first.no,
-            kind: DutyKind::Hall,
-            from: month_start,
-            until: None,
-            shifts: vec![ShiftSpec { name: l10n.t("rota-shift-hall"), start: t(14, 0), end: t(17, 30), people: 2 }],
-            weekdays: Weekdays(0b011_1111),
-            every_days: 1,
+            recipient: Some(first.no),
+            from: from.clone(),
+            shifts: vec![row(&l10n.t("rota-shift-hall"), "14:00", "17:30", 2)],
+            weekdays: vec![1, 2, 3, 4, 5, 6],
             address: l10n.t("rota-demo-hall"),
-            medicines: String::new(),
-            family_to_call: String::new(),
             notes: l10n.t("rota-demo-hall-notes"),
+            ..blank_case(DutyKind::Hall, &l10n, today)
         };
         add_case(tx, actor, &input, &l10n, today)?;
         out.cases += 1;
@@ -182,12 +160,14 @@ pub fn build(tx: &Transaction, actor: &Actor, seed: u64, today: NaiveDate) -> Re
             .map(|i| month_start + Duration::days(offset + i))
             .find(|d| av.weekdays.contains(&d.weekday().number_from_monday()))
             .unwrap_or(month_start);
-        add_pairing(tx, actor, v.no, e.no, 7, from, &l10n, today)?;
+        let pairing = PairingInput { volunteer: Some(v.no), elder: Some(e.no), every_days: "7".into(), from: from.to_string() };
+        add_pairing(tx, actor, &pairing, &l10n, today)?;
         out.pairings += 1;
         // Some have been seen lately, some not for a while: the overdue list has something to show.
         let ago = rng.random_range(1..15);
         if let Some(d) = today.checked_sub_signed(Duration::days(ago)) {
-            log_contact(tx, actor, e.no, Some(v.no), d, rng.random_bool(0.5), "", today)?;
+            let visit = ContactInput { elder: e.no, by: Some(v.no), date: d.to_string(), call: rng.random_bool(0.5), notes: String::new() };
+            log_contact(tx, actor, &visit, today)?;
         }
     }
     Ok(out)

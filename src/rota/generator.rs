@@ -208,6 +208,12 @@ struct State {
     total: Load,
 }
 
+/// Where everyone stands while generating: each volunteer's state, and who is on each slot.
+struct Placement {
+    state: BTreeMap<i64, State>,
+    on_slot: BTreeMap<i64, Vec<i64>>,
+}
+
 pub fn generate(input: &Input) -> Output {
     // Everything that decides is sorted: volunteers by id, slots by time then id. Maps are
     // BTreeMaps, so no decision depends on hash order.
@@ -244,12 +250,18 @@ pub fn generate(input: &Input) -> Output {
     slots.dedup_by_key(|s| s.id);
 
     let mut out = Output::default();
-    // Fill, even out, and fill again what evening out freed; then even out what that filled.
-    fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
-    even_out(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
-    if fill(input, &vols, &slots, &mut state, &mut on_slot, &mut out) {
-        even_out(input, &vols, &slots, &mut state, &mut on_slot, &mut out);
+    let mut p = Placement { state, on_slot };
+    // Fill, then even out and fill again what evening out freed, until a fill places no one:
+    // evening out can free a volunteer for a slot still short, so the last word must be a fill
+    // that found no one free (a fixed two rounds once left a slot short beside a free
+    // volunteer). It ends: every fill that places someone adds an assignment, and there are at
+    // most as many as the slots need.
+    let mut placed = fill(input, &vols, &slots, &mut p, &mut out);
+    while placed {
+        even_out(input, &vols, &slots, &mut p, &mut out);
+        placed = fill(input, &vols, &slots, &mut p, &mut out);
     }
+    let state = p.state;
 
     // What is still short, and why, worked out after evening out.
     let mut filled: BTreeMap<i64, u32> = BTreeMap::new();
@@ -273,14 +285,8 @@ pub fn generate(input: &Input) -> Output {
 
 /// Gives every slot that is short the free volunteer with the least load, in slot order.
 /// Returns whether it placed anyone.
-fn fill(
-    input: &Input,
-    vols: &[&Volunteer],
-    slots: &[&SlotNeed],
-    state: &mut BTreeMap<i64, State>,
-    on_slot: &mut BTreeMap<i64, Vec<i64>>,
-    out: &mut Output,
-) -> bool {
+fn fill(input: &Input, vols: &[&Volunteer], slots: &[&SlotNeed], p: &mut Placement, out: &mut Output) -> bool {
+    let Placement { state, on_slot } = p;
     let mut placed = false;
     for s in slots {
         let have = on_slot.get(&s.id).map_or(0, Vec::len) as u32;
@@ -336,16 +342,32 @@ fn rank(v: &Volunteer, st: &State, s: &SlotNeed) -> (u32, u32, bool, i64, i64) {
     (st.total.shifts, category, other_group, st.total.minutes, v.id)
 }
 
+/// Moves slot `s` from one volunteer to another in the running state: the time it blocks, the
+/// month's and the total counts, and who is on the slot. (The assignment itself is the
+/// caller's, with the reason it gives.)
+fn hand_over(state: &mut BTreeMap<i64, State>, on_slot: &mut BTreeMap<i64, Vec<i64>>, s: &SlotNeed, from: i64, to: i64) {
+    if let Some(st) = state.get_mut(&from) {
+        if let Some(pos) = st.busy.iter().position(|&b| b == (s.start, s.end)) {
+            st.busy.remove(pos);
+        }
+        st.month.remove(s);
+        st.total.remove(s);
+    }
+    if let Some(st) = state.get_mut(&to) {
+        st.busy.push((s.start, s.end));
+        st.month.add(s);
+        st.total.add(s);
+    }
+    if let Some(people) = on_slot.get_mut(&s.id) {
+        for p in people.iter_mut().filter(|p| **p == from) {
+            *p = to;
+        }
+    }
+}
+
 /// Moves generated shifts from anyone with two or more more than another volunteer who may take
 /// them, until no such move is left. Each move lowers the sum of squared loads, so it ends.
-fn even_out(
-    input: &Input,
-    vols: &[&Volunteer],
-    slots: &[&SlotNeed],
-    state: &mut BTreeMap<i64, State>,
-    on_slot: &mut BTreeMap<i64, Vec<i64>>,
-    out: &mut Output,
-) {
+fn even_out(input: &Input, vols: &[&Volunteer], slots: &[&SlotNeed], p: &mut Placement, out: &mut Output) {
     let slot_of: BTreeMap<i64, &SlotNeed> = slots.iter().map(|s| (s.id, *s)).collect();
     for _pass in 0..200 {
         let mut moved = false;
@@ -355,13 +377,13 @@ fn even_out(
                 continue;
             }
             let Some(s) = slot_of.get(&a.slot).copied() else { continue };
-            let from_total = state.get(&a.person).map_or(0, |st| st.total.shifts);
+            let from_total = p.state.get(&a.person).map_or(0, |st| st.total.shifts);
             let mut best: Option<((u32, u32, bool, i64, i64), i64)> = None;
             for v in vols {
                 if v.id == a.person {
                     continue;
                 }
-                let st = &state[&v.id];
+                let st = &p.state[&v.id];
                 if st.total.shifts + 2 > from_total {
                     continue;
                 }
@@ -374,27 +396,11 @@ fn even_out(
                 }
             }
             let Some((key, to)) = best else { continue };
-            if let Some(st) = state.get_mut(&a.person) {
-                if let Some(pos) = st.busy.iter().position(|&b| b == (s.start, s.end)) {
-                    st.busy.remove(pos);
-                }
-                st.month.remove(s);
-                st.total.remove(s);
-            }
-            if let Some(st) = state.get_mut(&to) {
-                st.busy.push((s.start, s.end));
-                st.month.add(s);
-                st.total.add(s);
-            }
-            if let Some(people) = on_slot.get_mut(&a.slot) {
-                for p in people.iter_mut().filter(|p| **p == a.person) {
-                    *p = to;
-                }
-            }
+            hand_over(&mut p.state, &mut p.on_slot, s, a.person, to);
             out.assignments[ai] = Assignment { slot: a.slot, person: to, why: RotaWhy::Evened { shifts: key.0 } };
             moved = true;
         }
-        if !moved && !exchange_day(input, vols, &slot_of, state, on_slot, out) {
+        if !moved && !exchange_day(input, vols, &slot_of, p, out) {
             break;
         }
     }
@@ -403,14 +409,8 @@ fn even_out(
 /// When no single shift can move (the lighter volunteer's own shift that day is in the way),
 /// two volunteers may swap their whole day: the heavier one takes the lighter one's fewer shifts
 /// of that date and the lighter one takes the heavier one's. Returns whether it swapped a day.
-fn exchange_day(
-    input: &Input,
-    vols: &[&Volunteer],
-    slot_of: &BTreeMap<i64, &SlotNeed>,
-    state: &mut BTreeMap<i64, State>,
-    on_slot: &mut BTreeMap<i64, Vec<i64>>,
-    out: &mut Output,
-) -> bool {
+fn exchange_day(input: &Input, vols: &[&Volunteer], slot_of: &BTreeMap<i64, &SlotNeed>, p: &mut Placement, out: &mut Output) -> bool {
+    let Placement { state, on_slot } = p;
     let mut by_day: BTreeMap<(i64, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, a) in out.assignments.iter().enumerate() {
         if matches!(a.why, RotaWhy::Paired) {
@@ -469,23 +469,7 @@ fn exchange_day(
                 for (list, from, to) in [(&sa, va.id, vb.id), (&sb, vb.id, va.id)] {
                     for ai in list.iter() {
                         let Some(s) = slot_of.get(&out.assignments[*ai].slot).copied() else { continue };
-                        if let Some(st) = state.get_mut(&from) {
-                            if let Some(pos) = st.busy.iter().position(|&b| b == (s.start, s.end)) {
-                                st.busy.remove(pos);
-                            }
-                            st.month.remove(s);
-                            st.total.remove(s);
-                        }
-                        if let Some(st) = state.get_mut(&to) {
-                            st.busy.push((s.start, s.end));
-                            st.month.add(s);
-                            st.total.add(s);
-                        }
-                        if let Some(people) = on_slot.get_mut(&s.id) {
-                            for p in people.iter_mut().filter(|p| **p == from) {
-                                *p = to;
-                            }
-                        }
+                        hand_over(state, on_slot, s, from, to);
                         let shifts = state.get(&to).map_or(0, |st| st.total.shifts);
                         out.assignments[*ai] = Assignment { slot: s.id, person: to, why: RotaWhy::Evened { shifts } };
                     }

@@ -58,6 +58,21 @@ impl Weekdays {
         Ok(Weekdays(bits))
     }
 
+    /// The days ticked on a form (1 = Monday … 7 = Sunday); none ticked, or a day outside 1..7,
+    /// is a localised error.
+    pub fn from_days(field: &'static str, days: &[u32]) -> Result<Weekdays> {
+        let mut bits = 0u8;
+        for &d in days {
+            if !(1..=7).contains(&d) {
+                return Err(Error::invalid_with(field, "error-rota-weekday-invalid", vec![("value", d.to_string())]));
+            }
+            bits |= 1 << (d - 1);
+        }
+        if bits == 0 {
+            return Err(Error::invalid_with(field, "error-rota-weekday-invalid", vec![("value", String::new())]));
+        }
+        Ok(Weekdays(bits))
+    }
 }
 
 /// Stored as the comma list "1,2,3"; a list that does not read back is damaged data, never
@@ -105,11 +120,19 @@ pub(super) fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-/// An inclusive date range typed as YYYY-MM-DD..YYYY-MM-DD.
-pub fn parse_range(field: &'static str, s: &str) -> Result<(NaiveDate, NaiveDate)> {
+/// An inclusive date range typed as YYYY-MM-DD..YYYY-MM-DD (the command line's way), split
+/// into its first and last day as typed; `date_range` reads them.
+pub fn split_range(field: &'static str, s: &str) -> Result<(String, String)> {
     let bad = || Error::invalid_with(field, "error-rota-range-invalid", vec![("value", s.to_string())]);
     let (a, b) = s.trim().split_once("..").ok_or_else(bad)?;
-    let (a, b) = (fields::date(field, a)?, fields::date(field, b)?);
+    Ok((a.trim().to_string(), b.trim().to_string()))
+}
+
+/// A range's first and last day as typed (YYYY-MM-DD); an empty last day is the first day, and
+/// a range must run forwards.
+pub fn date_range(field: &'static str, from: &str, until: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let a = fields::date(field, from)?;
+    let b = fields::optional_date(field, until)?.unwrap_or(a);
     if a > b {
         return Err(Error::invalid_with(field, "error-rota-range-reversed", vec![("from", a.to_string()), ("until", b.to_string())]));
     }
@@ -164,19 +187,49 @@ pub struct ShiftSpec {
     pub people: u32,
 }
 
+/// One shift row of the care-case form, as typed: its name, start and end (HH:MM; an end not
+/// after the start is the next day) and how many people.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ShiftInput {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub people: String,
+}
+
+impl ShiftInput {
+    /// The command line's way of typing a row, NAME@HH:MM-HH:MM[xN] (one person when xN is left
+    /// out), split into the row's fields; `parse` checks them.
+    pub fn split(field: &'static str, s: &str) -> Result<ShiftInput> {
+        let bad = || Error::invalid_with(field, "error-rota-shift-invalid", vec![("value", s.to_string())]);
+        let (name, rest) = s.trim().split_once('@').ok_or_else(bad)?;
+        let (times, people) = rest.split_once(['x', 'X', '×']).unwrap_or((rest, "1"));
+        let (start, end) = times.split_once('-').ok_or_else(bad)?;
+        let t = |s: &str| s.trim().to_string();
+        Ok(ShiftInput { name: t(name), start: t(start), end: t(end), people: t(people) })
+    }
+
+    /// The row read and checked (field `field`).
+    pub fn parse(&self, field: &'static str) -> Result<ShiftSpec> {
+        let (start, end) = (parse_time(field, &self.start)?, parse_time(field, &self.end)?);
+        let people = fields::whole(field, &self.people, 1..=20, "error-rota-shift-people")? as u32;
+        let spec = ShiftSpec { name: self.name.trim().to_string(), start, end, people };
+        spec.check(field)?;
+        Ok(spec)
+    }
+}
+
 impl ShiftSpec {
     /// NAME@HH:MM-HH:MM[xN], e.g. 白班@08:00-20:00, 夜班@20:00-08:00x2.
     pub fn parse(field: &'static str, s: &str) -> Result<ShiftSpec> {
-        let bad = || Error::invalid_with(field, "error-rota-shift-invalid", vec![("value", s.to_string())]);
-        let (name, rest) = s.trim().split_once('@').ok_or_else(bad)?;
-        let (times, people) = match rest.split_once(['x', 'X', '×']) {
-            Some((t, n)) => (t, n.trim().parse::<u32>().map_err(|_| bad())?),
-            None => (rest, 1),
-        };
-        let (a, b) = times.split_once('-').ok_or_else(bad)?;
-        let spec = ShiftSpec { name: name.trim().to_string(), start: parse_time(field, a)?, end: parse_time(field, b)?, people };
-        spec.check(field)?;
-        Ok(spec)
+        ShiftInput::split(field, s)?.parse(field)
+    }
+
+    /// The row of the form that holds this shift.
+    pub fn to_input(&self) -> ShiftInput {
+        ShiftInput { name: self.name.clone(), start: hhmm(self.start), end: hhmm(self.end), people: self.people.to_string() }
     }
 
     pub(super) fn check(&self, field: &'static str) -> Result<()> {

@@ -21,16 +21,16 @@ mod outcomes;
 mod visits;
 mod screens;
 
-pub use kinds::{DutyKind, Weekdays, parse_time, parse_range, parse_kinds, parse_shift_kinds, ShiftSpec, is_night, default_shifts, interval};
+pub use kinds::{DutyKind, Weekdays, parse_time, split_range, date_range, parse_kinds, parse_shift_kinds, ShiftInput, ShiftSpec, is_night, default_shifts, interval};
 pub use volunteers::{VolunteerAvailabilityInput, VolunteerAvailability, availability, set_volunteer, list_volunteers};
-pub use cases::{CaseId, CaseInput, CareCase, add_case, get_case, list_cases, case_dates};
-pub use pairings::{Pairing, add_pairing};
+pub use cases::{CaseId, CaseInput, blank_case, CareCase, add_case, get_case, list_cases, case_dates};
+pub use pairings::{PairingInput, Pairing, add_pairing};
 pub use slots::{RotaSlotId, RotaAssignee, ShiftOutcome, ShiftOutcomeKind, RotaSlot, slots_between, list_month, get_slot};
 pub use generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, RotaGenerateReport, reason_text, load_input, generate};
 pub use changes::{assign, unassign, swap, set_locked};
-pub use outcomes::{Outcome, ShiftOutcomeRecord, record_outcome};
-pub use visits::{DEFAULT_OVERDUE_DAYS, ContactLog, log_contact, OverdueElder, overdue};
-pub use screens::{why_text, unfilled, RotaCandidate, candidates};
+pub use outcomes::{Outcome, OutcomeInput, ShiftOutcomeRecord, record_outcome};
+pub use visits::{DEFAULT_OVERDUE_DAYS, ContactInput, ContactLog, log_contact, OverdueElder, overdue};
+pub use screens::{why_text, RotaMonth, month, unfilled, RotaCandidate, candidates};
 
 #[cfg(test)]
 mod tests;

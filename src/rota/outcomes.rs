@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::slots::{RotaAssignee, RotaSlotId, ShiftOutcomeKind, get_slot};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
+use crate::kernel::fields;
 use crate::members::{self, MemberNo};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,18 +42,45 @@ pub enum Outcome {
     Missed,
 }
 
-/// Records what happened on a shift for one rota'd person (`for_no`; may be left out when the
+/// The outcome form (the buttons beside a person on a past shift, or `huzhu rota done|missed`):
+/// the slot, whose shift (`person`; see `record_outcome` for when it may be left out), what
+/// happened, who covered (for a covered shift) and the hours served as typed (empty: the
+/// shift's length; not asked when missed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutcomeInput {
+    pub slot: RotaSlotId,
+    pub person: Option<MemberNo>,
+    pub kind: ShiftOutcomeKind,
+    pub by: Option<MemberNo>,
+    pub hours: String,
+}
+
+impl OutcomeInput {
+    /// What happened, read from the form.
+    pub fn outcome(&self) -> Result<Outcome> {
+        let minutes = || match self.hours.trim() {
+            "" => Ok(None),
+            h => fields::hours_as_minutes("hours", h).map(Some),
+        };
+        Ok(match self.kind {
+            ShiftOutcomeKind::Done => Outcome::Done { minutes: minutes()? },
+            ShiftOutcomeKind::Covered => {
+                let by = self.by.ok_or_else(|| Error::invalid("by", "error-rota-cover-required"))?;
+                Outcome::Covered { by, minutes: minutes()? }
+            }
+            ShiftOutcomeKind::Missed => Outcome::Missed,
+        })
+    }
+}
+
+/// Records what happened on a shift for one rota'd person (`person`; may be left out when the
 /// slot has one person without a record, or, when done, to record everyone still open). Done
 /// and covered shifts are credited to the server's time-bank account in the same transaction,
 /// once per shift and person.
-pub fn record_outcome(
-    tx: &Transaction,
-    actor: &Actor,
-    slot: RotaSlotId,
-    for_no: Option<MemberNo>,
-    outcome: Outcome,
-    today: NaiveDate,
-) -> Result<Vec<ShiftOutcomeRecord>> {
+pub fn record_outcome(tx: &Transaction, actor: &Actor, input: &OutcomeInput, today: NaiveDate) -> Result<Vec<ShiftOutcomeRecord>> {
+    let (slot, for_no) = (input.slot, input.person);
+    let outcome = input.outcome()?;
     let s = get_slot(tx, slot)?;
     if s.date > today {
         return Err(Error::conflict("error-rota-not-yet", vec![("date", s.date.to_string())]));

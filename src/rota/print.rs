@@ -7,28 +7,26 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::cases::{get_case, CareCase, CaseId};
 use super::slots::{list_month, RotaSlot};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::members::MemberNo;
-use crate::kernel::Month;
+use crate::kernel::{Month, Printout};
 use crate::pdf::{self, Align, Doc, Paper};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How the roster is printed (the buttons: A4, large type, A3 for the wall).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
 pub struct RosterOptions {
     /// Large type for the wall: fewer weeks to a page, bigger names.
     pub large: bool,
     /// A3 instead of A4 (landscape either way).
     pub a3: bool,
-}
-
-/// A finished PDF and its page count (for the "wrote N pages" message).
-#[derive(Debug, Clone)]
-pub struct Printed {
-    pub bytes: Vec<u8>,
-    pub pages: usize,
 }
 
 const A3_LANDSCAPE: Paper = Paper { width: 420.0, height: 297.0 };
@@ -57,7 +55,7 @@ fn names_of(s: &RotaSlot, l10n: &Localizer) -> (String, bool) {
 /// The monthly roster as a PDF: per care case, the calendar with each day's shifts and names,
 /// the recipient, address, medicines and family to call, the phone list of the case's
 /// volunteers, signature lines and page numbers; then the phone list of everyone on duty.
-pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &Localizer, today: NaiveDate) -> Result<Printed> {
+pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let slots = list_month(conn, month)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let mut by_case: BTreeMap<CaseId, Vec<&RotaSlot>> = BTreeMap::new();
@@ -294,12 +292,19 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
     let page_size = 8.0 * k * big.min(1.3);
     doc.number_pages(page_size, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
     let pages = doc.page_count();
-    Ok(Printed { bytes: doc.finish(), pages })
+    // 值班表-2026-12.pdf; the wall copies say so (值班表-2026-12-大字.pdf, …-A3.pdf).
+    let size = match (opts.a3, opts.large) {
+        (true, _) => l10n.t("file-name-roster-a3"),
+        (false, true) => l10n.t("file-name-roster-large"),
+        _ => String::new(),
+    };
+    let name = format!("{}-{month}{size}.pdf", l10n.t("file-name-roster"));
+    Ok(Printout::new(&name, doc.finish(), pages))
 }
 
 /// Per-volunteer slips: a card per person (more when they have many shifts) with their own dates,
 /// times, whom and where; six to an A4 page with dashed cut lines.
-pub fn slips_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: NaiveDate) -> Result<Printed> {
+pub fn slips_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let slots = list_month(conn, month)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let mut by_person: BTreeMap<MemberNo, (String, String, Vec<&RotaSlot>)> = BTreeMap::new();
@@ -377,5 +382,5 @@ pub fn slips_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: Naive
     }
     doc.number_pages(7.5, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
     let pages = doc.page_count();
-    Ok(Printed { bytes: doc.finish(), pages })
+    Ok(Printout::new(&format!("{}-{month}.pdf", l10n.t("file-name-slips")), doc.finish(), pages))
 }

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::changes::error_for;
 use super::generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, load_input, reason_text, to_need};
 use super::generator::{self, Kept, RotaWhy};
-use super::slots::{RotaSlot, RotaSlotId, get_slot};
+use super::slots::{RotaSlot, RotaSlotId, get_slot, list_month};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
@@ -27,6 +27,24 @@ pub fn why_text(w: &RotaWhy, l10n: &Localizer) -> String {
         ),
         RotaWhy::Evened { shifts } => l10n.format("rota-why-evened", &[("shifts", shifts.to_string())]),
     }
+}
+
+/// The month as the calendar shows it: every slot with the people on it and why each is there
+/// (in words), and the slots still short with their reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RotaMonth {
+    pub slots: Vec<RotaSlot>,
+    pub unfilled: Vec<RotaUnfilledSlot>,
+}
+
+/// The month for the calendar (`RotaMonth`), in the reader's language.
+pub fn month(conn: &Connection, month: Month, l10n: &Localizer) -> Result<RotaMonth> {
+    let mut slots = list_month(conn, month)?;
+    for a in slots.iter_mut().flat_map(|s| s.assigned.iter_mut()) {
+        a.why_text = why_text(&a.why, l10n);
+    }
+    Ok(RotaMonth { unfilled: unfilled(conn, month, l10n)?, slots })
 }
 
 /// The month's slots still short of people, each with the reason in words, as they stand now

@@ -51,6 +51,10 @@ pub struct RotaAssignee {
     pub phone: String,
     pub by_hand: bool,
     pub why: RotaWhy,
+    /// `why` in the reader's language, as the screen shows it: filled by the screen's read of
+    /// the month (`rota::month`); empty where a slot is read without a language (after a change
+    /// by hand, which the screen follows by reading the month again).
+    pub why_text: String,
     pub outcome: Option<ShiftOutcome>,
 }
 
@@ -169,6 +173,7 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
                 phone: phones.split('\n').next().unwrap_or_default().to_string(),
                 by_hand: r.get(4)?,
                 why: serde_json::from_str::<RotaWhy>(&why).map_err(|_| Unreadable::new("rota_assignment.why", why.as_str()).at(5))?,
+                why_text: String::new(),
                 outcome: match outcome {
                     Some(kind) => Some(ShiftOutcome { kind, worker: r.get::<_, Option<i64>>(7)?.map(MemberNo), minutes: r.get(8)? }),
                     None => None,

@@ -62,7 +62,31 @@ fn weekdays_and_times_parse_and_refuse_bad_input() {
         assert!(ShiftSpec::parse("shift", bad).is_err(), "{bad:?} must be refused");
     }
     assert_eq!(ShiftSpec::parse("shift", "a@8:61-9:00").unwrap_err().message_id(), "error-rota-time-invalid");
-    assert_eq!(super::parse_range("away", "2026-12-10..2026-12-01").unwrap_err().message_id(), "error-rota-range-reversed");
+    let range = |s: &str| super::split_range("away", s).and_then(|(a, b)| super::date_range("away", &a, &b));
+    assert_eq!(range("2026-12-10..2026-12-01").unwrap_err().message_id(), "error-rota-range-reversed");
+    assert_eq!(range("2026-12-10").unwrap_err().message_id(), "error-rota-range-invalid", "a range has two ends");
+    assert_eq!(range(" 2026-12-01 .. 2026-12-03 ").unwrap(), (d(2026, 12, 1), d(2026, 12, 3)));
+    assert_eq!(super::date_range("away", "2026-12-01", " ").unwrap(), (d(2026, 12, 1), d(2026, 12, 1)), "a blank last day is the first");
+}
+
+#[test]
+fn shift_rows_and_ticked_days_are_read_as_the_form_sends_them() {
+    use super::ShiftInput;
+    let row = |name: &str, start: &str, end: &str, people: &str| ShiftInput { name: name.into(), start: start.into(), end: end.into(), people: people.into() };
+    let night = row(" 夜班 ", "20:00", "08:00", "2").parse("shift").unwrap();
+    assert_eq!((night.name.as_str(), night.people, night.is_night()), ("夜班", 2, true), "a row reads like the typed NAME@HH:MM-HH:MMxN");
+    assert_eq!(ShiftInput::split("shift", "夜班@20:00-08:00x2").unwrap(), row("夜班", "20:00", "08:00", "2"), "the command line's form splits into the row");
+    assert_eq!(night.to_input().parse("shift").unwrap(), night, "a shift shown as a row reads back as itself");
+    let id = |r: ShiftInput| r.parse("shift").unwrap_err().message_id();
+    assert_eq!(id(row("白班", "8点", "20:00", "1")), "error-rota-time-invalid");
+    assert_eq!(id(row("白班", "08:00", "20:00", "两")), "error-rota-shift-people", "people is a number");
+    assert_eq!(id(row("白班", "08:00", "20:00", "21")), "error-rota-shift-people");
+    assert_eq!(id(row("", "08:00", "20:00", "1")), "error-rota-shift-name");
+    assert_eq!(id(row("白班", "08:00", "08:00", "1")), "error-rota-shift-empty");
+    assert_eq!(Weekdays::from_days("weekdays", &[5, 1, 3]).unwrap().days(), vec![1, 3, 5]);
+    for bad in [&[][..], &[0], &[8], &[1, 9]] {
+        assert_eq!(Weekdays::from_days("weekdays", bad).unwrap_err().message_id(), "error-rota-weekday-invalid", "{bad:?} ticked");
+    }
 }
 
 #[test]
@@ -396,7 +420,7 @@ proptest! {
 /// be read — never "every day", midnight or a kind quietly dropped.
 #[test]
 fn stored_values_that_do_not_read_back_are_errors_not_defaults() {
-    use super::{add_case, availability, get_case, set_volunteer, CaseInput, VolunteerAvailabilityInput};
+    use super::{add_case, availability, blank_case, get_case, set_volunteer, CaseInput, VolunteerAvailabilityInput};
     use crate::audit::Actor;
     use crate::i18n::{Lang, Localizer};
     use crate::members::{self, PersonInput};
@@ -406,19 +430,7 @@ fn stored_values_that_do_not_read_back_are_errors_not_defaults() {
     let tx = conn.transaction().unwrap();
     let p = members::add(&tx, &actor, &PersonInput::member("王五"), today).unwrap();
     set_volunteer(&tx, &actor, p.member_no, &VolunteerAvailabilityInput::default(), today).unwrap();
-    let input = CaseInput {
-        recipient: p.member_no,
-        kind: DutyKind::Visit,
-        from: today,
-        until: None,
-        shifts: vec![],
-        weekdays: Weekdays::ALL,
-        every_days: 1,
-        address: String::new(),
-        medicines: String::new(),
-        family_to_call: String::new(),
-        notes: String::new(),
-    };
+    let input = CaseInput { recipient: Some(p.member_no), shifts: vec![], every_days: "1".into(), ..blank_case(DutyKind::Visit, &l10n, today) };
     let case = add_case(&tx, &actor, &input, &l10n, today).unwrap();
     assert_eq!(get_case(&tx, case.id).unwrap().weekdays, vec![1, 2, 3, 4, 5, 6, 7]);
     let corrupt = |e: crate::Error| (e.code(), e.message_id(), e.args()[0].1.clone());

@@ -25,22 +25,25 @@ pub struct ContactLog {
     pub notes: String,
 }
 
+/// The visit form: the elder, who went or called (picked, or nobody named), the day as typed
+/// (empty for today), a call or a visit, and notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContactInput {
+    pub elder: MemberNo,
+    pub by: Option<MemberNo>,
+    pub date: String,
+    pub call: bool,
+    pub notes: String,
+}
+
 /// Logs a visit (or, with `call`, a phone call) to an elder.
-#[allow(clippy::too_many_arguments)]
-pub fn log_contact(
-    tx: &Transaction,
-    actor: &Actor,
-    elder: MemberNo,
-    by: Option<MemberNo>,
-    date: NaiveDate,
-    call: bool,
-    notes: &str,
-    today: NaiveDate,
-) -> Result<ContactLog> {
+pub fn log_contact(tx: &Transaction, actor: &Actor, input: &ContactInput, today: NaiveDate) -> Result<ContactLog> {
+    let (elder, by, call) = (input.elder, input.by, input.call);
     let e = members::id_of(tx, elder)?;
     let b = by.map(|b| members::id_of(tx, b)).transpose()?;
-    fields::check_not_future("date", date, today)?;
-    let notes = fields::text("notes", notes, 300)?;
+    let date = fields::check_not_future("date", fields::date_or("date", &input.date, today)?, today)?;
+    let notes = fields::text("notes", &input.notes, 300)?;
     tx.execute(
         "INSERT INTO contact_log (elder_id, by_id, date, kind, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![e.0, b.map(|b| b.0), date, if call { "call" } else { "visit" }, notes, audit::now_utc()],
@@ -63,8 +66,10 @@ pub struct OverdueElder {
     pub days: Option<i64>,
 }
 
-/// Elders living alone with no visit or call (logged, or a done visit shift) for `days` days.
-pub fn overdue(conn: &Connection, days: i64, today: NaiveDate) -> Result<Vec<OverdueElder>> {
+/// Elders living alone with no visit or call (logged, or a done visit shift) for `days` days,
+/// as typed (a whole number of days, 1 or more; field `days`).
+pub fn overdue(conn: &Connection, days: &str, today: NaiveDate) -> Result<Vec<OverdueElder>> {
+    let days = fields::whole("days", days, 1..=3660, "error-number-invalid")?;
     let mut stmt = conn.prepare(
         "SELECT p.member_no, p.name, p.phones, p.address,
                 max(coalesce((SELECT max(date) FROM contact_log c WHERE c.elder_id = p.id AND c.date <= ?1), ''),

@@ -6,25 +6,67 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::kinds::{stored_kinds, DutyKind, Weekdays};
+use super::kinds::{date_range, stored_kinds, DutyKind, Weekdays};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
+use crate::kernel::fields;
 use crate::members::{self, MemberNo, PersonId};
 
-/// What `volunteer set` changes; `None` leaves a value as it is (or its default for someone new:
-/// every kind, every day, day shifts only, no limit).
+/// The availability form (the screen sends every field; `volunteer set` only those given):
+/// `None` leaves a value as it is (or its default for someone new: every kind, every day, day
+/// shifts only, no limit).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct VolunteerAvailabilityInput {
     pub kinds: Option<Vec<DutyKind>>,
-    pub weekdays: Option<Weekdays>,
+    /// Ticked, 1 = Monday … 7 = Sunday.
+    pub weekdays: Option<Vec<u32>>,
     /// (day, night)
     pub shifts: Option<(bool, bool)>,
-    /// Some(None) removes the limit.
-    pub max_shifts: Option<Option<u32>>,
-    #[ts(type = "Array<[string, string]>")]
-    pub away: Vec<(NaiveDate, NaiveDate)>,
+    /// Most shifts a month as typed (0 = none); empty (or "none") for no limit.
+    pub max_shifts: Option<String>,
+    /// Absences to add: first and last day as typed (an empty last day: one day; a row with
+    /// both empty is skipped).
+    pub away: Vec<(String, String)>,
+}
+
+/// The form read: what it changes, checked.
+struct Availability {
+    kinds: Option<Vec<DutyKind>>,
+    weekdays: Option<Weekdays>,
+    shifts: Option<(bool, bool)>,
+    max_shifts: Option<Option<u32>>,
+    away: Vec<(NaiveDate, NaiveDate)>,
+}
+
+impl VolunteerAvailabilityInput {
+    fn parse(&self) -> Result<Availability> {
+        let max_shifts = match self.max_shifts.as_deref().map(str::trim) {
+            None => None,
+            Some("" | "none") => Some(None),
+            Some(m) => {
+                let n = fields::whole("max_shifts", m, 0..=9999, "error-number-invalid")?;
+                if n > 93 {
+                    return Err(Error::invalid_with("max_shifts", "error-rota-max-shifts", vec![("value", n.to_string())]));
+                }
+                Some(Some(n as u32))
+            }
+        };
+        let mut away = Vec::new();
+        for (a, b) in &self.away {
+            if !(a.trim().is_empty() && b.trim().is_empty()) {
+                away.push(date_range("away", a, b)?);
+            }
+        }
+        Ok(Availability {
+            kinds: self.kinds.clone(),
+            weekdays: self.weekdays.as_deref().map(|d| Weekdays::from_days("weekdays", d)).transpose()?,
+            shifts: self.shifts,
+            max_shifts,
+            away,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,29 +125,17 @@ fn absences_of(conn: &Connection, id: PersonId) -> Result<Vec<(NaiveDate, NaiveD
 }
 
 /// Sets what a volunteer can do and adds planned absences.
-pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, input: &VolunteerAvailabilityInput, today: NaiveDate) -> Result<VolunteerAvailability> {
+pub fn set_volunteer(tx: &Transaction, actor: &Actor, no: MemberNo, form: &VolunteerAvailabilityInput, today: NaiveDate) -> Result<VolunteerAvailability> {
     let person = members::get_by_no(tx, no, today)?;
     if matches!(person.status, members::Status::Deceased | members::Status::Left) {
         return Err(Error::conflict("error-rota-person-inactive", vec![("no", no.to_string()), ("name", person.name)]));
     }
-    if let Some(Some(m)) = input.max_shifts {
-        if m > 93 {
-            return Err(Error::invalid_with("max_shifts", "error-rota-max-shifts", vec![("value", m.to_string())]));
-        }
-    }
+    let input = form.parse()?;
     if input.shifts == Some((false, false)) {
         return Err(Error::invalid_with("shifts", "error-choice-invalid", vec![("value", String::new()), ("choices", "day, night".into())]));
     }
     if input.kinds.as_ref().is_some_and(Vec::is_empty) {
         return Err(Error::invalid_with("kinds", "error-choice-invalid", vec![("value", String::new()), ("choices", "care, visit, hall".into())]));
-    }
-    if input.weekdays.is_some_and(|w| w.0 & 0x7f == 0) {
-        return Err(Error::invalid_with("weekdays", "error-rota-weekday-invalid", vec![("value", String::new())]));
-    }
-    for &(a, b) in &input.away {
-        if a > b {
-            return Err(Error::invalid_with("away", "error-rota-range-reversed", vec![("from", a.to_string()), ("until", b.to_string())]));
-        }
     }
     let before = availability(tx, no)?;
     let mut kinds = input.kinds.clone().or_else(|| before.as_ref().map(|b| b.kinds.clone())).unwrap_or_else(|| DutyKind::ALL.to_vec());

@@ -9,9 +9,11 @@ use ts_rs::TS;
 use super::cap::yearly_cap;
 use super::hours::Hours;
 use super::keys;
-use super::ledger::{POOL_ACCOUNT, TimeEntry, entries};
+use super::ledger::{POOL_ACCOUNT, entries};
+use super::lines::{PassbookLine, passbook_lines};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
+use crate::i18n::Localizer;
 use crate::members::{self, MemberNo, PersonId, Status};
 
 pub(super) fn account_balance(conn: &Connection, account: i64) -> Result<Hours> {
@@ -62,7 +64,8 @@ pub fn is_frozen(conn: &Connection, no: MemberNo) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [a], |r| r.get(0))?)
 }
 
-/// One person's account as the time bank screen shows it: the passbook lines and the balance.
+/// One person's account as the time bank screen shows it: the passbook lines (with their notes
+/// and running balance, as the printed passbook has them) and the balance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct TimeAccount {
@@ -71,17 +74,17 @@ pub struct TimeAccount {
     pub balance: Hours,
     /// Frozen (a deceased holder awaiting inheritance, or dead): nothing moves in or out.
     pub frozen: bool,
-    pub entries: Vec<TimeEntry>,
+    pub lines: Vec<PassbookLine>,
 }
 
 /// A person's account (empty for someone who never had an entry; opening it writes nothing).
-pub fn account(conn: &Connection, no: MemberNo, today: NaiveDate) -> Result<TimeAccount> {
+pub fn account(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) -> Result<TimeAccount> {
     let person = members::get_by_no(conn, no, today)?;
     Ok(TimeAccount {
         person: no,
         balance: balance(conn, no)?,
         frozen: is_frozen(conn, no)? || person.status == Status::Deceased,
-        entries: entries(conn, no)?,
+        lines: passbook_lines(entries(conn, no)?, no, l10n),
         name: person.name,
     })
 }

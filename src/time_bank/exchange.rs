@@ -272,8 +272,8 @@ pub struct Exported {
 }
 
 /// Exports a person's whole balance as a signed file and records an exchange_out entry that
-/// brings the account to zero, so the hours cannot be spent twice. The caller writes `bytes`
-/// to disk before committing, so a failed write leaves the account as it was.
+/// brings the account to zero, so the hours cannot be spent twice. `exchange_files::export_file`
+/// writes `bytes` to disk before committing, so a failed write leaves the account as it was.
 pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -> Result<Exported> {
     let assoc = association::get(tx)?.filter(|a| !a.name.trim().is_empty())
         .ok_or_else(|| Error::conflict("error-exchange-no-association", vec![]))?;
@@ -312,15 +312,45 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
     let mut e = NewEntry::new(holder.account, EntryKind::ExchangeOut, -1, balance, today);
     e.source = Some(&source);
     let entry = post(tx, actor, &e)?;
-    tx.execute(
-        "INSERT INTO time_exchange (file_id, direction, issuer_key, issuer_name, person_id, half_hours, entry_id,
-            hours_sha256, recorded_at, recorded_by)
-         VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![file_id, public.to_vec(), assoc.name, holder.id.0, balance.half_hours(), entry.0, hours_sha256, audit::now_utc(), actor.0],
-    )?;
+    let row = ExchangeRow { file_id: &file_id, issuer_key: &public, issuer_name: &assoc.name, person: holder.id.0, hours: balance, entry, hours_sha256: &hours_sha256 };
+    record_exchange(tx, actor, "out", &row)?;
     let out = Exported { file_id, person: no, name: person.name, hours: balance, entry, bytes };
     audit::record(tx, actor, "export", "time_exchange", &out.file_id, None::<&()>, Some(&out))?;
     Ok(out)
+}
+
+/// A file that left or arrived, as `time_exchange` keeps it: who issued it, whose hours, how
+/// many, the ledger entry that moved them and the digest that recognises the same hours again.
+struct ExchangeRow<'a> {
+    file_id: &'a str,
+    issuer_key: &'a [u8; 32],
+    issuer_name: &'a str,
+    person: i64,
+    hours: Hours,
+    entry: EntryId,
+    hours_sha256: &'a str,
+}
+
+/// Records a file that left (`out`) or arrived (`in`).
+fn record_exchange(tx: &Transaction, actor: &Actor, direction: &str, r: &ExchangeRow) -> Result<()> {
+    tx.execute(
+        "INSERT INTO time_exchange (file_id, direction, issuer_key, issuer_name, person_id, half_hours, entry_id,
+            hours_sha256, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            r.file_id,
+            direction,
+            r.issuer_key.to_vec(),
+            r.issuer_name,
+            r.person,
+            r.hours.half_hours(),
+            r.entry.0,
+            r.hours_sha256,
+            audit::now_utc(),
+            actor.0
+        ],
+    )?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -396,22 +426,16 @@ pub fn import(tx: &Transaction, actor: &Actor, bytes: &[u8], accept_key: bool, t
     e.reason = &file.issuer_name;
     e.source = Some(&source);
     let entry = post(tx, actor, &e)?;
-    tx.execute(
-        "INSERT INTO time_exchange (file_id, direction, issuer_key, issuer_name, person_id, half_hours, entry_id,
-            hours_sha256, recorded_at, recorded_by)
-         VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            file.file_id,
-            file.issuer_key.to_vec(),
-            file.issuer_name,
-            holder.id.0,
-            file.hours.half_hours(),
-            entry.0,
-            file.hours_sha256,
-            audit::now_utc(),
-            actor.0
-        ],
-    )?;
+    let row = ExchangeRow {
+        file_id: &file.file_id,
+        issuer_key: &file.issuer_key,
+        issuer_name: &file.issuer_name,
+        person: holder.id.0,
+        hours: file.hours,
+        entry,
+        hours_sha256: &file.hours_sha256,
+    };
+    record_exchange(tx, actor, "in", &row)?;
     let out = Imported { file, person: no, name: holder.name, created, key_accepted, entry };
     audit::record(tx, actor, "import", "time_exchange", &out.file.file_id, None::<&()>, Some(&out))?;
     Ok(out)

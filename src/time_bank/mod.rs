@@ -10,9 +10,11 @@
 //! One file per thing: `hours` (the unit), `ledger` (entries and how they are posted),
 //! `accounts` (balances, frozen accounts), `services` (deposits and withdrawals), `moves`
 //! (transfer, donation to the pool, grant from it), `reversal`, `inheritance`, `cap` (the yearly
-//! cap), besides `exchange`, `keys` and `passbook`.
+//! cap), `lines` (the passbook's lines as a person reads them), besides `exchange` (the signed file), `exchange_files` (writing and finding it on disk),
+//! `keys` and `passbook`.
 
 pub mod exchange;
+pub mod exchange_files;
 pub mod keys;
 pub mod passbook;
 
@@ -24,12 +26,14 @@ mod moves;
 mod reversal;
 mod cap;
 mod inheritance;
+mod lines;
 
 pub use hours::{MAX_SERVICE_HALF_HOURS, MAX_MOVE_HALF_HOURS, Hours};
 pub use ledger::{POOL_ACCOUNT, EntryId, EntryKind, Holder, TimeEntry, entry, entries, pool_entries};
 pub use accounts::{balance, pool_balance, total_hours, is_frozen, TimeAccount, account, BankOverview, overview};
 pub use services::{DepositInput, deposit, credit_service, WithdrawalInput, withdraw};
-pub use moves::{transfer, donate, grant};
+pub use moves::{TransferInput, transfer, PoolDonationInput, donate, grant};
 pub use reversal::reverse;
 pub use cap::{yearly_cap, set_yearly_cap};
 pub use inheritance::{HeirShare, InheritedShare, Inheritance, inherit};
+pub use lines::{PassbookLine, passbook_lines};

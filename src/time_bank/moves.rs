@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::accounts::{account_balance, ensure_funds, live};
 use super::hours::{Hours, MAX_MOVE_HALF_HOURS};
@@ -12,22 +14,26 @@ use crate::error::{Error, Result};
 use crate::kernel::fields;
 use crate::members::MemberNo;
 
+/// The transfer form: from whose account (the one shown), to whom (picked), the hours and the
+/// day as typed (empty for today), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TransferInput {
+    pub from: MemberNo,
+    pub to: Option<MemberNo>,
+    pub hours: String,
+    pub reason: String,
+    pub date: String,
+}
+
 /// Moves hours from one person to another (a parent, a spouse), with the reason. Both entries
 /// are written together, so the total never changes.
-#[allow(clippy::too_many_arguments)]
-pub fn transfer(
-    tx: &Transaction,
-    actor: &Actor,
-    from: MemberNo,
-    to: MemberNo,
-    hours: Hours,
-    reason: &str,
-    date: NaiveDate,
-    today: NaiveDate,
-) -> Result<(EntryId, EntryId)> {
-    hours.check_within(MAX_MOVE_HALF_HOURS)?;
-    fields::check_ledger_date("date", date, today)?;
-    let reason = fields::reason(reason, "error-time-reason-required")?;
+pub fn transfer(tx: &Transaction, actor: &Actor, input: &TransferInput, today: NaiveDate) -> Result<(EntryId, EntryId)> {
+    let from = input.from;
+    let to = input.to.ok_or_else(|| Error::invalid("to", "error-person-required"))?;
+    let hours = Hours::parse_move(&input.hours)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
+    let reason = fields::reason(&input.reason, "error-time-reason-required")?;
     if from == to {
         return Err(Error::invalid("to", "error-time-same-person"));
     }
@@ -46,11 +52,20 @@ pub fn transfer(
     Ok((out_id, in_id))
 }
 
+/// The form giving hours to the pool: whose, and the hours and day as typed (empty for today).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PoolDonationInput {
+    pub person: MemberNo,
+    pub hours: String,
+    pub date: String,
+}
+
 /// Gives hours to the common pool (公益时间池).
-pub fn donate(tx: &Transaction, actor: &Actor, person: MemberNo, hours: Hours, date: NaiveDate, today: NaiveDate) -> Result<EntryId> {
-    hours.check_within(MAX_MOVE_HALF_HOURS)?;
-    fields::check_ledger_date("date", date, today)?;
-    let p = live(tx, "person", person, today)?;
+pub fn donate(tx: &Transaction, actor: &Actor, input: &PoolDonationInput, today: NaiveDate) -> Result<EntryId> {
+    let hours = Hours::parse_move(&input.hours)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
+    let p = live(tx, "person", input.person, today)?;
     ensure_funds(tx, p.account, &p.name, hours)?;
     let mut out = NewEntry::new(p.account, EntryKind::Donation, -1, hours, date);
     out.counterparty = Some(POOL_ACCOUNT);

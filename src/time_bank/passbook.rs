@@ -13,9 +13,11 @@ use rusqlite::Connection;
 use super::accounts::{balance, is_frozen};
 use super::hours::Hours;
 use super::keys;
-use super::ledger::{entries, EntryKind, Holder, TimeEntry};
+use super::ledger::{entries, EntryKind};
+use super::lines::passbook_lines;
 use crate::error::Result;
 use crate::i18n::Localizer;
+use crate::kernel::Printout;
 use crate::members::{self, MemberNo};
 use crate::pdf::{self, Align, Doc};
 
@@ -38,47 +40,6 @@ pub fn check_code(conn: &Connection, no: MemberNo, balance: Hours, date: NaiveDa
     Ok(verification_code(conn, no, balance, date)?.is_some_and(|c| c.replace('-', "") == typed))
 }
 
-fn name_of(h: &Option<Holder>, l10n: &Localizer) -> String {
-    match h {
-        Some(Holder::Person { name, .. }) => name.clone(),
-        Some(Holder::Pool) => l10n.t("time-pool"),
-        None => String::new(),
-    }
-}
-
-/// The "counterparty / note" column of a line.
-fn describe(e: &TimeEntry, holder: MemberNo, l10n: &Localizer) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    match e.kind {
-        EntryKind::Deposit => {
-            if let Some(r) = &e.recipient {
-                parts.push(l10n.format("passbook-recipient", &[("name", name_of(&Some(r.clone()), l10n))]));
-            }
-            parts.push(e.service_kind.clone());
-        }
-        EntryKind::Withdrawal => {
-            if let Some(Holder::Person { no, name }) = &e.recipient {
-                if *no != holder {
-                    parts.push(l10n.format("passbook-for", &[("name", name.clone())]));
-                }
-            }
-            parts.push(e.service_kind.clone());
-        }
-        EntryKind::Reversal => {
-            if let Some(id) = e.reverses {
-                parts.push(l10n.format("passbook-reverses", &[("id", id.to_string())]));
-            }
-        }
-        _ => parts.push(name_of(&e.counterparty, l10n)),
-    }
-    parts.push(e.reason.clone());
-    if e.reversed_by.is_some() {
-        parts.push(l10n.t("passbook-reversed"));
-    }
-    parts.retain(|p| !p.trim().is_empty());
-    parts.join(" ")
-}
-
 fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
     l10n.format(
         "passbook-date",
@@ -86,11 +47,11 @@ fn date_label(l10n: &Localizer, d: NaiveDate) -> String {
     )
 }
 
-/// The passbook of one person as a PDF, with its page count.
-pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) -> Result<(Vec<u8>, usize)> {
+/// The passbook of one person as a PDF.
+pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let person = members::get_by_no(conn, no, today)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
-    let lines = entries(conn, no)?;
+    let lines = passbook_lines(entries(conn, no)?, no, l10n);
     let balance = balance(conn, no)?;
     let frozen = is_frozen(conn, no)? || person.status == members::Status::Deceased;
     let code = verification_code(conn, no, balance, today)?.unwrap_or_else(|| "—".into());
@@ -176,25 +137,28 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
             p.text(cols[3].0, y, size, Align::Left, &l10n.t("passbook-empty"));
         }
     }
-    let mut running = Hours::ZERO;
-    for e in &lines {
+    for line in &lines {
         if y > bottom {
             y = header(&mut doc);
         }
-        running = Hours::from_half_hours(running.half_hours() + e.signed.half_hours());
+        let e = &line.entry;
         let Some(p) = doc.pages_mut().last_mut() else { break };
         let color = if e.kind == EntryKind::Reversal { pdf::RED } else { pdf::BLACK };
         p.text(cols[0].0, y, size, Align::Right, &e.id.to_string());
         p.text(cols[1].0, y, size, Align::Left, &e.date.to_string());
         p.text_colored(cols[2].0, y, size, Align::Left, &pdf::fit(&l10n.t(e.kind.label_id()), size, kind_w), color);
-        p.text(cols[3].0, y, size, Align::Left, &pdf::fit(&describe(e, no, l10n), size, party_w));
+        let mut note = line.note.clone();
+        if e.reversed_by.is_some() {
+            note = format!("{note} {}", l10n.t("passbook-reversed")).trim().to_string();
+        }
+        p.text(cols[3].0, y, size, Align::Left, &pdf::fit(&note, size, party_w));
         let col = if e.signed.half_hours() > 0 { 4 } else { 5 };
         p.text_colored(cols[col].0, y, size, Align::Right, &e.hours.fixed(), color);
-        p.text(cols[6].0, y, size, Align::Right, &running.fixed());
+        p.text(cols[6].0, y, size, Align::Right, &line.balance.fixed());
         p.line_styled(left, y + 2.0, right, y + 2.0, 0.2, pdf::GREY, false);
         y += row_h;
     }
     let pages = doc.page_count();
     doc.number_pages(8.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
-    Ok((doc.finish(), pages))
+    Ok(Printout::new(&l10n.format("file-name-passbook", &[("no", no.to_string())]), doc.finish(), pages))
 }

@@ -9,22 +9,14 @@ use super::hours::Hours;
 use super::ledger::{ENTRY_SELECT, EntryId, EntryKind, Holder, NewEntry, TimeEntry, entry, entry_from_row, post};
 use crate::audit::Actor;
 use crate::error::{Error, Result};
-use crate::kernel::fields;
+use crate::kernel::fields::ReversalInput;
 
 /// Reverses an entry (and the other entries written with it, so a transfer is undone on both
 /// sides), with the reason. The originals stay; reversing twice, reversing a reversal, or a
 /// reversal that would leave an account below zero is refused. Exchange entries cannot be
 /// reversed: their hours live in a file another association may already have honoured.
-pub fn reverse(
-    tx: &Transaction,
-    actor: &Actor,
-    id: EntryId,
-    reason: &str,
-    date: NaiveDate,
-    today: NaiveDate,
-) -> Result<Vec<EntryId>> {
-    fields::check_ledger_date("date", date, today)?;
-    let reason = fields::reason(reason, "error-time-reason-required")?;
+pub fn reverse(tx: &Transaction, actor: &Actor, id: EntryId, input: &ReversalInput, today: NaiveDate) -> Result<Vec<EntryId>> {
+    let (reason, date) = input.parse("error-time-reason-required", today)?;
     let original = entry(tx, id)?;
     if original.kind == EntryKind::Reversal {
         return Err(Error::conflict("error-time-reverse-reversal", vec![("id", id.to_string())]));

@@ -15,14 +15,15 @@ use crate::error::{Error, Result};
 use crate::kernel::fields;
 use crate::members::{self, MemberNo};
 
-/// A service given, as the secretary enters it by hand (or a done shift, via `credit_service`).
+/// A service given, as the secretary enters it: the provider (whose account), the hours and the
+/// day as typed (empty for today), who received it (picked), what kind of service and who
+/// confirmed it (free text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DepositInput {
     pub provider: MemberNo,
-    pub hours: Hours,
-    #[ts(type = "string")]
-    pub date: NaiveDate,
+    pub hours: String,
+    pub date: String,
     pub recipient: Option<MemberNo>,
     /// What kind of service (陪护, 探望, 理发…), free text.
     pub service_kind: String,
@@ -30,14 +31,32 @@ pub struct DepositInput {
     pub confirmed_by: String,
 }
 
+/// A service read from the form (or a done shift, via `credit_service`).
+struct Service<'a> {
+    provider: MemberNo,
+    hours: Hours,
+    date: NaiveDate,
+    recipient: Option<MemberNo>,
+    service_kind: &'a str,
+    confirmed_by: &'a str,
+}
+
 /// Banks hours of service for the provider. With a yearly cap set, hours beyond it in the
 /// calendar year of the service go to the common pool instead. Returns the entry carrying the
 /// provider's hours (or, when the provider is already at the cap, the pool's entry).
 pub fn deposit(tx: &Transaction, actor: &Actor, input: &DepositInput, today: NaiveDate) -> Result<EntryId> {
-    deposit_from(tx, actor, input, None, today)
+    let service = Service {
+        provider: input.provider,
+        hours: Hours::parse(&input.hours)?,
+        date: fields::ledger_date("date", &input.date, today)?,
+        recipient: input.recipient,
+        service_kind: &input.service_kind,
+        confirmed_by: &input.confirmed_by,
+    };
+    deposit_from(tx, actor, &service, None, today)
 }
 
-fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: Option<&str>, today: NaiveDate) -> Result<EntryId> {
+fn deposit_from(tx: &Transaction, actor: &Actor, input: &Service, source: Option<&str>, today: NaiveDate) -> Result<EntryId> {
     input.hours.check_within(MAX_SERVICE_HALF_HOURS)?;
     fields::check_ledger_date("date", input.date, today)?;
     let provider = live(tx, "person", input.provider, today)?;
@@ -50,8 +69,8 @@ fn deposit_from(tx: &Transaction, actor: &Actor, input: &DepositInput, source: O
     if recipient == Some(provider.id) {
         return Err(Error::invalid("recipient", "error-time-self-service"));
     }
-    let service_kind = fields::text("kind", &input.service_kind, 40)?;
-    let confirmed_by = fields::text("confirmed_by", &input.confirmed_by, 40)?;
+    let service_kind = fields::text("kind", input.service_kind, 40)?;
+    let confirmed_by = fields::text("confirmed_by", input.confirmed_by, 40)?;
 
     let (to_person, to_pool) = match yearly_cap(tx)? {
         Some(cap) => {
@@ -118,26 +137,19 @@ pub fn credit_service(
     if seen {
         return Ok(None);
     }
-    let input = DepositInput {
-        provider,
-        hours,
-        date,
-        recipient: None,
-        service_kind: String::new(),
-        confirmed_by: String::new(),
-    };
-    deposit_from(tx, actor, &input, Some(source), today).map(Some)
+    let service = Service { provider, hours, date, recipient: None, service_kind: "", confirmed_by: "" };
+    deposit_from(tx, actor, &service, Some(source), today).map(Some)
 }
 
-/// Care received, paid from the holder's account. When the recipient is someone else (a
-/// parent drawing on a child's hours), the holder's consent must be recorded.
+/// Care received, paid from the holder's account, as the form sends it (hours and day as typed,
+/// empty day for today). When the recipient is someone else (a parent drawing on a child's
+/// hours), the holder's consent must be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct WithdrawalInput {
     pub holder: MemberNo,
-    pub hours: Hours,
-    #[ts(type = "string")]
-    pub date: NaiveDate,
+    pub hours: String,
+    pub date: String,
     /// Who received the care; `None` for the holder.
     pub recipient: Option<MemberNo>,
     pub service_kind: String,
@@ -147,8 +159,8 @@ pub struct WithdrawalInput {
 }
 
 pub fn withdraw(tx: &Transaction, actor: &Actor, input: &WithdrawalInput, today: NaiveDate) -> Result<EntryId> {
-    input.hours.check_within(MAX_SERVICE_HALF_HOURS)?;
-    fields::check_ledger_date("date", input.date, today)?;
+    let hours = Hours::parse(&input.hours)?;
+    let date = fields::ledger_date("date", &input.date, today)?;
     let holder = live(tx, "person", input.holder, today)?;
     let recipient = match input.recipient {
         Some(no) if no != holder.no => Some(members::id_of(tx, no).map_err(|_| {
@@ -161,8 +173,8 @@ pub fn withdraw(tx: &Transaction, actor: &Actor, input: &WithdrawalInput, today:
         return Err(Error::invalid_with("consent", "error-time-consent-required", vec![("name", holder.name.clone())]));
     }
     let service_kind = fields::text("kind", &input.service_kind, 40)?;
-    ensure_funds(tx, holder.account, &holder.name, input.hours)?;
-    let mut e = NewEntry::new(holder.account, EntryKind::Withdrawal, -1, input.hours, input.date);
+    ensure_funds(tx, holder.account, &holder.name, hours)?;
+    let mut e = NewEntry::new(holder.account, EntryKind::Withdrawal, -1, hours, date);
     e.recipient = Some(recipient.unwrap_or(holder.id));
     e.service_kind = &service_kind;
     if recipient.is_some() {

@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction};
 pub use huzhu::rota::print::RosterOptions;
 #[allow(unused_imports)]
 pub use huzhu::rota::{
-    CareCase, CaseInput, DutyKind, ShiftSpec, Weekdays, RotaGenerateReport as GenerateReport, RotaSlot as Slot,
+    CareCase, CaseInput, DutyKind, ShiftInput, ShiftSpec, Weekdays, RotaGenerateReport as GenerateReport, RotaSlot as Slot,
     RotaSlotId as SlotId, ShiftOutcomeKind as OutcomeKind, ShiftOutcomeRecord as OutcomeRecord,
     VolunteerAvailabilityInput as AvailabilityInput,
 };
@@ -48,15 +48,15 @@ pub fn village() -> (tempfile::TempDir, Connection) {
     add_person(&mut conn, &alone).expect("add the elder living alone");
     let care = Some(vec![DutyKind::Care]);
     set_volunteer(&mut conn, 1, AvailabilityInput { kinds: Some(vec![DutyKind::Care, DutyKind::Visit]), weekdays: weekdays("1-7"), shifts: Some((true, false)), ..Default::default() });
-    set_volunteer(&mut conn, 2, AvailabilityInput { kinds: care.clone(), shifts: Some((true, true)), max_shifts: Some(Some(20)), ..Default::default() });
+    set_volunteer(&mut conn, 2, AvailabilityInput { kinds: care.clone(), shifts: Some((true, true)), max_shifts: Some("20".into()), ..Default::default() });
     set_volunteer(&mut conn, 3, AvailabilityInput { kinds: care, shifts: Some((true, true)), ..Default::default() });
-    set_volunteer(&mut conn, 4, AvailabilityInput { kinds: Some(vec![DutyKind::Visit]), weekdays: weekdays("1-5"), away: vec![(day("2026-11-16"), day("2026-11-18"))], ..Default::default() });
+    set_volunteer(&mut conn, 4, AvailabilityInput { kinds: Some(vec![DutyKind::Visit]), weekdays: weekdays("1-5"), away: vec![("2026-11-16".into(), "2026-11-18".into())], ..Default::default() });
     (dir, conn)
 }
 
-/// Weekdays as typed: 1,2,3 or 1-5.
-pub fn weekdays(s: &str) -> Option<Weekdays> {
-    Some(Weekdays::parse("weekdays", s).unwrap_or_else(|_| panic!("test weekdays {s:?}")))
+/// Weekdays ticked, written as on the command line: 1,2,3 or 1-5.
+pub fn weekdays(s: &str) -> Option<Vec<u32>> {
+    Some(Weekdays::parse("weekdays", s).unwrap_or_else(|_| panic!("test weekdays {s:?}")).days())
 }
 
 pub fn set_volunteer(conn: &mut Connection, no: i64, input: AvailabilityInput) {
@@ -64,16 +64,16 @@ pub fn set_volunteer(conn: &mut Connection, no: i64, input: AvailabilityInput) {
 }
 
 /// A case as the form sends it: every day from `from` (to `until`), with shifts written
-/// NAME@HH:MM-HH:MM.
+/// NAME@HH:MM-HH:MM (none: the kind's usual shifts).
 pub fn case_input(recipient: i64, kind: DutyKind, from: &str, until: Option<&str>, shifts: &[&str]) -> CaseInput {
     CaseInput {
-        recipient: MemberNo(recipient),
+        recipient: Some(MemberNo(recipient)),
         kind,
-        from: day(from),
-        until: until.map(day),
-        shifts: shifts.iter().map(|s| ShiftSpec::parse("shift", s).unwrap_or_else(|_| panic!("test shift {s:?}"))).collect(),
-        weekdays: Weekdays::ALL,
-        every_days: 1,
+        from: from.into(),
+        until: until.unwrap_or_default().into(),
+        shifts: shifts.iter().map(|s| ShiftInput::split("shift", s).unwrap_or_else(|_| panic!("test shift {s:?}"))).collect(),
+        weekdays: Weekdays::ALL.days(),
+        every_days: "1".into(),
         address: String::new(),
         medicines: String::new(),
         family_to_call: String::new(),
@@ -109,16 +109,20 @@ pub fn people(s: &Slot) -> Vec<i64> {
 }
 
 /// Records a shift done by the people on it (or `for_no`), or by `by` when someone covered, for
-/// `minutes` (default: the shift's length).
-pub fn record_done(tx: &Transaction, slot: SlotId, for_no: Option<i64>, by: Option<i64>, minutes: Option<i64>) -> huzhu::Result<Vec<OutcomeRecord>> {
-    let outcome = match by {
-        Some(by) => rota::Outcome::Covered { by: MemberNo(by), minutes },
-        None => rota::Outcome::Done { minutes },
-    };
-    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), outcome, today())
+/// `hours` as typed (empty: the shift's length).
+pub fn record_done(tx: &Transaction, slot: SlotId, for_no: Option<i64>, by: Option<i64>, hours: &str) -> huzhu::Result<Vec<OutcomeRecord>> {
+    let kind = if by.is_some() { OutcomeKind::Covered } else { OutcomeKind::Done };
+    let input = rota::OutcomeInput { slot, person: for_no.map(MemberNo), kind, by: by.map(MemberNo), hours: hours.into() };
+    rota::record_outcome(tx, &actor(), &input, today())
 }
 
 /// Records a shift missed: no one served.
 pub fn record_missed(tx: &Transaction, slot: SlotId, for_no: Option<i64>) -> huzhu::Result<Vec<OutcomeRecord>> {
-    rota::record_outcome(tx, &actor(), slot, for_no.map(MemberNo), rota::Outcome::Missed, today())
+    let input = rota::OutcomeInput { slot, person: for_no.map(MemberNo), kind: OutcomeKind::Missed, by: None, hours: String::new() };
+    rota::record_outcome(tx, &actor(), &input, today())
+}
+
+/// A pairing as the form sends it: a visit every `every_days` days from `from`.
+pub fn pairing(volunteer: i64, elder: i64, every_days: &str, from: &str) -> rota::PairingInput {
+    rota::PairingInput { volunteer: Some(MemberNo(volunteer)), elder: Some(MemberNo(elder)), every_days: every_days.into(), from: from.into() }
 }

@@ -1,12 +1,11 @@
 //! The time bank's fixtures: hours as typed, a deposit of service on a date, a balance in
 //! half-hours, a death in the register.
 
-use chrono::NaiveDate;
-use huzhu::members::{self, MemberNo, PersonInput, Status};
-use huzhu::time_bank::{self as tb, DepositInput, EntryId, Hours};
+use huzhu::members::{self, MemberNo, PersonInput, Status, StatusInput};
+use huzhu::time_bank::{self as tb, DepositInput, EntryId, Hours, TransferInput};
 use rusqlite::Connection;
 
-use super::{actor, add_person, day, today, write};
+use super::{actor, add_person, today, write};
 
 /// Hours as the secretary types them for a move ("1.5"); panics on a typo in the test.
 pub fn h(s: &str) -> Hours {
@@ -22,13 +21,18 @@ pub fn add_with_id_card(conn: &mut Connection, name: &str, id_card: &str) -> Mem
 pub fn deposit(conn: &mut Connection, no: MemberNo, hours: &str, date: &str) -> huzhu::Result<EntryId> {
     let input = DepositInput {
         provider: no,
-        hours: Hours::parse(hours)?,
-        date: day(date),
+        hours: hours.into(),
+        date: date.into(),
         recipient: None,
         service_kind: "陪护".into(),
         confirmed_by: "家属".into(),
     };
     write(conn, |tx| tb::deposit(tx, &actor(), &input, today()))
+}
+
+/// A transfer as the form sends it, dated today (the date left blank).
+pub fn transfer(from: MemberNo, to: MemberNo, hours: &str, reason: &str) -> TransferInput {
+    TransferInput { from, to: Some(to), hours: hours.into(), reason: reason.into(), date: String::new() }
 }
 
 /// The balance in half-hours, the time bank's own unit.
@@ -38,6 +42,5 @@ pub fn bal(conn: &Connection, no: MemberNo) -> i64 {
 
 /// Records a death on 2026-10-01.
 pub fn make_deceased(conn: &mut Connection, no: MemberNo) {
-    let died: NaiveDate = day("2026-10-01");
-    write(conn, |tx| members::set_status(tx, &actor(), no, Status::Deceased, died, "病故", today())).expect("record the death");
+    write(conn, |tx| members::set_status(tx, &actor(), no, &StatusInput::new(Status::Deceased, "2026-10-01", "病故"), today())).expect("record the death");
 }

@@ -6,13 +6,10 @@ import type { ErrorReport } from './bindings/ErrorReport';
 import type { MemberNo } from './bindings/MemberNo';
 import type { Commands } from './commands';
 
-// Types of the shell's own DTOs, re-exported under the names the screens import.
+// Types of the shell's own DTOs (the first screen's facts, a saved printout), re-exported under
+// the names the screens import; forms and everything else are the core's types.
 export type { AppInfo } from './bindings/AppInfo';
-export type { CaseForm } from './bindings/CaseForm';
-export type { VolunteerForm } from './bindings/VolunteerForm';
 export type { SavedFile } from './bindings/SavedFile';
-export type { ExportDone } from './bindings/ExportDone';
-export type { FoundFile } from './bindings/FoundFile';
 export type { Commands } from './commands';
 
 export function isReport(e: unknown): e is ErrorReport {

@@ -1,86 +1,87 @@
-// The closed sets of choices the core knows, in display order, and the Fluent id of each label
-// (`<prefix>-<code with _ as ->`, as the core's `label_id()` builds it).
-import type { AgeBand } from './bindings/AgeBand';
-import type { CashKind } from './bindings/CashKind';
-import type { CareLevel } from './bindings/CareLevel';
-import type { EconomicStatus } from './bindings/EconomicStatus';
-import type { EntryKind } from './bindings/EntryKind';
-import type { Gender } from './bindings/Gender';
-import type { Living } from './bindings/Living';
-import type { MaritalStatus } from './bindings/MaritalStatus';
-import type { Status } from './bindings/Status';
-import type { StatusFilter } from './bindings/StatusFilter';
+// The closed sets of choices the screens offer come from the core: ./bindings/choices.ts is
+// generated from its `choice!` enums (every value in menu order, and each value's label id).
+// This file only names them for the screens — `ids.living(c)` is the label id to pass to t —
+// and holds what belongs to the UI alone (the root font size of each text size).
+import {
+  ALL_LABEL_IDS,
+  AGE_BAND,
+  AGE_BAND_LABEL,
+  CARE_LEVEL,
+  CARE_LEVEL_LABEL,
+  CASH_KIND,
+  CASH_KIND_LABEL,
+  DUTY_KIND,
+  DUTY_KIND_LABEL,
+  ECONOMIC_STATUS,
+  ECONOMIC_STATUS_LABEL,
+  ENTRY_KIND,
+  ENTRY_KIND_LABEL,
+  GENDER,
+  GENDER_LABEL,
+  LIVING,
+  LIVING_LABEL,
+  MARITAL_STATUS,
+  MARITAL_STATUS_LABEL,
+  PERIOD_KIND,
+  PERIOD_KIND_LABEL,
+  RECEIPT_LAYOUT,
+  RECEIPT_LAYOUT_LABEL,
+  SHIFT_OUTCOME_KIND,
+  SHIFT_OUTCOME_KIND_LABEL,
+  STATEMENT_FORMAT,
+  STATEMENT_FORMAT_LABEL,
+  STATUS,
+  STATUS_FILTER,
+  STATUS_FILTER_LABEL,
+  STATUS_LABEL,
+  TEXT_SIZE,
+  TEXT_SIZE_LABEL,
+} from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
-export const GENDERS: Gender[] = ['male', 'female'];
-export const LIVINGS: Living[] = ['alone', 'empty_nest', 'with_children', 'institution'];
-export const CARE_LEVELS: CareLevel[] = ['intact', 'mild', 'moderate', 'severe'];
-export const ECONOMIC: EconomicStatus[] = ['wubao', 'dibao', 'tekun', 'ordinary'];
-export const MARITAL: MaritalStatus[] = ['married', 'widowed', 'divorced', 'single'];
-export const STATUSES: Status[] = ['active', 'suspended', 'left', 'deceased'];
-export const STATUS_FILTERS: StatusFilter[] = ['current', 'all', 'active', 'suspended', 'left', 'deceased'];
-export const AGE_BANDS: AgeBand[] = ['from60_to69', 'from70_to79', 'from80_to89', 'from90', 'under60'];
-export const TEXT_SIZES: TextSize[] = ['normal', 'large', 'extra_large'];
-export const CASH_KINDS: CashKind[] = ['income', 'expense'];
-/** The cash book's seeded categories (their labels follow the language until renamed). */
-export const CASH_CATEGORY_CODES = [
-  'grant', 'dues', 'donation', 'business', 'other_income',
-  'condolence', 'birthday', 'events', 'trips', 'facilities', 'office', 'other_expense',
-] as const;
-export const TIME_KINDS: EntryKind[] = [
-  'deposit', 'withdrawal', 'transfer_out', 'transfer_in', 'donation', 'pool_grant',
-  'inheritance_out', 'inheritance_in', 'exchange_out', 'exchange_in', 'reversal',
-];
-/** Economic statuses a dues policy may exempt. */
-export const DUES_EXEMPT: EconomicStatus[] = ['wubao', 'dibao', 'tekun'];
+export {
+  AGE_BAND as AGE_BANDS,
+  CARE_LEVEL as CARE_LEVELS,
+  CASH_KIND as CASH_KINDS,
+  DUTY_KIND as DUTY_KINDS,
+  GENDER as GENDERS,
+  LIVING as LIVINGS,
+  MARITAL_STATUS as MARITAL,
+  PERIOD_KIND as PERIOD_KINDS,
+  ECONOMIC_STATUS as ECONOMIC,
+  RECEIPT_LAYOUT as RECEIPT_LAYOUTS,
+  STATUS as STATUSES,
+  STATUS_FILTER as STATUS_FILTERS,
+  TEXT_SIZE as TEXT_SIZES,
+};
+
+/** Economic statuses a dues policy may exempt: all but 'ordinary' (the core refuses that one). */
+export const DUES_EXEMPT = ECONOMIC_STATUS.filter((s) => s !== 'ordinary');
 
 /** Root font size per text size; everything else is in rem, so large really is large. */
 export const ROOT_FONT_PX: Record<TextSize, number> = { normal: 18, large: 22, extra_large: 27 };
 
-export function labelId(prefix: string, code: string): string {
-  return `${prefix}-${code.replaceAll('_', '-')}`;
-}
-
-// AgeBand's serde names run digits into words (from60_to69); its labels are spelled
-// age-band-from-60-to-69 like the core's.
-const AGE_BAND_IDS: Record<AgeBand, string> = {
-  under60: 'age-band-under-60',
-  from60_to69: 'age-band-from-60-to-69',
-  from70_to79: 'age-band-from-70-to-79',
-  from80_to89: 'age-band-from-80-to-89',
-  from90: 'age-band-from-90',
-};
-
+/** The label id of each choice's value, as the core names it. */
 export const ids = {
-  gender: (c: Gender) => labelId('gender', c),
-  living: (c: Living) => labelId('living', c),
-  care: (c: CareLevel) => labelId('care', c),
-  economic: (c: EconomicStatus) => labelId('economic', c),
-  marital: (c: MaritalStatus) => labelId('marital', c),
-  status: (c: Status) => labelId('status', c),
-  statusFilter: (c: StatusFilter) =>
-    c === 'current' || c === 'all' ? labelId('status-filter', c) : labelId('status', c),
-  ageBand: (c: AgeBand) => AGE_BAND_IDS[c],
-  textSize: (c: TextSize) => labelId('text-size', c),
-  cashKind: (c: CashKind) => labelId('cash-kind', c),
-  cashCategory: (c: string) => labelId('cash-category', c),
-  timeKind: (c: EntryKind) => labelId('time-kind', c),
+  gender: (c: keyof typeof GENDER_LABEL) => GENDER_LABEL[c],
+  living: (c: keyof typeof LIVING_LABEL) => LIVING_LABEL[c],
+  care: (c: keyof typeof CARE_LEVEL_LABEL) => CARE_LEVEL_LABEL[c],
+  economic: (c: keyof typeof ECONOMIC_STATUS_LABEL) => ECONOMIC_STATUS_LABEL[c],
+  marital: (c: keyof typeof MARITAL_STATUS_LABEL) => MARITAL_STATUS_LABEL[c],
+  status: (c: keyof typeof STATUS_LABEL) => STATUS_LABEL[c],
+  statusFilter: (c: keyof typeof STATUS_FILTER_LABEL) => STATUS_FILTER_LABEL[c],
+  ageBand: (c: keyof typeof AGE_BAND_LABEL) => AGE_BAND_LABEL[c],
+  textSize: (c: keyof typeof TEXT_SIZE_LABEL) => TEXT_SIZE_LABEL[c],
+  cashKind: (c: keyof typeof CASH_KIND_LABEL) => CASH_KIND_LABEL[c],
+  receiptLayout: (c: keyof typeof RECEIPT_LAYOUT_LABEL) => RECEIPT_LAYOUT_LABEL[c],
+  timeKind: (c: keyof typeof ENTRY_KIND_LABEL) => ENTRY_KIND_LABEL[c],
+  dutyKind: (c: keyof typeof DUTY_KIND_LABEL) => DUTY_KIND_LABEL[c],
+  outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
+  statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
+  periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
 };
 
-/** Every label id the choices above can produce (checked against both languages by a test). */
+/** Every label id the choices can produce (checked against both languages by a test). */
 export function allChoiceIds(): string[] {
-  return [
-    ...GENDERS.map(ids.gender),
-    ...LIVINGS.map(ids.living),
-    ...CARE_LEVELS.map(ids.care),
-    ...ECONOMIC.map(ids.economic),
-    ...MARITAL.map(ids.marital),
-    ...STATUSES.map(ids.status),
-    ...STATUS_FILTERS.map(ids.statusFilter),
-    ...AGE_BANDS.map(ids.ageBand),
-    ...TEXT_SIZES.map(ids.textSize),
-    ...CASH_KINDS.map(ids.cashKind),
-    ...CASH_CATEGORY_CODES.map(ids.cashCategory),
-    ...TIME_KINDS.map(ids.timeKind),
-  ];
+  return [...ALL_LABEL_IDS];
 }

@@ -126,6 +126,29 @@ pub async fn list_rows(c: &Client, expect_rows: usize) -> Vec<String> {
     }
 }
 
+/// How many elements carry `testid`, once there is at least one (0 after 10 s): for a list a
+/// screen must show something in.
+pub async fn count_when_shown(c: &Client, testid: &str) -> usize {
+    let start = Instant::now();
+    loop {
+        let n = c.find_all(id(testid)).await.map(|v| v.len()).unwrap_or(0);
+        if n > 0 || start.elapsed() > Duration::from_secs(10) {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// The value of `attr` on every element matching the CSS selector, sorted.
+pub async fn attrs(c: &Client, css: &str, attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(e.attr(attr).await.unwrap().unwrap_or_default());
+    }
+    out.sort();
+    out
+}
+
 pub fn people_in(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0)).unwrap()

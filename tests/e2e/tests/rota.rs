@@ -48,6 +48,7 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
 
     click(&c, "setup-demo").await;
     click(&c, "nav-rota").await;
+
     // Next month is not generated yet.
     click(&c, "rota-next-month").await;
     wait_for(&c, "rota-empty").await;
@@ -58,9 +59,9 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
     let slots = c.find_all(id("rota-slot")).await.unwrap();
     assert!(slots.len() > 50, "the demo village's month has its shifts on the calendar: {}", slots.len());
     let summary = wait_for(&c, "rota-summary").await.text().await.unwrap();
-    let short = c.find_all(Locator::Css("[data-testid=\"rota-slot\"][data-unfilled=\"true\"]")).await.unwrap();
-    let listed = c.find_all(id("rota-unfilled-item")).await.unwrap();
-    assert_eq!(short.len(), listed.len(), "every short shift is marked on the calendar and listed with its reason ({summary})");
+    let short = attrs(&c, "[data-testid=\"rota-slot\"][data-unfilled=\"true\"]", "data-slot-id").await;
+    let listed = attrs(&c, "[data-testid=\"rota-unfilled-item\"]", "data-slot-id").await;
+    assert_eq!(short, listed, "the slots marked short are exactly the ones listed with their reason ({summary})");
     shot(&c, "rota-calendar").await;
 
     // Swap the day-shift carers of two days a week apart (same weekday, so the same rules);
@@ -105,8 +106,11 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
         wait_for(&c, "rota-panel-short").await;
         shot(&c, "rota-panel-short").await;
     }
-    for tab in ["cases", "volunteers", "pairings", "overdue"] {
+    // Each tab shows what it is for: the demo village has volunteers, pairings and elders
+    // living alone who were not seen for a week.
+    for (tab, row) in [("cases", "case-row"), ("volunteers", "volunteer-row"), ("pairings", "pair-row"), ("overdue", "overdue-row")] {
         click(&c, &format!("rota-tab-{tab}")).await;
+        assert!(count_when_shown(&c, row).await > 0, "the {tab} tab lists the demo village's {row}s");
         shot(&c, &format!("rota-{tab}")).await;
     }
     c.close().await.unwrap();

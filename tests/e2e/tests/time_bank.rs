@@ -33,12 +33,24 @@ async fn time_bank_deposit_and_transfer_move_hours_with_clear_messages() {
     click(&c, "tb-action-transfer").await;
     type_into(&c, "tb-hours", "1").await;
     type_into(&c, "tb-other-search", "chen").await;
+    let to: i64 = wait_for(&c, "tb-other-result").await.attr("data-member-no").await.unwrap().unwrap().parse().unwrap();
     click(&c, "tb-other-result").await;
     type_into(&c, "tb-reason", "给父亲用").await;
     click(&c, "tb-submit").await;
     let done = wait_for(&c, "tb-done").await.text().await.unwrap();
-    assert!(done.contains('1'), "the transfer is confirmed: {done}");
+    let to_name: String = rusqlite::Connection::open(&db).unwrap().query_row("SELECT name FROM person WHERE member_no = ?1", [to], |r| r.get(0)).unwrap();
+    assert_eq!(done, format!("已转给 {to_name} 1 小时。"), "the transfer is confirmed with whom and how much");
     assert!(text_when(&c, "tb-balance", "1.5").await.contains("1.5"), "the transfer leaves 1.5 hours");
+    let moved: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT e.half_hours FROM time_entry e JOIN time_account a ON a.id = e.account_id JOIN person p ON p.id = a.person_id
+             WHERE e.kind = 'transfer_in' AND p.member_no = ?1",
+            [to],
+            |r| r.get(0),
+        )
+        .expect("the other person received a transfer");
+    assert_eq!(moved, 2, "one hour (two half-hours) arrived in the account of the person picked");
     shot(&c, "timebank-account").await;
     c.close().await.unwrap();
 }

@@ -10,6 +10,10 @@ export type PersonFilter = {
  */
 search: string, status: StatusFilter, village_group: string | null, living: Living | null, care_level: CareLevel | null, age_band: AgeBand | null, volunteers_only: boolean, 
 /**
+ * Members only, leaving out non-member volunteers (who pay no dues), before the limit.
+ */
+members_only: boolean, 
+/**
  * at most this many rows (0 = no limit)
  */
 limit: number, };

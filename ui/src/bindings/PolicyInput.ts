@@ -2,6 +2,7 @@
 import type { EconomicStatus } from "./EconomicStatus";
 
 /**
- * What the policy form sends.
+ * What the policy form sends: the year (chosen), the amount and the exempt age as typed (empty:
+ * no age exemption), the exempt statuses ticked.
  */
-export type PolicyInput = { year: number, amount: string, exempt_age: number | null, exempt_statuses: Array<EconomicStatus>, };
+export type PolicyInput = { year: number, amount: string, exempt_age: string, exempt_statuses: Array<EconomicStatus>, };

@@ -6,4 +6,10 @@ import type { ShiftOutcome } from "./ShiftOutcome";
 /**
  * One person on a slot, as lists and the roster show them.
  */
-export type RotaAssignee = { member_no: MemberNo, name: string, phone: string, by_hand: boolean, why: RotaWhy, outcome: ShiftOutcome | null, };
+export type RotaAssignee = { member_no: MemberNo, name: string, phone: string, by_hand: boolean, why: RotaWhy, 
+/**
+ * `why` in the reader's language, as the screen shows it: filled by the screen's read of
+ * the month (`rota::month`); empty where a slot is read without a language (after a change
+ * by hand, which the screen follows by reading the month again).
+ */
+why_text: string, outcome: ShiftOutcome | null, };

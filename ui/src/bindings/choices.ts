@@ -38,8 +38,8 @@ export const STATUS_LABEL = { active: 'status-active', suspended: 'status-suspen
 export const STATUS_FILTER = ['current', 'all', 'active', 'suspended', 'left', 'deceased'] as const satisfies readonly StatusFilter[];
 export const STATUS_FILTER_LABEL = { current: 'status-filter-current', all: 'status-filter-all', active: 'status-active', suspended: 'status-suspended', left: 'status-left', deceased: 'status-deceased' } as const satisfies Record<StatusFilter, string>;
 
-export const AGE_BAND = ['under60', 'from60_to69', 'from70_to79', 'from80_to89', 'from90'] as const satisfies readonly AgeBand[];
-export const AGE_BAND_LABEL = { under60: 'age-band-under-60', from60_to69: 'age-band-from-60-to-69', from70_to79: 'age-band-from-70-to-79', from80_to89: 'age-band-from-80-to-89', from90: 'age-band-from-90' } as const satisfies Record<AgeBand, string>;
+export const AGE_BAND = ['from60_to69', 'from70_to79', 'from80_to89', 'from90', 'under60'] as const satisfies readonly AgeBand[];
+export const AGE_BAND_LABEL = { from60_to69: 'age-band-from-60-to-69', from70_to79: 'age-band-from-70-to-79', from80_to89: 'age-band-from-80-to-89', from90: 'age-band-from-90', under60: 'age-band-under-60' } as const satisfies Record<AgeBand, string>;
 
 export const TEXT_SIZE = ['normal', 'large', 'extra_large'] as const satisfies readonly TextSize[];
 export const TEXT_SIZE_LABEL = { normal: 'text-size-normal', large: 'text-size-large', extra_large: 'text-size-extra-large' } as const satisfies Record<TextSize, string>;
@@ -64,3 +64,5 @@ export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit
 
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
 export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL)];

@@ -1,7 +1,7 @@
 // The one formatting module: money stays exact text, hours exact half-hours, dates plain text.
 import { describe, expect, it } from 'vitest';
 import { attempt } from './attempt';
-import { addMonths, figures, halfHours, hoursText, isZero, minutesAsHours, monthWeeks, negate, shiftMinutes, sumFen, weekdayOf, yuan } from './format';
+import { addMonths, figures, isZero, minutesAsHours, monthWeeks, negate, shiftMinutes, sumFen, weekdayOf, yuan } from './format';
 
 describe('money', () => {
   it('groups thousands and keeps the sign before the currency', () => {
@@ -19,13 +19,7 @@ describe('money', () => {
 });
 
 describe('hours', () => {
-  it('counts half-hours exactly and writes them back', () => {
-    expect(halfHours('12.5')).toBe(25);
-    expect(halfHours('-1.5')).toBe(-3);
-    expect(hoursText(25)).toBe('12.5');
-    expect(hoursText(-4)).toBe('-2');
-  });
-
+  // Half-hour sums (a passbook's running balance) are the core's: tests/passbook.rs.
   it('a shift ending at or before its start ends the next day', () => {
     expect(shiftMinutes('08:00', '20:00')).toBe(720);
     expect(shiftMinutes('20:00', '08:00')).toBe(720);

@@ -1,6 +1,8 @@
 // How money, hours and dates read on screen: one module for every area. Amounts and hours
 // arrive from the core as exact strings ("1234.50", "-5.00", "12.5") and are only regrouped here
-// as text, never turned into floats; dates are YYYY-MM-DD texts, never Date objects in local time.
+// as text, never turned into floats (running balances come from the core, already summed);
+// dates are YYYY-MM-DD texts, never Date objects in local time.
+import type { Month } from '../../bindings/Month';
 import { t } from '../../i18n.svelte';
 
 // ---- Money ----------------------------------------------------------------------------------
@@ -45,21 +47,6 @@ export function sumFen(amounts: string[]): string {
 
 // ---- Hours ----------------------------------------------------------------------------------
 
-/** Hours as exact half-hours: "12.5" → 25. */
-export function halfHours(h: string): number {
-  const neg = h.startsWith('-');
-  const [w, f = ''] = h.replace(/^-/, '').split('.');
-  const n = Number(w || '0') * 2 + (f.startsWith('5') ? 1 : 0);
-  return neg ? -n : n;
-}
-
-/** Half-hours back to text: 25 → "12.5", 4 → "2". */
-export function hoursText(half: number): string {
-  const neg = half < 0;
-  const a = Math.abs(half);
-  return `${neg ? '-' : ''}${Math.floor(a / 2)}${a % 2 ? '.5' : ''}`;
-}
-
 /** Minutes as hours for people: 720 → "12", 150 → "2.5". */
 export function minutesAsHours(minutes: number | bigint): string {
   const h = Number(minutes) / 60;
@@ -77,6 +64,12 @@ export function shiftMinutes(start: string, end: string): number {
 }
 
 // ---- Dates and months -----------------------------------------------------------------------
+
+/** The screen's YYYY-MM as the core's Month (the calendar only steps from month to month). */
+export function toMonth(month: string): Month {
+  const [year, m] = month.split('-').map(Number);
+  return { year, month: m };
+}
 
 /** YYYY-MM of a YYYY-MM-DD text (the app's today, an entry's date). */
 export function monthOf(date: string): string {

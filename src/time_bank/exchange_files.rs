@@ -1,0 +1,155 @@
+//! Exchange files on disk (通存通兑): writing an export where the secretary will find it, the
+//! files offered for import, and reading the one she names. The rules of the file itself (its
+//! format, signature, what importing it does) are in `exchange`; here is only what both front
+//! ends would otherwise each do with the file system.
+//!
+//! An export is the one write of the app that must land in two places at once: the ledger entry
+//! that empties the account and the file that carries the hours. So it is written here, between
+//! the entry and the commit: if the file cannot be written, nothing is recorded; if the commit
+//! fails after the file was written, the file is removed again. Either way the hours are never
+//! in two places.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::exchange::{self, ImportPreview, Imported, MAX_FILE_BYTES};
+use super::hours::Hours;
+use crate::audit::Actor;
+use crate::error::{Error, Result};
+use crate::kernel::printout::safe_name;
+use crate::members::MemberNo;
+
+/// Where an export goes: the file the user named (CLI `--out`), or a folder in which the core
+/// names it (the app's output folder).
+#[derive(Debug, Clone, Copy)]
+pub enum ExportTarget<'a> {
+    File(&'a Path),
+    Folder(&'a Path),
+}
+
+/// What an export wrote: the file to hand over and the hours that left this association.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportDone {
+    pub path: String,
+    pub name: String,
+    pub hours: Hours,
+    pub file_id: String,
+}
+
+/// Exports a person's whole balance (see `exchange::export`) to a signed file and commits,
+/// in one transaction of its own on `conn`. The file is named
+/// `<name>-<date>-<first six of the file id>.huzhu-time.json` when the target is a folder.
+pub fn export_file(conn: &mut Connection, actor: &Actor, no: MemberNo, target: ExportTarget, today: NaiveDate) -> Result<ExportDone> {
+    let tx = conn.transaction()?;
+    let e = exchange::export(&tx, actor, no, today)?;
+    let path = match target {
+        ExportTarget::File(p) => p.to_path_buf(),
+        ExportTarget::Folder(dir) => {
+            std::fs::create_dir_all(dir)?;
+            let short = e.file_id.get(..6).unwrap_or(&e.file_id);
+            dir.join(safe_name(&format!("{}-{today}-{short}.huzhu-time.json", e.name)))
+        }
+    };
+    // Dropping `tx` on an error rolls the entry back: no file, no entry.
+    std::fs::write(&path, &e.bytes)?;
+    commit_or_remove(tx, &path)?;
+    Ok(ExportDone { path: path.display().to_string(), name: e.name, hours: e.hours, file_id: e.file_id })
+}
+
+/// Commits; if that fails, removes the file just written, so the hours stay only in the ledger.
+fn commit_or_remove(tx: Transaction, path: &Path) -> Result<()> {
+    tx.commit().map_err(|e| {
+        // The commit's error is what the secretary needs to read; a file that will not go away
+        // either is found by the next import, which refuses it as unknown to this ledger.
+        let _ = std::fs::remove_file(path);
+        Error::from(e)
+    })
+}
+
+/// An exchange file found in a folder, offered for import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FoundFile {
+    pub path: String,
+    pub name: String,
+}
+
+/// The .json / .hzt files in `dir`, newest first (none when the folder does not exist yet).
+pub fn files_in(dir: &Path) -> Vec<FoundFile> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<(std::time::SystemTime, FoundFile)> = rd
+        .flatten()
+        .filter(|e| {
+            let p = e.path();
+            p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("hzt"))
+        })
+        .map(|e| {
+            let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
+            let name = e.file_name().to_string_lossy().to_string();
+            (modified, FoundFile { path: e.path().display().to_string(), name })
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Reads the exchange file a person named (field `file`): quotes pasted around a path are
+/// dropped; a blank path, a file that cannot be read, or one far larger than any exchange file
+/// is a localised error.
+pub fn read_file(path: &str) -> Result<Vec<u8>> {
+    let typed = path.trim().trim_matches('"').trim();
+    if typed.is_empty() {
+        return Err(Error::invalid("file", "error-exchange-file-required"));
+    }
+    let p = PathBuf::from(typed);
+    let unreadable = || Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", p.display().to_string())]);
+    let len = std::fs::metadata(&p).map_err(|_| unreadable())?.len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(Error::invalid_with("file", "error-exchange-unreadable", vec![("detail", "too large".to_string())]));
+    }
+    std::fs::read(&p).map_err(|_| unreadable())
+}
+
+/// What importing the named file would meet here (`exchange::preview`); writes nothing.
+pub fn preview_file(conn: &Connection, path: &str, today: NaiveDate) -> Result<ImportPreview> {
+    exchange::preview(conn, &read_file(path)?, today)
+}
+
+/// Imports the named file (`exchange::import`).
+pub fn import_file(tx: &Transaction, actor: &Actor, path: &str, accept_key: bool, today: NaiveDate) -> Result<Imported> {
+    exchange::import(tx, actor, &read_file(path)?, accept_key, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A transaction whose commit SQLite refuses: a deferred foreign key left broken.
+    fn doomed(conn: &mut Connection) -> Transaction<'_> {
+        conn.execute_batch("PRAGMA foreign_keys = ON; CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p(id));").unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON; INSERT INTO c VALUES (7);").unwrap();
+        tx
+    }
+
+    #[test]
+    fn a_file_whose_commit_fails_is_removed_and_one_committed_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.huzhu-time.json");
+        let mut conn = Connection::open_in_memory().unwrap();
+        std::fs::write(&path, b"{}").unwrap();
+        assert!(commit_or_remove(doomed(&mut conn), &path).is_err(), "the broken transaction does not commit");
+        assert!(!path.exists(), "the file of an export that was not recorded is removed, so the hours are not in two places");
+
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        std::fs::write(&path, b"{}").unwrap();
+        commit_or_remove(tx, &path).unwrap();
+        assert!(path.exists(), "the file of a committed export stays");
+    }
+}
