@@ -144,12 +144,10 @@ pub fn xlsx(r: &WorkReport, l10n: &Localizer) -> Result<Vec<u8>> {
             for (c, h) in ["report-col-kind", "report-col-count", "report-col-amount"].iter().enumerate() {
                 s.write_with_format(2, c as u16, t(h), &f.head).map_err(e)?;
             }
-            let mut row = 3u32;
-            for line in &w.kinds {
+            for (row, line) in (3u32..).zip(&w.kinds) {
                 s.write(row, 0, &line.label).map_err(e)?;
                 s.write(row, 1, line.count as f64).map_err(e)?;
                 money_cells(s, row, 2, line.amount, &f)?;
-                row += 1;
             }
         }
         _ => {
