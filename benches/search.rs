@@ -10,7 +10,7 @@ use huzhu::members::{self, PersonFilter};
 fn bench(c: &mut Criterion) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut conn = huzhu::db::open(&dir.path().join("bench.sqlite3")).unwrap();
+    let mut conn = huzhu::db::create(&dir.path().join("bench.sqlite3")).unwrap().conn;
     let tx = conn.transaction().unwrap();
     huzhu::demo::build(&tx, &Actor::new("bench"), 10_000, 1, today).unwrap();
     tx.commit().unwrap();

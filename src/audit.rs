@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
+use crate::chain::{self, Ledger};
 use crate::error::Result;
 
 /// Who is acting. Until sign-in exists this is the configured secretary (or the CLI user).
@@ -32,11 +33,8 @@ pub fn record<B: Serialize, A: Serialize>(
 ) -> Result<()> {
     let before = before.map(serde_json::to_string).transpose()?;
     let after = after.map(serde_json::to_string).transpose()?;
-    tx.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![now_utc(), actor.0, action, entity, entity_id.to_string(), before, after],
-    )?;
+    // The log's one insert path: `append` seals the row into the log's hash chain.
+    chain::append(tx, Ledger::Audit, &[&now_utc(), &actor.0, &action, &entity, &entity_id.to_string(), &before, &after])?;
     Ok(())
 }
 

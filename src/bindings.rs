@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{association, members, money, rota, time_bank};
+use crate::{association, backup, members, money, rota, time_bank};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -26,6 +26,9 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<time_bank::EntryKind>(),
         ChoiceList::of::<rota::DutyKind>(),
         ChoiceList::of::<rota::ShiftOutcomeKind>(),
+        ChoiceList::of::<backup::BackupReason>(),
+        ChoiceList::of::<backup::BackupProblem>(),
+        ChoiceList::of::<backup::UsbWarning>(),
     ]
 }
 

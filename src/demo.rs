@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::association::{self, Association};
 use crate::audit::Actor;
 use crate::calendar;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::kernel::Gender;
 use crate::members::{self, CareLevel, EconomicStatus, FamilyContact, Living, MaritalStatus, PersonInput};
 
@@ -92,6 +92,12 @@ fn id_number<R: Rng>(rng: &mut R, birth: NaiveDate, gender: Gender, used: &mut s
 
 /// Adds `people` people to the register (and the sample association if there is none).
 pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
+    // Sample people can never be deleted (the register keeps everyone who was ever in it), so
+    // they may only go into a register that has no one in it yet.
+    let present: i64 = tx.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?;
+    if present > 0 {
+        return Err(Error::conflict("error-demo-register-not-empty", vec![("people", present.to_string())]));
+    }
     let created_association = association::get(tx)?.is_none();
     if created_association {
         association::save(tx, actor, &sample_association())?;

@@ -31,6 +31,20 @@ pub enum Error {
     #[error("database version {found} is newer than this program knows ({known})")]
     DbTooNew { found: i64, known: i64 },
 
+    /// The database file is not there. Only `db::create` makes one, so a mistyped path never
+    /// starts a new, empty register.
+    #[error("no database file at {path}")]
+    DbMissing { path: String },
+
+    /// The file is not an SQLite database (or its first page is destroyed).
+    #[error("{path} is not a database")]
+    NotADatabase { path: String },
+
+    /// A write to a database the start-up checks found damaged (it was opened read-only).
+    /// `problems` are the checks' findings, already in the reader's language (may be empty).
+    #[error("database damaged: {problems:?}")]
+    DbDamaged { problems: Vec<String> },
+
     #[error("storage: {0}")]
     Storage(rusqlite::Error),
 
@@ -75,6 +89,9 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
             Error::DbTooNew { .. } => "db_too_new",
+            Error::DbMissing { .. } => "db_missing",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::DbDamaged { .. } => "db_damaged",
             Error::Storage(_) | Error::Migration(_) => "storage",
             Error::Corrupt { .. } => "corrupt",
             Error::Json(_) => "json",
@@ -94,6 +111,10 @@ impl Error {
         match self {
             Error::Invalid { id, .. } | Error::NotFound { id, .. } | Error::Conflict { id, .. } => id,
             Error::DbTooNew { .. } => "error-db-too-new",
+            Error::DbMissing { .. } => "error-db-missing",
+            Error::NotADatabase { .. } => "error-db-not-a-database",
+            Error::DbDamaged { problems } if problems.is_empty() => "error-db-read-only",
+            Error::DbDamaged { .. } => "error-db-damaged",
             Error::Storage(_) | Error::Migration(_) => "error-storage",
             Error::Corrupt { .. } => "error-stored-unreadable",
             Error::Json(_) => "error-json",
@@ -108,6 +129,10 @@ impl Error {
             }
             Error::DbTooNew { found, known } => {
                 vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            Error::DbMissing { path } | Error::NotADatabase { path } => vec![("path", path.clone())],
+            Error::DbDamaged { problems } => {
+                vec![("problems", problems.iter().map(|p| format!("\n  - {p}")).collect::<String>())]
             }
             Error::Storage(e) => vec![("detail", e.to_string())],
             Error::Corrupt { what, value } => vec![("what", what.to_string()), ("value", value.clone())],

@@ -3,21 +3,26 @@
 
 pub mod association;
 pub mod audit;
+pub mod backup;
 pub mod bindings;
 pub mod calendar;
+pub mod chain;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod id_card;
+pub mod input;
 pub mod kernel;
 pub mod members;
 pub mod money;
 pub mod names;
+pub mod output;
 pub mod pdf;
 pub mod reports;
 pub mod rota;
 pub mod time_bank;
+pub mod viewer;
 
 pub use error::{Error, Result};
 
@@ -25,4 +30,10 @@ pub use error::{Error, Result};
 /// reads the clock itself.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// The time on this computer's clock, local, for the edges to pass to the backups (whose file
+/// names and status line people read).
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
 }

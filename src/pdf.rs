@@ -351,6 +351,15 @@ impl Doc {
         }
     }
 
+    /// The same small grey text at the foot of every page, on the right (the ledgers' check
+    /// code, which pins a printed, signed page to the ledger as it was).
+    pub fn footer_right(&mut self, size: f32, margin: f32, text: &str) {
+        for p in self.pages.iter_mut() {
+            let paper = p.paper;
+            p.text_colored(paper.width - margin, paper.height - 8.0, size, Align::Right, text, GREY);
+        }
+    }
+
     /// The finished file: fonts subset, streams compressed.
     pub fn finish(mut self) -> Vec<u8> {
         let pages = self

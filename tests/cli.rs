@@ -9,8 +9,12 @@
 
 mod common;
 
+#[path = "cli/backup.rs"]
+mod backup;
 #[path = "cli/database.rs"]
 mod database;
+#[path = "cli/kills.rs"]
+mod kills;
 #[path = "cli/members.rs"]
 mod members;
 #[path = "cli/money.rs"]
@@ -19,6 +23,8 @@ mod money;
 mod reports;
 #[path = "cli/rota.rs"]
 mod rota;
+#[path = "cli/store.rs"]
+mod store;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
 

@@ -17,9 +17,13 @@ struct TwoAssociations {
     a: Connection,
     b: Connection,
     person_a: MemberNo,
+    /// B's key fingerprint as `huzhu assoc key` prints it: where A's files are addressed.
+    to_b: String,
 }
 
 const ID_CARD: &str = "350102195003070022";
+/// A well-formed fingerprint of no association in these tests.
+const ANY_RECEIVER: &str = "0123 4567 89AB CDEF 0123 4567 89AB CDEF";
 
 fn two_associations() -> TwoAssociations {
     let (a_dir, mut a) = test_db();
@@ -32,15 +36,23 @@ fn two_associations() -> TwoAssociations {
     deposit(&mut a, person_a, "10", "2026-03-01").unwrap();
     deposit(&mut a, person_a, "2.5", "2026-04-01").unwrap();
     write(&mut a, |tx| tb::transfer(tx, &actor(), &transfer(person_a, other, "1", "给父亲"), today())).unwrap();
-    TwoAssociations { _a_dir: a_dir, _b_dir: b_dir, a, b, person_a }
+    let to_b = fingerprint_of(&mut b);
+    TwoAssociations { _a_dir: a_dir, _b_dir: b_dir, a, b, person_a, to_b }
 }
 
-fn export(conn: &mut Connection, no: MemberNo) -> huzhu::Result<Vec<u8>> {
-    write(conn, |tx| exchange::export(tx, &actor(), no, today())).map(|e| e.bytes)
+/// An association's fingerprint (its key made on first need, as `huzhu assoc key` does).
+fn fingerprint_of(conn: &mut Connection) -> String {
+    let key = write(conn, |tx| keys::ensure(tx, &actor())).unwrap();
+    keys::fingerprint(&key.verifying_key().to_bytes())
 }
 
+fn export(conn: &mut Connection, no: MemberNo, to: &str) -> huzhu::Result<Vec<u8>> {
+    write(conn, |tx| exchange::export(tx, &actor(), no, to, today())).map(|e| e.bytes)
+}
+
+/// Imports `bytes` as previewed: the expected SHA-256 is that of the same bytes.
 fn import(conn: &mut Connection, bytes: &[u8], accept: bool) -> huzhu::Result<exchange::Imported> {
-    write(conn, |tx| exchange::import(tx, &actor(), bytes, accept, today()))
+    write(conn, |tx| exchange::import(tx, &actor(), bytes, &keys::sha256_hex(bytes), accept, today()))
 }
 
 fn person_by_card(conn: &Connection, card: &str) -> Option<MemberNo> {
@@ -51,13 +63,13 @@ fn person_by_card(conn: &Connection, card: &str) -> Option<MemberNo> {
 fn an_account_moves_between_two_associations_once() {
     let mut t = two_associations();
     assert_eq!(tb::balance(&t.a, t.person_a).unwrap().to_string(), "11.5", "the account to move holds 10 + 2.5 - 1 hours");
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     assert_eq!(bal(&t.a, t.person_a), 0, "exporting brings the balance to zero so the hours cannot be spent twice");
     let text = std::str::from_utf8(&file).unwrap();
-    assert!(text.starts_with("{\"balance_half_hours\":23,\"entries\":[") && text.ends_with(",\"version\":1}\n"), "the file is canonical JSON, keys sorted: {text}");
+    assert!(text.starts_with("{\"balance_half_hours\":23,\"entries\":[") && text.ends_with(",\"version\":2}\n"), "the file is canonical JSON, keys sorted: {text}");
     let out = tb::entries(&t.a, t.person_a).unwrap();
     assert_eq!(out.last().map(|e| e.kind), Some(EntryKind::ExchangeOut), "the export is an entry of its own in the ledger");
-    let e = export(&mut t.a, t.person_a).unwrap_err();
+    let e = export(&mut t.a, t.person_a, &t.to_b).unwrap_err();
     assert_eq!(e.message_id(), "error-exchange-nothing", "an emptied account cannot be exported again");
 
     // An unknown key is refused, showing the issuer and fingerprint, and nothing changes.
@@ -97,7 +109,7 @@ fn an_existing_person_is_matched_by_id_number() {
     let mut t = two_associations();
     let existing = add_with_id_card(&mut t.b, "张秀英", ID_CARD);
     deposit(&mut t.b, existing, "1", "2026-05-01").unwrap();
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     let people = count(&t.b, "person");
     let r = import(&mut t.b, &file, true).unwrap();
     assert_eq!((r.person, r.created), (existing, false), "a person already in the register is credited, not added again");
@@ -108,7 +120,7 @@ fn an_existing_person_is_matched_by_id_number() {
 #[test]
 fn altered_files_are_refused_and_change_nothing() {
     let mut t = two_associations();
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     let text = String::from_utf8(file.clone()).unwrap();
     let before = snapshot(&t.b);
 
@@ -152,7 +164,7 @@ fn altered_files_are_refused_and_change_nothing() {
 #[test]
 fn a_file_signed_by_another_key_is_refused_unless_accepted() {
     let mut t = two_associations();
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     // A forger re-signs altered hours with a key of their own: the signature is valid, but the
     // key is unknown, so it is refused until a secretary accepts it (after the phone check).
     let forged = {
@@ -178,7 +190,7 @@ fn a_file_signed_by_another_key_is_refused_unless_accepted() {
 #[test]
 fn the_same_hours_cannot_be_credited_twice_under_another_file_id() {
     let mut t = two_associations();
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     import(&mut t.b, &file, true).unwrap();
     // The issuer (say, restored from a backup) signs the same account again with a new file id.
     let again = {
@@ -203,10 +215,10 @@ fn export_needs_an_association_name_an_id_number_and_hours() {
     let (_dir, mut conn) = test_db();
     let a = add_member(&mut conn, "张秀英");
     deposit(&mut conn, a, "1", "2026-03-01").unwrap();
-    assert_eq!(export(&mut conn, a).unwrap_err().message_id(), "error-exchange-no-association", "a file names its association, so one must be set up");
+    assert_eq!(export(&mut conn, a, ANY_RECEIVER).unwrap_err().message_id(), "error-exchange-no-association", "a file names its association, so one must be set up");
     set_association(&mut conn, "东山村老年协会");
     let before = snapshot(&conn);
-    assert_eq!(export(&mut conn, a).unwrap_err().message_id(), "error-exchange-id-card-required", "a person is matched by ID number in the other register, so one is needed");
+    assert_eq!(export(&mut conn, a, ANY_RECEIVER).unwrap_err().message_id(), "error-exchange-id-card-required", "a person is matched by ID number in the other register, so one is needed");
     assert_eq!(snapshot(&conn), before, "a refused export changes nothing");
 }
 
@@ -214,7 +226,7 @@ fn export_needs_an_association_name_an_id_number_and_hours() {
 
 fn fuzz_fixture() -> (TwoAssociations, Vec<u8>) {
     let mut t = two_associations();
-    let file = export(&mut t.a, t.person_a).unwrap();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
     (t, file)
 }
 
@@ -279,7 +291,7 @@ proptest! {
 #[test]
 fn an_import_preview_names_the_issuer_and_what_importing_would_meet() {
     let mut two = two_associations();
-    let bytes = export(&mut two.a, two.person_a).unwrap();
+    let bytes = export(&mut two.a, two.person_a, &two.to_b).unwrap();
     let p = exchange::preview(&two.b, &bytes, today()).unwrap();
     assert_eq!((p.key_accepted, p.own_file, p.already_imported, p.person), (false, false, false, None), "before import the preview shows an unknown key, a foreign file not yet imported, no matching person");
     assert_eq!((p.file.hours, p.file.issuer_name.as_str()), (h("11.5"), "东山村老年协会"), "the preview shows the hours and the issuer");
@@ -291,22 +303,122 @@ fn an_import_preview_names_the_issuer_and_what_importing_would_meet() {
 }
 
 
+// ---------------------------------------------------------------- addressed files (version 2)
+
+/// A file re-signed by A's own key after `edit` changed its object: genuine, but different.
+fn resigned(t: &TwoAssociations, file: &[u8], edit: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>)) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(file).unwrap();
+    let key = keys::own(&t.a).unwrap().unwrap();
+    let m = v.as_object_mut().unwrap();
+    m.remove("signature");
+    edit(m);
+    let sig = keys::sign(&key, exchange::canonical(&v).as_bytes());
+    v.as_object_mut().unwrap().insert("signature".into(), keys::hex(&sig).into());
+    format!("{}\n", exchange::canonical(&v)).into_bytes()
+}
+
+#[test]
+fn a_file_names_its_receiver_and_only_that_association_can_import_it() {
+    let mut t = two_associations();
+    let (_c_dir, mut c) = test_db();
+    set_association(&mut c, "南山村老年协会");
+    let to_c = fingerprint_of(&mut c);
+    let file = export(&mut t.a, t.person_a, &to_c).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&file).unwrap();
+    assert_eq!(v["receiver"].as_str().unwrap(), to_c.replace(' ', "").to_lowercase(), "the file names the receiver's fingerprint as 32 lowercase hex digits");
+
+    let before = snapshot(&t.b);
+    let p = exchange::preview(&t.b, &file, today()).unwrap();
+    assert!(!p.addressed_here, "the preview says the file is for another association");
+    assert_eq!(p.file.receiver, to_c, "and names it by its fingerprint as printed");
+    let e = import(&mut t.b, &file, true).unwrap_err();
+    assert_eq!(e.message_id(), "error-exchange-not-for-us", "a file addressed to another association is refused");
+    let en = e.localize(&Localizer::new(Lang::EnUs));
+    assert!(en.contains("another association") && en.contains(&to_c), "the message says so and names the receiver: {en}");
+    assert_eq!(snapshot(&t.b), before, "a file for another association changes nothing, not even its key is remembered");
+
+    let r = import(&mut c, &file, true).unwrap();
+    assert_eq!(r.file.hours, h("11.5"), "the association it is addressed to imports it");
+}
+
+#[test]
+fn the_receiver_is_typed_as_assoc_key_prints_it_and_a_malformed_one_is_refused() {
+    let mut t = two_associations();
+    let before = snapshot(&t.a);
+    for bad in ["", "1234", "ZZZZ 9C01 77B4 0E5D 1A2B 3C4D 5E6F 7081", "3F2A 9C01 77B4 0E5D 1A2B 3C4D 5E6F 7081 00"] {
+        let e = export(&mut t.a, t.person_a, bad).unwrap_err();
+        assert_eq!((e.field(), e.message_id()), (Some("to"), "error-exchange-receiver-invalid"), "{bad:?} is not a fingerprint");
+    }
+    assert_eq!(snapshot(&t.a), before, "a malformed receiver changes nothing");
+    let own = fingerprint_of(&mut t.a);
+    let before_own = snapshot(&t.a);
+    let e = export(&mut t.a, t.person_a, &own).unwrap_err();
+    assert_eq!(e.message_id(), "error-exchange-to-self", "a file cannot be addressed to the issuer itself");
+    assert_eq!(snapshot(&t.a), before_own, "an export to the issuer itself changes nothing");
+    // Lower case without spaces works as well as the printed form.
+    let compact = t.to_b.replace(' ', "").to_lowercase();
+    let file = export(&mut t.a, t.person_a, &compact).unwrap();
+    import(&mut t.b, &file, true).unwrap();
+}
+
+#[test]
+fn a_version_1_file_is_refused_saying_why() {
+    let mut t = two_associations();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
+    let old = resigned(&t, &file, |m| {
+        m.remove("receiver");
+        m.insert("version".into(), 1.into());
+    });
+    let before = snapshot(&t.b);
+    let e = import(&mut t.b, &old, true).unwrap_err();
+    assert_eq!(e.message_id(), "error-exchange-version-1", "a version-1 file (addressed to no one) is refused");
+    let zh = e.localize(&Localizer::new(Lang::ZhCn));
+    assert!(zh.contains("第 1 版") && zh.contains("重新导出"), "the message says why and what to do: {zh}");
+    assert_eq!(snapshot(&t.b), before, "and nothing changes");
+}
+
+#[test]
+fn the_import_is_bound_to_the_bytes_the_preview_showed() {
+    let mut t = two_associations();
+    let file = export(&mut t.a, t.person_a, &t.to_b).unwrap();
+    let p = exchange::preview(&t.b, &file, today()).unwrap();
+    assert_eq!(p.file.sha256, keys::sha256_hex(&file), "the preview returns the file's SHA-256");
+    assert!(p.addressed_here, "the file is for B");
+    // Between preview and import the file is swapped for another genuine one.
+    let swapped = resigned(&t, &file, |m| {
+        m.insert("file_id".into(), "ffeeddccbbaa99887766554433221100".into());
+    });
+    let before = snapshot(&t.b);
+    let e = write(&mut t.b, |tx| exchange::import(tx, &actor(), &swapped, &p.file.sha256, true, today())).unwrap_err();
+    assert_eq!(e.message_id(), "error-exchange-changed", "a file changed since the preview is refused");
+    assert_eq!(snapshot(&t.b), before, "and nothing changes");
+    let upper = p.file.sha256.to_uppercase();
+    write(&mut t.b, |tx| exchange::import(tx, &actor(), &file, &upper, true, today())).expect("the previewed bytes import");
+}
+
 /// Writing the file and recording the export are one step for both front ends: the core writes
 /// the file before it commits, so a file that cannot be written leaves the hours where they
 /// were; into a folder, it names the file itself; and the secretary's typed path is read for an
-/// import with quotes dropped and a clear message when it cannot be.
+/// import with quotes dropped and a clear message when it cannot be; the file goes through
+/// `output::write` (never onto the database), and the import is bound to the previewed SHA-256.
 #[test]
 fn an_export_file_is_written_with_its_entry_or_not_at_all() {
+    use huzhu::output::{Guard, Overwrite};
     use huzhu::time_bank::exchange_files::{self, ExportTarget};
     let mut t = two_associations();
+    let guard = Guard::new(&common::db_path(&t._a_dir));
     let before = snapshot(&t.a);
     let dir = tempfile::tempdir().unwrap();
     let nowhere = dir.path().join("no-such-folder").join("out.json");
-    let e = exchange_files::export_file(&mut t.a, &actor(), t.person_a, ExportTarget::File(&nowhere), today()).unwrap_err();
+    let e = exchange_files::export_file(&mut t.a, &actor(), t.person_a, &t.to_b, ExportTarget::File(&nowhere, Overwrite::No), &guard, today()).unwrap_err();
     assert_eq!(e.message_id(), "error-io", "a file that cannot be written is an error: {e:?}");
     assert_eq!(snapshot(&t.a), before, "and nothing is recorded: the hours stay");
+    let onto_db = common::db_path(&t._a_dir);
+    let e = exchange_files::export_file(&mut t.a, &actor(), t.person_a, &t.to_b, ExportTarget::File(&onto_db, Overwrite::Force), &guard, today()).unwrap_err();
+    assert_eq!(e.message_id(), "error-output-protected", "an export never lands on the database, even forced");
+    assert_eq!(snapshot(&t.a), before, "and nothing is recorded");
 
-    let done = exchange_files::export_file(&mut t.a, &actor(), t.person_a, ExportTarget::Folder(dir.path()), today()).unwrap();
+    let done = exchange_files::export_file(&mut t.a, &actor(), t.person_a, &t.to_b, ExportTarget::Folder(dir.path()), &guard, today()).unwrap();
     assert_eq!(bal(&t.a, t.person_a), 0, "the export is committed with its file");
     assert_eq!(done.hours.to_string(), "11.5");
     let name = format!("张秀英-{}-{}.huzhu-time.json", today(), &done.file_id[..6]);
@@ -320,7 +432,7 @@ fn an_export_file_is_written_with_its_entry_or_not_at_all() {
     let e = exchange_files::preview_file(&t.b, " ", today()).unwrap_err();
     assert_eq!((e.message_id(), e.field()), ("error-exchange-file-required", Some("file")));
     let e = exchange_files::preview_file(&t.b, &nowhere.display().to_string(), today()).unwrap_err();
-    assert_eq!((e.message_id(), e.field()), ("error-exchange-file-unreadable", Some("file")), "a path that leads nowhere says so");
-    let imported = write(&mut t.b, |tx| exchange_files::import_file(tx, &actor(), &done.path, true, today())).unwrap();
+    assert_eq!((e.message_id(), e.field()), ("error-input-unreadable", Some("file")), "a path that leads nowhere says so");
+    let imported = write(&mut t.b, |tx| exchange_files::import_file(tx, &actor(), &done.path, &p.file.sha256, true, today())).unwrap();
     assert_eq!(imported.file.hours.to_string(), "11.5", "the file written is the file imported");
 }

@@ -226,7 +226,7 @@ fn the_search_index_sees_every_write_on_this_or_another_connection() {
     assert_eq!(index.search(&conn, &f, today()).unwrap().total, 0, "an empty register finds no one");
     add(&mut conn, &PersonInput::member("张秀英")).unwrap();
     assert_eq!(index.search(&conn, &f, today()).unwrap().total, 1, "a write on the same connection is seen");
-    let mut other = huzhu::db::open(&db_path(&dir)).unwrap();
+    let mut other = huzhu::db::open(&db_path(&dir)).unwrap().conn;
     add(&mut other, &PersonInput::member("李明")).unwrap();
     let names: Vec<String> = index.search(&conn, &f, today()).unwrap().rows.into_iter().map(|p| p.name).collect();
     assert_eq!(names, vec!["李明", "张秀英"], "a write by another connection is seen");

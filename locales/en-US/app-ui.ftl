@@ -30,3 +30,21 @@ app-settings-data-folder = Data folder
 app-settings-data-file = Data file
 app-settings-save = Save settings
 app-settings-saved = Settings saved.
+
+app-start-title = Welcome to Huzhu
+app-start-intro = There is no data file here yet. If you have used Huzhu before, restore a backup; if this is the first time, start a new register.
+app-start-new = Start a new register
+app-start-new-hint = Makes a new, empty data file at the place above; then fill in the association's details.
+app-start-restore = Restore from a backup…
+app-start-restore-hint = Choose a backup file (on a USB stick, for example), see what it holds, and confirm to restore it.
+app-start-restore-explain = Once confirmed, this backup is put at the place above and becomes the app's data.
+
+app-damaged-title = Something is wrong with the data file
+app-damaged-intro = The check made at start found problems in the data file. So that nothing gets worse, the app can only show the records now; no change can be saved.
+app-damaged-restore-title = Restore from a backup
+app-damaged-newest = The newest good backup: { $made }, { $people } people.
+app-damaged-restore-newest = Restore this backup…
+app-damaged-no-backup = No good backup was found on this computer. If you have one on a USB stick, restore from a file.
+app-damaged-restore-explain = Once restored, the app uses the data in this backup. The damaged file is kept as it is, so someone can look at it if needed.
+app-damaged-look-hint = You can also look at the records as they are (read only).
+app-damaged-look = Only look at the records

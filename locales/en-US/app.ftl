@@ -8,6 +8,12 @@ lang-en-US = English
 
 cli-check-ok = The database is sound (data version { $version }).
 cli-check-failed = The database check found problems: { $detail }
+error-demo-register-not-empty = The sample village only goes into an empty register, and this one already has { $people } people in it. (Sample people could never be removed again.)
 cli-demo-done = Sample data created: { $people } people.
 cli-init-done = Association set up: { $name }
 cli-status-done = Status of number { $no } changed.
+
+app-dialog-backup-folder = Choose a folder on the USB stick
+app-dialog-restore-file = Choose the backup file to restore
+app-dialog-restore-filter = Huzhu data files
+app-db-missing = There is no data file at "{ $path }".

@@ -1,5 +1,9 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = This data file was written by a newer version of Huzhu (data version { $found }; this program knows up to { $known }). Please install the latest version to open it. The file has not been changed.
+error-db-missing = There is no data file at "{ $path }". Check the location for a typing mistake. A new register is only started on purpose (the app's first start, or huzhu init).
+error-db-not-a-database = "{ $path }" is not a Huzhu data file, or it is damaged beyond reading. It has not been changed.
+error-db-read-only = The data file is damaged, so it is open for reading only and nothing can be saved. Run "huzhu check" to see what is wrong, and restore a backup.
+error-db-damaged = The data file is damaged, so it is open for reading only and nothing can be saved. What is wrong:{ $problems }
 error-storage = Could not save the data: { $detail }
 error-io = Could not read or write a file: { $detail }
 error-stored-unreadable = A value stored in the database cannot be read ({ $what }: “{ $value }”); the data file may be damaged. Restore a backup, or have it checked.
@@ -29,3 +33,5 @@ error-text-too-long = The text is too long.
 error-choice-invalid = "{ $value }" is not one of the choices: { $choices }
 error-number-invalid = "{ $value }" is not a valid number.
 error-no-association = The association is not set up yet; run init or fill it in in the app.
+error-open-not-printout = Only the app's printouts and exports (PDF, XLSX, CSV) can be opened from here, not “{ $path }”.
+error-open-outside = “{ $path }” is not in the app's printout folder, so it is not opened from here.

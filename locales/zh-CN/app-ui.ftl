@@ -30,3 +30,21 @@ app-settings-data-folder = 数据存放位置
 app-settings-data-file = 数据文件
 app-settings-save = 保存设置
 app-settings-saved = 设置已保存。
+
+app-start-title = 欢迎使用互助
+app-start-intro = 这里还没有数据文件。如果以前用过互助，请从备份恢复；第一次用，就新建一个登记册。
+app-start-new = 新建登记册
+app-start-new-hint = 在上面这个位置新建一个空的数据文件，然后填写协会信息。
+app-start-restore = 从备份恢复…
+app-start-restore-hint = 选择一个备份文件（例如U盘上的），先看看里面有什么，确认后再恢复。
+app-start-restore-explain = 确认后，这个备份会放到上面的位置，成为软件的数据。
+
+app-damaged-title = 数据文件出了问题
+app-damaged-intro = 打开时检查发现数据文件有问题。为了不让问题扩大，软件现在只能查看，不能保存任何修改。
+app-damaged-restore-title = 用备份恢复
+app-damaged-newest = 最近一个完好的备份：{ $made }，{ $people } 人。
+app-damaged-restore-newest = 恢复这个备份…
+app-damaged-no-backup = 电脑里没有找到完好的备份。如果有U盘备份，请从文件恢复。
+app-damaged-restore-explain = 恢复后，软件使用这个备份里的数据。出问题的文件会原样另存一份，需要时可以请人查看。
+app-damaged-look-hint = 也可以先查看现在的记录（只能看，不能改）。
+app-damaged-look = 只查看记录

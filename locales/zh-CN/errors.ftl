@@ -1,5 +1,9 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = 这个数据文件是由更新版本的互助软件写入的（数据版本 { $found }，本软件只认识到 { $known }）。请安装最新版本后再打开，文件没有被改动。
+error-db-missing = 找不到数据文件“{ $path }”。请检查位置是否写错。新的登记簿只能有意建立（软件首次启动时，或用 huzhu init）。
+error-db-not-a-database = “{ $path }”不是互助的数据文件，或已损坏到无法读取。文件未被改动。
+error-db-read-only = 数据文件已损坏，现在只能查看，不能保存。请运行“huzhu check”查看问题，并从备份恢复。
+error-db-damaged = 数据文件已损坏，现在只能查看，不能保存。问题：{ $problems }
 error-storage = 数据保存出错：{ $detail }
 error-io = 文件读写出错：{ $detail }
 error-stored-unreadable = 数据库里保存的一项数据读不出来（{ $what }：“{ $value }”），数据文件可能已损坏。请从备份恢复，或请人检查。
@@ -29,3 +33,5 @@ error-text-too-long = 内容太长。
 error-choice-invalid = “{ $value }”不是可选的值。可选：{ $choices }
 error-number-invalid = “{ $value }”不是有效的数字。
 error-no-association = 还没有设置协会信息，请先运行 init 或在软件里填写。
+error-open-not-printout = 这里只能打开本软件生成的打印件和导出文件（PDF、XLSX、CSV），不能打开“{ $path }”。
+error-open-outside = “{ $path }”不在本软件的打印文件夹里，不能从这里打开。

@@ -21,6 +21,7 @@ macro_rules! command_list {
             app::load_demo() -> usize;
             app::save_settings(settings: Settings) -> Settings;
             app::open_file(path: String) -> bool;
+            app::app_create() -> bool;
 
             members::member_list(filter: PersonFilter) -> PersonPage;
             members::member_groups() -> Vec<String>;
@@ -75,14 +76,23 @@ macro_rules! command_list {
             time_bank::time_donate(input: PoolDonationInput) -> EntryId;
             time_bank::time_reverse(id: EntryId, input: ReversalInput) -> Vec<EntryId>;
             time_bank::time_passbook(no: MemberNo) -> SavedFile;
-            time_bank::time_export(no: MemberNo) -> ExportDone;
+            time_bank::time_export(no: MemberNo, to: String) -> ExportDone;
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
-            time_bank::time_import(path: String, accept_key: bool) -> Imported;
+            time_bank::time_import(path: String, sha256: String, accept_key: bool) -> Imported;
 
             reports::report_work(input: WorkReportInput, format: StatementFormat) -> SavedFile;
             reports::report_notice(input: NoticeInput) -> SavedFile;
             reports::report_elders(input: EldersInput, format: StatementFormat) -> SavedFile;
+
+            backup::backup_status() -> BackupStatus;
+            backup::backup_now() -> Written;
+            backup::backup_to_usb() -> Option<Written>;
+            backup::backup_list() -> Vec<CatalogueEntry>;
+            backup::backup_newest_good() -> Option<CatalogueEntry>;
+            backup::restore_pick() -> Option<RestorePreview>;
+            backup::restore_preview(source: RestoreSource) -> RestorePreview;
+            backup::restore_apply(source: RestoreSource) -> Restored;
         }
     };
 }

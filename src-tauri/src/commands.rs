@@ -6,6 +6,8 @@
 // The types named in command_list.rs.
 #[allow(unused_imports)]
 use crate::app::AppInfo;
+use crate::backup::RestoreSource;
+use huzhu::backup::{BackupStatus, CatalogueEntry, RestorePreview, Restored, Written};
 use crate::files::SavedFile;
 use crate::state::{AppState, CmdResult, Shell};
 use huzhu::association::{Association, Settings};

@@ -28,23 +28,33 @@ pub struct SavedFile {
     pub opened: bool,
 }
 
-/// Opens a file the app wrote, with the system's default program. Anything outside the
-/// output folder is refused.
-pub fn open_in_viewer(db_path: &Path, path: &Path) -> bool {
-    let dir = output_dir(db_path);
-    let inside = match (dir.canonicalize(), path.canonicalize()) {
-        (Ok(d), Ok(p)) => p.starts_with(d),
-        _ => false,
-    };
-    inside && opener::open(path).is_ok()
+/// Opens a file the app wrote, with the system's default program: only what the core's
+/// `viewer::may_open` allows (a PDF, XLSX or CSV inside the output folder). Ok(false) when no
+/// viewer could be started.
+pub fn open_in_viewer(db_path: &Path, path: &Path) -> huzhu::Result<bool> {
+    let file = huzhu::viewer::may_open(&output_dir(db_path), path)?;
+    Ok(opener::open(file).is_ok())
 }
 
-/// Writes a printout under its own name in the output folder and opens it.
+/// Writes a printout under its own name in the output folder — as "name-2.pdf"… when that name
+/// is taken: a printout never replaces another — and opens it.
 pub fn save_and_open(db_path: &Path, printout: &Printout) -> std::io::Result<SavedFile> {
     let dir = output_dir(db_path);
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join(&printout.name);
-    std::fs::write(&path, &printout.bytes)?;
-    let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path);
+    let guard = huzhu::output::Guard::new(db_path);
+    // A name taken between choosing it and writing (a second window printing the same thing)
+    // is refused by `write`, never replaced: choose again.
+    let mut attempt = 0;
+    let path = loop {
+        let path = huzhu::output::unique_name(&dir, &printout.name);
+        match huzhu::output::write(&path, &printout.bytes, huzhu::output::Overwrite::No, &guard) {
+            Ok(()) => break path,
+            Err(e) if e.message_id() == "error-output-exists" && attempt < 5 => attempt += 1,
+            Err(huzhu::Error::Io(io)) => return Err(io),
+            // Only a file system error can happen in the output folder; keep any other as text.
+            Err(other) => return Err(std::io::Error::other(other.to_string())),
+        }
+    };
+    let opened = std::env::var_os("HUZHU_NO_OPEN").is_none() && open_in_viewer(db_path, &path).unwrap_or(false);
     Ok(SavedFile { path: path.display().to_string(), opened })
 }

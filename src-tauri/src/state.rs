@@ -1,10 +1,11 @@
 //! What every command works with: the open database (or why it could not be opened), its path,
 //! the language the user reads, and the register index for search-as-you-type.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use huzhu::association;
+use huzhu::db::{Damage, Health};
 use huzhu::error::ErrorReport;
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::kernel::Printout;
@@ -22,6 +23,37 @@ pub struct AppState {
     pub lang: Mutex<Lang>,
     /// The register kept in memory for search-as-you-type; it reloads itself after any write.
     pub index: Mutex<members::RegisterIndex>,
+    /// The file last picked with the restore dialog (the UI never sends a path).
+    pub picked: Mutex<Option<PathBuf>>,
+    /// What the start-up checks found wrong with the open file (None: sound, or not open).
+    pub damage: Mutex<Option<Damage>>,
+}
+
+/// Opens the database the way the app does at start and again after a restore. A missing file
+/// is not made here: a mistyped path or an unplugged drive must not start a new, empty register
+/// silently; the first-start screen asks (`create_db`).
+pub fn open_db(path: &Path) -> Opening {
+    split(huzhu::db::open(path))
+}
+
+/// Makes a new, empty data file (and its folder) at `path` and opens it: the first-start
+/// screen's "new register", the one place the app creates a database.
+pub fn create_db(path: &Path) -> Opening {
+    split(huzhu::db::create(path))
+}
+
+/// The connection (or why there is none) and, when the start-up checks found damage, what they
+/// found: the connection is then read-only and the UI shows its damaged-database screen.
+pub type Opening = (Result<Connection, huzhu::Error>, Option<Damage>);
+
+fn split(opened: huzhu::Result<huzhu::db::Opened>) -> Opening {
+    match opened {
+        Ok(o) => (Ok(o.conn), match o.health {
+            Health::Sound => None,
+            Health::Damaged(d) => Some(d),
+        }),
+        Err(e) => (Err(e), None),
+    }
 }
 
 pub type CmdResult<T> = Result<T, ErrorReport>;
@@ -66,10 +98,8 @@ impl AppState {
         let conn = guard.as_mut().map_err(|e| self.report(e))?;
         let run = |conn: &mut Connection| -> huzhu::Result<T> {
             let actor = association::default_actor(conn)?;
-            let tx = conn.transaction()?;
-            let out = f(&tx, &actor)?;
-            tx.commit()?;
-            Ok(out)
+            // BEGIN IMMEDIATE: waits its turn behind another writer (the CLI, a backup).
+            huzhu::db::write(conn, |tx| f(tx, &actor))
         };
         run(conn).map_err(|e| self.report(&e))
     }

@@ -5,6 +5,7 @@
 
 use huzhu::kernel::fields::ReversalInput;
 use huzhu::members::MemberNo;
+use huzhu::output::Guard;
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::exchange_files::{self, ExportDone, ExportTarget, FoundFile};
 use huzhu::time_bank::{
@@ -47,10 +48,13 @@ pub fn time_passbook(state: &Shell, no: MemberNo) -> CmdResult<SavedFile> {
     state.print(|conn, l10n| passbook::pdf(conn, no, l10n, huzhu::today()))
 }
 
-/// Exports the person's whole balance to a signed file in the output folder (the core writes
-/// the file before it commits and removes it if the commit fails).
-pub fn time_export(state: &Shell, no: MemberNo) -> CmdResult<ExportDone> {
-    state.own(|conn, actor| exchange_files::export_file(conn, actor, no, ExportTarget::Folder(&files::output_dir(&state.path)), huzhu::today()))
+/// Exports the person's whole balance to a signed file in the output folder, addressed to the
+/// receiving association's fingerprint `to` (the core writes the file before it commits and
+/// removes it if the commit fails).
+pub fn time_export(state: &Shell, no: MemberNo, to: String) -> CmdResult<ExportDone> {
+    state.own(|conn, actor| {
+        exchange_files::export_file(conn, actor, no, &to, ExportTarget::Folder(&files::output_dir(&state.path)), &Guard::new(&state.path), huzhu::today())
+    })
 }
 
 /// The exchange files in the output folder (Documents/Huzhu), newest first.
@@ -62,6 +66,7 @@ pub fn time_import_preview(state: &Shell, path: String) -> CmdResult<ImportPrevi
     state.read(|conn| exchange_files::preview_file(conn, &path, huzhu::today()))
 }
 
-pub fn time_import(state: &Shell, path: String, accept_key: bool) -> CmdResult<Imported> {
-    state.write(|tx, actor| exchange_files::import_file(tx, actor, &path, accept_key, huzhu::today()))
+/// `sha256` is the one the preview returned: a file changed since is refused.
+pub fn time_import(state: &Shell, path: String, sha256: String, accept_key: bool) -> CmdResult<Imported> {
+    state.write(|tx, actor| exchange_files::import_file(tx, actor, &path, &sha256, accept_key, huzhu::today()))
 }

@@ -5,6 +5,7 @@ macro_rules! say {
     ($($t:tt)*) => { $crate::cli::say(format_args!($($t)*)) };
 }
 
+mod backup;
 mod members;
 mod money;
 mod time_bank;
@@ -129,11 +130,20 @@ enum Command {
     Notice(reports::NoticeArgs),
     /// The list of the very old (高龄名单) as PDF or XLSX
     Elders(reports::EldersArgs),
+    /// Write a checked copy of the data file into backups/ beside it (or --to a folder); prints its path
+    Backup(backup::BackupArgs),
+    /// The backups in backups/ beside the data file: date, size, people, ok
+    Backups(backup::BackupsArgs),
+    /// Show what a backup holds; with --yes put it in place of the data file
+    Restore(backup::RestoreArgs),
 }
 
-/// What every command gets: the open database, the language, today, who is acting.
+/// What every command gets: the open database (and what its start-up checks found), the
+/// language, today, who is acting.
 pub struct Ctx {
     pub conn: Connection,
+    pub health: db::Health,
+    pub path: PathBuf,
     pub l10n: Localizer,
     pub today: NaiveDate,
 }
@@ -151,15 +161,55 @@ impl Ctx {
         self.l10n.format(id, args)
     }
 
-    /// Runs `f` in one transaction with the acting user; nothing is kept if it fails.
+    /// Runs `f` in one transaction with the acting user (`db::write`: it begins IMMEDIATE, so
+    /// it waits its turn behind another writer); nothing is kept if it fails. A damaged
+    /// database is refused, saying what is wrong.
     pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction, &Actor, NaiveDate) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let actor = self.actor()?;
         let today = self.today;
-        let tx = self.conn.transaction()?;
-        let out = f(&tx, &actor, today)?;
-        tx.commit()?;
-        Ok(out)
+        db::write(&mut self.conn, |tx| f(tx, &actor, today))
     }
+
+    /// Refuses a write to a database the start-up checks found damaged, saying what is wrong.
+    pub fn writable(&self) -> Result<()> {
+        match &self.health {
+            db::Health::Damaged(damage) => Err(Error::DbDamaged { problems: damage.lines(&self.l10n) }),
+            db::Health::Sound => Ok(()),
+        }
+    }
+
+    /// Where the files the commands write may not go (the database, its -wal/-shm, backups/).
+    pub fn guard(&self) -> huzhu::output::Guard {
+        huzhu::output::Guard::new(&self.path)
+    }
+}
+
+/// `--out FILE [--force]`: the file a command writes. It goes through `huzhu::output::write`:
+/// never over the database, its -wal/-shm or a backup, an existing file only with --force,
+/// written under a temporary name and renamed.
+#[derive(clap::Args)]
+pub struct Out {
+    /// The file to write (never the database, its -wal/-shm, or anything in backups/)
+    #[arg(long = "out")]
+    pub path: PathBuf,
+    /// Replace the file if it already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl Out {
+    pub fn write(&self, ctx: &Ctx, bytes: &[u8]) -> Result<()> {
+        write_out(ctx, &self.path, self.force, bytes)
+    }
+
+    pub fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+pub fn write_out(ctx: &Ctx, path: &std::path::Path, force: bool, bytes: &[u8]) -> Result<()> {
+    huzhu::output::write(path, bytes, huzhu::output::Overwrite::from_force(force), &ctx.guard())
 }
 
 /// A localised "not one of the choices" error for a command-line value.
@@ -198,8 +248,18 @@ fn choose_lang(flag: Option<&str>, conn: Option<&Connection>) -> Lang {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let path = db::resolve_path(cli.db.as_deref());
-    let conn = match db::open(&path) {
-        Ok(c) => c,
+    let now = huzhu::now();
+    let command = match without_opening(&path, cli.lang.as_deref(), now, cli.command) {
+        Ok(code) => return code,
+        Err(command) => command,
+    };
+    // Only the commands that start a register make the file; every other refuses a missing
+    // one (a mistyped --db must not silently start a new, empty register). An older file is
+    // copied into backups/ before it is migrated.
+    let starts = matches!(command, Command::Init { .. } | Command::Demo { .. });
+    let opened = huzhu::backup::before_migration(&path, now).and_then(|_| if starts { db::create(&path) } else { db::open(&path) });
+    let db::Opened { conn, health } = match opened {
+        Ok(o) => o,
         Err(e) => {
             let l10n = Localizer::new(choose_lang(cli.lang.as_deref(), None));
             eprintln!("{}", e.localize(&l10n));
@@ -207,14 +267,37 @@ pub fn run() -> ExitCode {
         }
     };
     let lang = choose_lang(cli.lang.as_deref(), Some(&conn));
-    let mut ctx = Ctx { conn, l10n: Localizer::new(lang), today: huzhu::today() };
-    match dispatch(&mut ctx, cli.command) {
+    let mut ctx = Ctx { conn, health, path, l10n: Localizer::new(lang), today: huzhu::today() };
+    match dispatch(&mut ctx, command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", e.localize(&ctx.l10n));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the commands that must not open the database as the others do (see cli/backup.rs);
+/// gives any other command back. Their language comes from the data file read without
+/// changing it, when it can be read.
+fn without_opening(path: &std::path::Path, lang: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
+    if !matches!(command, Command::Backup(_) | Command::Backups(_) | Command::Restore(_)) {
+        return Err(command);
+    }
+    let l10n = Localizer::new(choose_lang(lang, huzhu::backup::read_only(path).ok().as_ref()));
+    let done = match command {
+        Command::Backup(args) => backup::backup(path, now, args),
+        Command::Backups(args) => backup::backups(path, &l10n, args),
+        Command::Restore(args) => backup::restore(path, &l10n, now, args),
+        other => return Err(other),
+    };
+    Ok(match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.localize(&l10n));
+            ExitCode::FAILURE
+        }
+    })
 }
 
 fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
@@ -247,13 +330,14 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
             Ok(())
         }
+        Command::Backup(_) | Command::Backups(_) | Command::Restore(_) => unreachable!("run without opening the database"),
         Command::Check => {
             let r = db::check(&ctx.conn)?;
             if r.is_sound() {
                 say!("{}", ctx.tr("cli-check-ok", &[("version", r.schema_version.to_string())]));
                 Ok(())
             } else {
-                let detail = format!("{:?}; foreign keys: {}", r.integrity, r.foreign_key_violations);
+                let detail = r.problems.iter().map(|p| format!("\n  - {}", p.localize(&ctx.l10n))).collect::<String>();
                 Err(Error::conflict("cli-check-failed", vec![("detail", detail)]))
             }
         }

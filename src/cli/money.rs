@@ -14,7 +14,7 @@ use huzhu::kernel::{Fen, Month};
 use huzhu::money::CashKind;
 use huzhu::{Error, Result};
 
-use super::{bad_choice, print_json, Ctx};
+use super::{bad_choice, print_json, write_out, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum CashCommand {
@@ -148,6 +148,9 @@ pub enum DuesCommand {
         year: i32,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it already exists
+        #[arg(long, requires = "out")]
+        force: bool,
         #[arg(long)]
         json: bool,
     },
@@ -159,8 +162,8 @@ pub enum ReceiptCommand {
     Pdf {
         #[arg(required = true)]
         numbers: Vec<String>,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
         #[arg(long)]
         a5: bool,
     },
@@ -215,8 +218,8 @@ pub enum DonorsCommand {
     Pdf {
         #[command(flatten)]
         filter: HonourArgs,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// The honour list as text, largest gifts first
     List {
@@ -251,17 +254,17 @@ pub struct StatementArgs {
     month: Option<String>,
     #[arg(long)]
     year: Option<i32>,
-    /// FILE.pdf or FILE.xlsx
-    #[arg(long)]
-    out: PathBuf,
+    /// --out FILE.pdf or FILE.xlsx
+    #[command(flatten)]
+    out: Out,
 }
 
 fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     s.map(|d| fields::date(field, d)).transpose()
 }
 
-fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)?;
+fn write_file(ctx: &Ctx, path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    write_out(ctx, path, force, bytes)?;
     eprintln!("{}", ctx.tr("cli-file-written", &[("file", path.display().to_string())]));
     Ok(())
 }
@@ -414,10 +417,10 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
             say!("{}", p.receipt.receipt_no);
             Ok(())
         }
-        DuesCommand::Arrears { year, out, json } => {
+        DuesCommand::Arrears { year, out, force, json } => {
             if let Some(path) = out {
                 let p = dues::arrears_pdf(&ctx.conn, year, &ctx.l10n, ctx.today)?;
-                return write_file(ctx, &path, &p.bytes);
+                return write_file(ctx, &path, force, &p.bytes);
             }
             let lines = dues::arrears(&ctx.conn, year)?;
             if json {
@@ -454,7 +457,7 @@ pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {
                 let l10n = huzhu::i18n::Localizer::new(lang);
                 receipts::print(tx, actor, &numbers, layout, &l10n)
             })?;
-            write_file(ctx, &out, &p.bytes)
+            write_file(ctx, &out.path, out.force, &p.bytes)
         }
         ReceiptCommand::Void { number, reason } => {
             let r = ctx.write(|tx, actor, _| receipts::void(tx, actor, &number, &reason))?;
@@ -492,7 +495,7 @@ pub fn donors(ctx: &mut Ctx, command: DonorsCommand) -> Result<()> {
         DonorsCommand::Pdf { filter, out } => {
             let f = HonourFilter::from(filter);
             let p = donations::honour_pdf(&ctx.conn, &f, &ctx.l10n, ctx.today)?;
-            write_file(ctx, &out, &p.bytes)
+            write_file(ctx, &out.path, out.force, &p.bytes)
         }
         DonorsCommand::List { filter, json } => {
             let f = HonourFilter::from(filter);
@@ -529,7 +532,7 @@ pub fn statement(ctx: &mut Ctx, a: StatementArgs) -> Result<()> {
     if a.month.is_none() && a.year.is_none() {
         return Err(Error::invalid("period", "error-period-required"));
     }
-    let ext = a.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = a.out.path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = match ext.as_deref() {
         Some("pdf") => StatementFormat::Pdf,
         Some("xlsx") => StatementFormat::Xlsx,
@@ -542,5 +545,5 @@ pub fn statement(ctx: &mut Ctx, a: StatementArgs) -> Result<()> {
         format,
     };
     let p = statements::file(&ctx.conn, &input, &ctx.l10n, ctx.today)?;
-    write_file(ctx, &a.out, &p.bytes)
+    write_file(ctx, &a.out.path, a.out.force, &p.bytes)
 }

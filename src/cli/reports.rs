@@ -1,13 +1,13 @@
 //! `huzhu report|notice|elders …`: the reports to the village committee and the wall.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::Args;
 use huzhu::money::statements::{Period, StatementFormat};
 use huzhu::reports::{self, elders, work, EldersInput};
 use huzhu::{Error, Result};
 
-use super::Ctx;
+use super::{write_out, Ctx, Out};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -19,9 +19,9 @@ pub struct ReportArgs {
     quarter: Option<String>,
     #[arg(long)]
     year: Option<i32>,
-    /// FILE.pdf or FILE.xlsx
-    #[arg(long)]
-    out: PathBuf,
+    // --out FILE.pdf or FILE.xlsx [--force]
+    #[command(flatten)]
+    out: Out,
     /// The notes paragraph (其他说明)
     #[arg(long, default_value = "")]
     notes: String,
@@ -37,9 +37,9 @@ pub struct NoticeArgs {
     quarter: Option<String>,
     #[arg(long)]
     year: Option<i32>,
-    /// FILE.pdf
-    #[arg(long)]
-    out: PathBuf,
+    // --out FILE.pdf [--force]
+    #[command(flatten)]
+    out: Out,
     /// Print on A3 instead of A4
     #[arg(long)]
     a3: bool,
@@ -56,9 +56,9 @@ pub struct EldersArgs {
     /// An earlier date: also list who came of age, was registered, died or left since
     #[arg(long, default_value = "")]
     since: String,
-    /// FILE.pdf or FILE.xlsx
-    #[arg(long)]
-    out: PathBuf,
+    // --out FILE.pdf or FILE.xlsx [--force]
+    #[command(flatten)]
+    out: Out,
     /// Print ID numbers and phones in full (masked by default)
     #[arg(long)]
     full_id: bool,
@@ -74,15 +74,17 @@ fn format_of(out: &Path, xlsx_allowed: bool) -> Result<StatementFormat> {
     }
 }
 
-fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)?;
-    eprintln!("{}", ctx.tr("cli-file-written", &[("file", path.display().to_string())]));
+/// Through `huzhu::output::write` (never over the database or a backup, an existing file only
+/// with --force), like every other --out.
+fn write_file(ctx: &Ctx, out: &Out, bytes: &[u8]) -> Result<()> {
+    write_out(ctx, &out.path, out.force, bytes)?;
+    eprintln!("{}", ctx.tr("cli-file-written", &[("file", out.shown())]));
     Ok(())
 }
 
 pub fn report(ctx: &mut Ctx, a: ReportArgs) -> Result<()> {
     let period = Period::from_flags(a.month.as_deref(), a.quarter.as_deref(), a.year)?;
-    let format = format_of(&a.out, true)?;
+    let format = format_of(&a.out.path, true)?;
     let r = work::build(&ctx.conn, period, &a.notes, &ctx.l10n, ctx.today)?;
     let file = reports::work_report_bytes(&r, format, &ctx.l10n)?;
     write_file(ctx, &a.out, &file.bytes)
@@ -90,13 +92,13 @@ pub fn report(ctx: &mut Ctx, a: ReportArgs) -> Result<()> {
 
 pub fn notice(ctx: &mut Ctx, a: NoticeArgs) -> Result<()> {
     let period = Period::from_flags(a.month.as_deref(), a.quarter.as_deref(), a.year)?;
-    format_of(&a.out, false)?;
+    format_of(&a.out.path, false)?;
     let bytes = reports::notice(&ctx.conn, period, a.a3, &ctx.l10n, ctx.today)?;
     write_file(ctx, &a.out, &bytes)
 }
 
 pub fn elders(ctx: &mut Ctx, a: EldersArgs) -> Result<()> {
-    let format = format_of(&a.out, true)?;
+    let format = format_of(&a.out.path, true)?;
     let input = EldersInput { age: a.age, as_of: a.as_of, since: a.since, full_id: a.full_id };
     let file = reports::elders_file(&ctx.conn, &input, format, &ctx.l10n, ctx.today)?;
     write_file(ctx, &a.out, &file.bytes)

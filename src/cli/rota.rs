@@ -1,7 +1,5 @@
 //! `huzhu volunteer|care|pair|rota|visit …`: care rotas.
 
-use std::path::PathBuf;
-
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
 use huzhu::members::MemberNo;
@@ -12,7 +10,7 @@ use huzhu::rota::{
 };
 use huzhu::{Error, Result};
 
-use super::{bad_choice, print_json, Ctx};
+use super::{bad_choice, print_json, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum VolunteerCommand {
@@ -118,8 +116,8 @@ pub enum RotaCommand {
     Pdf {
         #[arg(long)]
         month: String,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
         #[arg(long)]
         large: bool,
         #[arg(long)]
@@ -129,8 +127,8 @@ pub enum RotaCommand {
     Slips {
         #[arg(long)]
         month: String,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// Mark a shift done (or covered by --by NO), with hours (default: the shift's length)
     Done {
@@ -286,10 +284,6 @@ pub fn pair(ctx: &mut Ctx, command: PairCommand) -> Result<()> {
     }
 }
 
-fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes)?;
-    Ok(())
-}
 
 pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
     match command {
@@ -355,15 +349,15 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
         RotaCommand::Pdf { month, out, large, a3 } => {
             let month = Month::parse("month", &month)?;
             let p = rota::print::roster_pdf(&ctx.conn, month, RosterOptions { large, a3 }, &ctx.l10n, ctx.today)?;
-            write_file(&out, &p.bytes)?;
-            say!("{}", ctx.tr("cli-rota-written", &[("file", out.display().to_string()), ("pages", p.pages.to_string())]));
+            out.write(ctx, &p.bytes)?;
+            say!("{}", ctx.tr("cli-rota-written", &[("file", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         RotaCommand::Slips { month, out } => {
             let month = Month::parse("month", &month)?;
             let p = rota::print::slips_pdf(&ctx.conn, month, &ctx.l10n, ctx.today)?;
-            write_file(&out, &p.bytes)?;
-            say!("{}", ctx.tr("cli-rota-written", &[("file", out.display().to_string()), ("pages", p.pages.to_string())]));
+            out.write(ctx, &p.bytes)?;
+            say!("{}", ctx.tr("cli-rota-written", &[("file", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         RotaCommand::Done { slot, by, for_no, hours, json } => {

@@ -6,11 +6,12 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use huzhu::kernel::fields::{self, ReversalInput};
 use huzhu::members::MemberNo;
+use huzhu::output::Overwrite;
 use huzhu::time_bank::exchange_files::{self, ExportTarget};
 use huzhu::time_bank::{self, exchange, keys, passbook, DepositInput, HeirShare, Hours, PoolDonationInput, TransferInput, WithdrawalInput};
 use huzhu::Result;
 
-use super::{print_json, Ctx};
+use super::{print_json, Ctx, Out};
 
 /// What a deposit and a withdrawal both name.
 #[derive(Args)]
@@ -133,8 +134,8 @@ pub enum TimeCommand {
     /// Print the passbook (存折) as PDF
     Passbook {
         no: i64,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        out: Out,
     },
     /// Check a savings card's verification code: the number, balance and date printed on it
     Verify {
@@ -150,8 +151,11 @@ pub enum TimeCommand {
     /// Export a person's hours to a signed file for another association; the account goes to zero
     Export {
         no: i64,
+        /// The receiving association's key fingerprint, as its `huzhu assoc key` prints it
         #[arg(long)]
-        out: PathBuf,
+        to: String,
+        #[command(flatten)]
+        out: Out,
     },
     /// Import a signed file from another association
     Import {
@@ -303,8 +307,8 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             // The card carries a code signed with the association key: make it on first need.
             ctx.write(|tx, actor, _| keys::ensure(tx, actor).map(|_| ()))?;
             let p = passbook::pdf(&ctx.conn, no(n), &ctx.l10n, ctx.today)?;
-            std::fs::write(&out, &p.bytes)?;
-            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.display().to_string()), ("pages", p.pages.to_string())]));
+            out.write(ctx, &p.bytes)?;
+            say!("{}", ctx.tr("cli-time-bank-passbook", &[("path", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }
         TimeCommand::Verify { no: n, code, balance, date } => {
@@ -317,9 +321,12 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
                 Err(huzhu::Error::conflict("error-time-code-mismatch", vec![("code", code)]))
             }
         }
-        TimeCommand::Export { no: n, out } => {
+        TimeCommand::Export { no: n, to, out } => {
+            ctx.writable()?;
             let actor = ctx.actor()?;
-            let e = exchange_files::export_file(&mut ctx.conn, &actor, no(n), ExportTarget::File(&out), ctx.today)?;
+            let guard = ctx.guard();
+            let target = ExportTarget::File(&out.path, Overwrite::from_force(out.force));
+            let e = exchange_files::export_file(&mut ctx.conn, &actor, no(n), &to, target, &guard, ctx.today)?;
             say!(
                 "{}",
                 ctx.tr(
@@ -330,13 +337,16 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             Ok(())
         }
         TimeCommand::Import { file, accept_key } => {
+            // Read once (a regular file, size-capped); what is shown and what is imported are
+            // the same bytes, bound by their SHA-256.
             let bytes = exchange_files::read_file(&file.to_string_lossy())?;
+            let sha256 = keys::sha256_hex(&bytes);
             // Show who issued it before anything else, also when the import is refused.
             if let Ok(v) = exchange::inspect(&bytes, ctx.today) {
                 say!("{}", ctx.tr("cli-time-bank-issuer", &[("issuer", v.issuer_name.clone())]));
                 say!("{}", ctx.tr("cli-time-bank-fingerprint", &[("fingerprint", v.fingerprint.clone())]));
             }
-            let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, accept_key, today))?;
+            let r = ctx.write(|tx, actor, today| exchange::import(tx, actor, &bytes, &sha256, accept_key, today))?;
             if r.key_accepted {
                 say!("{}", ctx.t("cli-time-bank-key-accepted"));
             }

@@ -1,26 +1,42 @@
 //! The store: one SQLite file, opened the same way everywhere.
+//!
+//! ## Opening (what the app and the CLI call)
+//!
+//! * [`open`]`(path) -> Result<Opened>` opens an **existing** file. A missing file is
+//!   `Error::DbMissing` (naming the path): a mistyped path never starts a new, empty register.
+//! * [`create`]`(path) -> Result<Opened>` is the one way a file comes to exist: it makes the file
+//!   (and its folder) when missing, readable by its owner only, then opens it like `open`. Used
+//!   by `huzhu init`, `huzhu demo` and (part B) `restore`, and by the app's first-start screen.
+//! * Before anything can change the file, its header is read as bytes: a file that is not an
+//!   SQLite database is `Error::NotADatabase`, one from a newer version `Error::DbTooNew`, and
+//!   both are refused with not one byte changed (no journal-mode switch, no -wal or -shm left).
+//! * [`Opened`]` { conn, health }`: `health` is [`Health::Sound`] or [`Health::Damaged`]`(Damage)`.
+//!   Every open runs `PRAGMA quick_check`, compares every table, index and trigger with what the
+//!   embedded migrations make (`schema`), and verifies the ledgers' hash chains (`chain`). If
+//!   anything is wrong the schema is not migrated, the connection is made read-only
+//!   (`PRAGMA query_only`) and `Damage::lines` says what is wrong in the reader's language, so the
+//!   app can show its damaged-database screen (offering the newest good backup) and the CLI can
+//!   refuse to write while reads still work.
+//! * [`write`]`(conn, |tx| …)` (and [`begin`]`(conn)` for the exchange export, which writes its
+//!   file between its work and its commit) runs one write transaction that begins IMMEDIATE, so a second
+//!   writer (another window, the CLI, a backup) waits up to the busy timeout (5 s) instead of
+//!   failing at once with "database is locked". The CLI's `Ctx::write` and the shell's
+//!   `AppState::write` go through it.
+//! * [`check`]`(conn) -> CheckReport`: what `huzhu check` reports — the full `integrity_check`,
+//!   foreign keys, the schema and the chains, each problem named.
 
+mod health;
+mod schema;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
-use include_dir::{include_dir, Dir};
-use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::Migrations;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-static MIGRATIONS_DIR: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/db/migrations");
-
-pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    // The directory is embedded at compile time and validated by a test, so this cannot fail
-    // for a user.
-    Migrations::from_directory(&MIGRATIONS_DIR).expect("embedded migrations are well-formed")
-});
-
-/// The schema version this binary writes (the number of migrations).
-pub fn schema_version() -> i64 {
-    MIGRATIONS_DIR.dirs().count() as i64
-}
+pub use health::{CheckReport, Damage, Health, Problem, SchemaObject};
+pub use schema::{schema_version, MIGRATIONS};
 
 /// The default database file: `huzhu.sqlite3` in the platform's data folder
 /// (%APPDATA%\Huzhu\data on Windows, ~/.local/share/huzhu on Linux).
@@ -42,26 +58,111 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
     }
 }
 
-/// Opens (creating if needed) the database, sets the pragmas every connection must have, and
-/// brings the schema up to date. A database written by a newer version is refused untouched.
-pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent() {
-        if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)?;
-        }
+/// An open database and what the start-up checks found.
+#[derive(Debug)]
+pub struct Opened {
+    pub conn: Connection,
+    pub health: Health,
+}
+
+/// Opens an existing database file (see the module doc). A missing file is `Error::DbMissing`.
+pub fn open(path: &Path) -> Result<Opened> {
+    if !path.exists() {
+        return Err(Error::DbMissing { path: path.display().to_string() });
     }
-    let existed = path.exists();
-    let mut conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if !existed {
+    open_file(path, false)
+}
+
+/// Opens the database, first creating the file (and its folder) if it does not exist.
+pub fn create(path: &Path) -> Result<Opened> {
+    if path.exists() {
+        return open_file(path, false);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    open_file(path, true)
+}
+
+fn open_file(path: &Path, create: bool) -> Result<Opened> {
+    if !create {
+        refuse_by_header(path)?;
+    }
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let not_a_db = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase { path: path.display().to_string() },
+        _ => Error::from(e),
+    };
+    let mut conn = Connection::open_with_flags(path, flags).map_err(not_a_db)?;
+    if create {
         restrict_to_owner(path)?;
     }
-    configure(&conn)?;
-    refuse_newer(&conn)?;
-    MIGRATIONS.to_latest(&mut conn)?;
-    Ok(conn)
+    // The version as SQLite sees it (the -wal file may hold a newer header than the file's own
+    // bytes), still before anything is written.
+    refuse_newer(&conn).map_err(|e| match e {
+        Error::Storage(s) => not_a_db(s),
+        other => other,
+    })?;
+    configure(&conn).map_err(|e| match e {
+        Error::Storage(s) => not_a_db(s),
+        other => other,
+    })?;
+    let mut problems = health::pages(&conn, "quick_check");
+    if problems.is_empty() {
+        problems = schema::compare(&conn);
+    }
+    if problems.is_empty() {
+        // Part B: `backup::before_migration(path)` belongs here, when user_version < schema_version().
+        schema::MIGRATIONS.to_latest(&mut conn)?;
+        problems = schema::compare(&conn);
+    }
+    if problems.iter().all(|p| !matches!(p, Problem::Page { .. })) {
+        // Even beside a missing trigger: the edit it let through is what the reader must see.
+        problems.extend(health::chains(&conn));
+    }
+    let health = if problems.is_empty() {
+        Health::Sound
+    } else {
+        // Reads still work; nothing can be written into a file that is known to be damaged.
+        conn.pragma_update(None, "query_only", true)?;
+        Health::Damaged(Damage { problems })
+    };
+    Ok(Opened { conn, health })
+}
+
+/// Reads the file's first 100 bytes (SQLite's header) without SQLite: a file that is not a
+/// database, or one written by a newer version, is refused before anything could switch its
+/// journal mode (bytes 18–19) or leave a -wal file beside it.
+fn refuse_by_header(path: &Path) -> Result<()> {
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)?.take(100).read_to_end(&mut header)?;
+    if header.is_empty() {
+        // SQLite treats an empty file as an empty database; `create` would have made the same.
+        return Ok(());
+    }
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(Error::NotADatabase { path: path.display().to_string() });
+    }
+    let found = i64::from(i32::from_be_bytes([header[60], header[61], header[62], header[63]]));
+    let known = schema_version();
+    if found > known {
+        return Err(Error::DbTooNew { found, known });
+    }
+    Ok(())
+}
+
+/// The full check (`huzhu check`): every page (`integrity_check`, slower than the start's
+/// `quick_check`), foreign keys, the schema, and every ledger's chain.
+pub fn check(conn: &Connection) -> Result<CheckReport> {
+    let mut problems = health::pages(conn, "integrity_check");
+    problems.extend(health::foreign_keys(conn));
+    problems.extend(schema::compare(conn));
+    problems.extend(health::chains(conn));
+    let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(CheckReport { problems, schema_version })
 }
 
 /// An in-memory database with the real migrations, for tests and benchmarks.
@@ -72,13 +173,16 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// How long a write waits for another writer to finish before giving up.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn configure(conn: &Connection) -> Result<()> {
     // WAL keeps readers and the writer apart and survives a killed process; FULL makes every
     // commit durable before it returns, which matters more here than write speed.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     Ok(())
 }
 
@@ -89,6 +193,34 @@ fn refuse_newer(conn: &Connection) -> Result<()> {
         return Err(Error::DbTooNew { found, known });
     }
     Ok(())
+}
+
+/// Runs `f` in one write transaction, committed only when it succeeds.
+///
+/// The transaction begins IMMEDIATE: it takes the write lock first, waiting up to the busy
+/// timeout for another writer, and only then reads. A deferred transaction would read first and
+/// fail at once ("database is locked") when it then found another writer had moved on. A
+/// connection opened read-only because the file is damaged is refused here, before any work.
+pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    let tx = begin(conn)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Begins a write transaction IMMEDIATE (see [`write`]), for the one caller that must do
+/// something between its work and its commit (an exchange export writes its file there).
+/// Refused on a connection opened read-only because the file is damaged.
+pub fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
+    if is_read_only(conn)? {
+        return Err(Error::DbDamaged { problems: Vec::new() });
+    }
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Whether the connection refuses writes (the start-up checks found damage).
+pub fn is_read_only(conn: &Connection) -> Result<bool> {
+    Ok(conn.pragma_query_value(None, "query_only", |r| r.get(0))?)
 }
 
 #[cfg(unix)]
@@ -105,30 +237,6 @@ fn restrict_to_owner(_path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What `huzhu check` reports.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct CheckReport {
-    pub integrity: Vec<String>,
-    pub foreign_key_violations: usize,
-    pub schema_version: i64,
-}
-
-impl CheckReport {
-    pub fn is_sound(&self) -> bool {
-        self.integrity == ["ok"] && self.foreign_key_violations == 0
-    }
-}
-
-/// SQLite's own integrity check plus a foreign-key check.
-pub fn check(conn: &Connection) -> Result<CheckReport> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let integrity = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let foreign_key_violations = stmt.query_map([], |_| Ok(()))?.count();
-    let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    Ok(CheckReport { integrity, foreign_key_violations, schema_version })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +249,7 @@ mod tests {
     #[test]
     fn open_sets_the_pragmas_every_connection_needs() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = open(&dir.path().join("t.db")).unwrap();
+        let conn = create(&dir.path().join("t.db")).unwrap().conn;
         let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
         let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
         let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
@@ -149,14 +257,14 @@ mod tests {
         assert_eq!(mode, "wal", "journal must be WAL");
         assert_eq!(sync, 2, "synchronous must be FULL");
         assert_eq!(fk, 1, "foreign keys must be enforced");
-        assert!(busy > 0, "a busy timeout must be set");
+        assert!(busy >= 5000, "a busy timeout of at least 5 s must be set, so writers wait their turn");
     }
 
     #[test]
     fn a_database_from_a_newer_version_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        drop(open(&path).unwrap());
+        drop(create(&path).unwrap());
         let newer = schema_version() + 5;
         Connection::open(&path).unwrap().pragma_update(None, "user_version", newer).unwrap();
         match open(&path) {
@@ -175,7 +283,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        drop(open(&path).unwrap());
+        drop(create(&path).unwrap());
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::kernel::{fields, Fen, Month};
 use crate::audit::{self, Actor};
+use crate::chain::{self, Ledger};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 
@@ -217,30 +218,30 @@ fn insert(tx: &Transaction, actor: &Actor, e: &NewEntry, reverses: Option<i64>, 
     let year = e.date.year();
     let seq = next_seq(tx, "cash_entry", year)?;
     let voucher_no = format!("{year:04}-{seq:04}");
-    tx.execute(
-        "INSERT INTO cash_entry (year, seq, voucher_no, date, kind, amount_fen, category_id, party, handler,
-            approver, memo, source, reverses_id, reason, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            year,
-            seq,
-            voucher_no,
-            e.date,
-            e.kind,
-            e.amount,
-            e.category.0,
-            e.party,
-            e.handler,
-            e.approver,
-            e.memo,
-            e.source,
-            reverses,
-            reason,
-            audit::now_utc(),
-            actor.0
+    // The cash book's one insert path: `append` seals the entry into the book's hash chain.
+    let id = chain::append(
+        tx,
+        Ledger::Cash,
+        &[
+            &year,
+            &seq,
+            &voucher_no,
+            &e.date,
+            &e.kind,
+            &e.amount,
+            &e.category.0,
+            &e.party,
+            &e.handler,
+            &e.approver,
+            &e.memo,
+            &e.source,
+            &reverses,
+            &reason,
+            &audit::now_utc(),
+            &actor.0,
         ],
     )?;
-    let entry = get(tx, tx.last_insert_rowid())?;
+    let entry = get(tx, id)?;
     audit::record(tx, actor, if reverses.is_some() { "reverse" } else { "add" }, "cash_entry", &entry.voucher_no, None::<&CashEntry>, Some(&entry))?;
     Ok(entry)
 }

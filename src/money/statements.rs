@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
+use crate::chain::{self, Ledger};
 use crate::kernel::{fields, Fen, Month, Printout, Quarter};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -319,6 +320,8 @@ pub fn pdf(conn: &Connection, s: &Statement, l10n: &Localizer, today: NaiveDate)
         p.text(right, y, 9.0, Align::Right, &l10n.format("money-printed-on", &[("date", today.to_string())]));
     }
     doc.number_pages(8.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
+    let code = chain::head(conn, Ledger::Cash)?;
+    doc.footer_right(8.0, 14.0, &l10n.format("store-chain-code", &[("code", code)]));
     Ok(doc.finish())
 }
 

@@ -25,7 +25,9 @@ use crate::members::{self, MemberNo, PersonInput};
 use crate::{association, id_card};
 
 pub const FORMAT: &str = "huzhu-time-exchange";
-pub const VERSION: u64 = 1;
+/// Version 2 names the receiving association (`receiver`); version 1 files named none, so the
+/// same file credited the same hours at every association that imported it, and are refused.
+pub const VERSION: u64 = 2;
 /// Files larger than this are not exchange files (a lifetime of entries is a few hundred KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -39,6 +41,9 @@ pub struct ExchangeFile {
     /// YYYY-MM-DD
     pub issued_on: String,
     pub issuer: Issuer,
+    /// The receiving association's key fingerprint: 32 lowercase hex digits (the fingerprint
+    /// `huzhu assoc key` prints, without spaces, in lower case).
+    pub receiver: String,
     pub person: FilePerson,
     pub balance_half_hours: i64,
     pub entries: Vec<FileEntry>,
@@ -145,6 +150,11 @@ pub struct VerifiedFile {
     /// SHA-256 over the issuer key, the ID number and the entries: the same hours for the same
     /// person from the same issuer, whatever the file id.
     pub hours_sha256: String,
+    /// The receiving association's fingerprint, as `huzhu assoc key` prints it.
+    pub receiver: String,
+    /// SHA-256 of the file's bytes (lowercase hex): the preview returns it and the import must
+    /// be given it back, so a file changed after the secretary saw it is refused.
+    pub sha256: String,
 }
 
 /// Reads and checks a file without touching any database: the exact canonical bytes, the
@@ -161,6 +171,8 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
     }
     match map.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
+        // Signed and otherwise sound, but addressed to no one: it could be imported anywhere.
+        Some(1) => return Err(Error::invalid("file", "error-exchange-version-1")),
         Some(v) => return Err(Error::invalid_with("file", "error-exchange-version", vec![("version", v.to_string())])),
         None => return Err(unreadable("version")),
     }
@@ -188,6 +200,9 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
     let file: ExchangeFile = serde_json::from_value(value).map_err(|_| unreadable("fields"))?;
     if keys::unhex::<16>(&file.file_id).is_none() {
         return Err(unreadable("file_id"));
+    }
+    if keys::unhex::<16>(&file.receiver).is_none() {
+        return Err(unreadable("receiver"));
     }
     let issued_on = NaiveDate::parse_from_str(&file.issued_on, "%Y-%m-%d").map_err(|_| unreadable("issued_on"))?;
     let name = file.person.name.trim();
@@ -225,12 +240,30 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
         issuer_name: file.issuer.name,
         issuer_key,
         fingerprint: keys::fingerprint(&issuer_key),
+        receiver: grouped(&file.receiver),
         person_name: name.to_string(),
         id_card: file.person.id_card,
         hours: Hours(file.balance_half_hours),
         entries: file.entries.len(),
         hours_sha256,
+        sha256: keys::sha256_hex(bytes),
     })
+}
+
+/// The fingerprint as `huzhu assoc key` prints it ("3F2A 9C01 …") from its 32 hex digits.
+fn grouped(hex32: &str) -> String {
+    hex32.to_uppercase().as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
+/// A receiving association's fingerprint as a person types it (`huzhu time export --to`): as
+/// `huzhu assoc key` prints it, spaces optional, any case. Returns the file's spelling (32
+/// lowercase hex digits); anything else is refused, naming the field.
+pub fn parse_receiver(field: &'static str, typed: &str) -> Result<String> {
+    let compact: String = typed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    if keys::unhex::<16>(&compact).is_none() {
+        return Err(Error::invalid_with(field, "error-exchange-receiver-invalid", vec![("value", typed.trim().to_string())]));
+    }
+    Ok(compact)
 }
 
 fn hours_digest(issuer_key: &[u8; 32], id_card: &str, entries: &[FileEntry]) -> Result<String> {
@@ -274,7 +307,9 @@ pub struct Exported {
 /// Exports a person's whole balance as a signed file and records an exchange_out entry that
 /// brings the account to zero, so the hours cannot be spent twice. `exchange_files::export_file`
 /// writes `bytes` to disk before committing, so a failed write leaves the account as it was.
-pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -> Result<Exported> {
+/// `receiver` is the receiving association's fingerprint as typed (`parse_receiver`).
+pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, receiver: &str, today: NaiveDate) -> Result<Exported> {
+    let receiver = parse_receiver("to", receiver)?;
     let assoc = association::get(tx)?.filter(|a| !a.name.trim().is_empty())
         .ok_or_else(|| Error::conflict("error-exchange-no-association", vec![]))?;
     let person = members::get_by_no(tx, no, today)?;
@@ -288,6 +323,9 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
     }
     let key = keys::ensure(tx, actor)?;
     let public = key.verifying_key().to_bytes();
+    if keys::fingerprint_hex(&public) == receiver {
+        return Err(Error::invalid("to", "error-exchange-to-self"));
+    }
     let file_id = keys::hex(&keys::random_bytes::<16>()?);
     let file = ExchangeFile {
         format: FORMAT.to_string(),
@@ -295,6 +333,7 @@ pub fn export(tx: &Transaction, actor: &Actor, no: MemberNo, today: NaiveDate) -
         file_id: file_id.clone(),
         issued_on: today.to_string(),
         issuer: Issuer { name: assoc.name.clone(), public_key: keys::hex(&public) },
+        receiver,
         person: FilePerson { name: person.name.clone(), id_card: id_card.clone() },
         balance_half_hours: balance.half_hours(),
         entries: entries(tx, no)?.iter().map(file_entry).collect(),
@@ -365,15 +404,30 @@ pub struct Imported {
     pub entry: EntryId,
 }
 
-/// Imports a file: checks it (`inspect`), refuses our own files, files from a key not yet
-/// accepted (unless `accept_key`, which then remembers it; a refused import remembers nothing),
-/// a file already imported, and hours
-/// this person already received; finds the person by ID number or adds them as a non-member;
-/// credits the balance as exchange_in. On any refusal nothing is written.
-pub fn import(tx: &Transaction, actor: &Actor, bytes: &[u8], accept_key: bool, today: NaiveDate) -> Result<Imported> {
+/// Imports a file: refuses bytes whose SHA-256 is not `expected_sha256` (the one the preview
+/// showed: the file changed since), checks it (`inspect`), refuses our own files, files
+/// addressed to another association, files from a key not yet accepted (unless `accept_key`,
+/// which then remembers it; a refused import remembers nothing), a file already imported, and
+/// hours this person already received; finds the person by ID number or adds them as a
+/// non-member; credits the balance as exchange_in. On any refusal nothing is written.
+pub fn import(
+    tx: &Transaction,
+    actor: &Actor,
+    bytes: &[u8],
+    expected_sha256: &str,
+    accept_key: bool,
+    today: NaiveDate,
+) -> Result<Imported> {
+    if !keys::sha256_hex(bytes).eq_ignore_ascii_case(expected_sha256.trim()) {
+        return Err(Error::conflict("error-exchange-changed", vec![]));
+    }
     let file = inspect(bytes, today)?;
-    if keys::own_public(tx)? == Some(file.issuer_key) {
+    let own = keys::own_public(tx)?;
+    if own == Some(file.issuer_key) {
         return Err(Error::conflict("error-exchange-own-file", vec![]));
+    }
+    if !addressed_here(own, &file) {
+        return Err(Error::conflict("error-exchange-not-for-us", vec![("receiver", file.receiver.clone()), ("issuer", file.issuer_name.clone())]));
     }
     let mut key_accepted = false;
     if !keys::is_accepted(tx, &file.issuer_key)? {
@@ -451,6 +505,8 @@ pub struct ImportPreview {
     /// A file this association issued itself (it cannot be imported here).
     pub own_file: bool,
     pub already_imported: bool,
+    /// The file names this association as its receiver (else it cannot be imported here).
+    pub addressed_here: bool,
     /// The person in this register with the file's ID number, if any (else one is added).
     pub person: Option<MemberNo>,
     pub person_name: Option<String>,
@@ -462,14 +518,22 @@ pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<Impo
     let found: Option<(i64, String)> = conn
         .query_row("SELECT member_no, name FROM person WHERE id_card = ?1", [&file.id_card], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    let own = keys::own_public(conn)?;
     Ok(ImportPreview {
         key_accepted: keys::is_accepted(conn, &file.issuer_key)?,
-        own_file: keys::own_public(conn)? == Some(file.issuer_key),
+        own_file: own == Some(file.issuer_key),
+        addressed_here: addressed_here(own, &file),
         already_imported: conn.query_row("SELECT EXISTS (SELECT 1 FROM time_exchange WHERE file_id = ?1)", [&file.file_id], |r| r.get(0))?,
         person: found.as_ref().map(|(no, _)| MemberNo(*no)),
         person_name: found.map(|(_, name)| name),
         file,
     })
+}
+
+/// Whether the file's receiver is this association's key. An association without a key yet
+/// cannot have given anyone its fingerprint.
+fn addressed_here(own: Option<[u8; 32]>, file: &VerifiedFile) -> bool {
+    own.is_some_and(|k| keys::fingerprint(&k) == file.receiver)
 }
 
 /// How many exchange files were recorded (for tests that check nothing changed).
@@ -490,10 +554,24 @@ mod tests {
     #[test]
     fn garbage_is_refused_without_panicking() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        for bytes in [&b""[..], b"{", b"[]", b"null", b"{\"format\":\"huzhu-time-exchange\",\"version\":2}\n", b"\xff\xfe"] {
+        for bytes in [&b""[..], b"{", b"[]", b"null", b"{\"format\":\"huzhu-time-exchange\",\"version\":3}\n", b"\xff\xfe"] {
             assert!(inspect(bytes, today).is_err(), "{bytes:?} must be refused");
         }
-        let e = inspect(b"{\"format\":\"huzhu-time-exchange\",\"version\":2}\n", today).unwrap_err();
+        let e = inspect(b"{\"format\":\"huzhu-time-exchange\",\"version\":3}\n", today).unwrap_err();
         assert_eq!(e.message_id(), "error-exchange-version", "a newer version is named as such");
+        let e = inspect(b"{\"format\":\"huzhu-time-exchange\",\"version\":1}\n", today).unwrap_err();
+        assert_eq!(e.message_id(), "error-exchange-version-1", "a version-1 file is refused saying why");
+    }
+
+    #[test]
+    fn a_receiver_is_typed_as_assoc_key_prints_it_spaces_optional_any_case() {
+        let want = "3f2a9c0177b40e5d1a2b3c4d5e6f7081".to_string();
+        for typed in ["3F2A 9C01 77B4 0E5D 1A2B 3C4D 5E6F 7081", "3f2a9c0177b40e5d1a2b3c4d5e6f7081", " 3F2A9C01 77b4 0e5d1A2B3C4D5E6F7081 "] {
+            assert_eq!(parse_receiver("to", typed).unwrap(), want, "{typed:?} is a fingerprint");
+        }
+        for typed in ["", "3F2A 9C01", "3F2A 9C01 77B4 0E5D 1A2B 3C4D 5E6F 708G", "3F2A 9C01 77B4 0E5D 1A2B 3C4D 5E6F 70811"] {
+            let e = parse_receiver("to", typed).unwrap_err();
+            assert_eq!((e.field(), e.message_id()), (Some("to"), "error-exchange-receiver-invalid"), "{typed:?} is refused");
+        }
     }
 }

@@ -8,6 +8,11 @@
 //! the entry and the commit: if the file cannot be written, nothing is recorded; if the commit
 //! fails after the file was written, the file is removed again. Either way the hours are never
 //! in two places.
+//!
+//! The file goes through `output::write` (never over the database, its -wal/-shm or a backup;
+//! an existing file only when the user said so), and a file to import is read once with
+//! `input::read_file` (a regular file, size checked first, read with a cap): the preview gives
+//! its SHA-256 and the import is refused if the bytes it reads then differ.
 
 use std::path::{Path, PathBuf};
 
@@ -19,15 +24,19 @@ use ts_rs::TS;
 use super::exchange::{self, ImportPreview, Imported, MAX_FILE_BYTES};
 use super::hours::Hours;
 use crate::audit::Actor;
+use crate::db;
 use crate::error::{Error, Result};
+use crate::input;
 use crate::kernel::printout::safe_name;
 use crate::members::MemberNo;
+use crate::output::{self, Guard, Overwrite};
 
-/// Where an export goes: the file the user named (CLI `--out`), or a folder in which the core
-/// names it (the app's output folder).
+/// Where an export goes: the file the user named (CLI `--out`, replaced only with
+/// `Overwrite::Force`), or a folder in which the core names it (the app's output folder; a name
+/// already taken gets "-2"…, nothing is replaced).
 #[derive(Debug, Clone, Copy)]
 pub enum ExportTarget<'a> {
-    File(&'a Path),
+    File(&'a Path, Overwrite),
     Folder(&'a Path),
 }
 
@@ -41,22 +50,36 @@ pub struct ExportDone {
     pub file_id: String,
 }
 
-/// Exports a person's whole balance (see `exchange::export`) to a signed file and commits,
-/// in one transaction of its own on `conn`. The file is named
+/// Exports a person's whole balance (see `exchange::export`), addressed to the receiving
+/// association's fingerprint `receiver` (as typed), to a signed file and commits, in one
+/// transaction of its own on `conn` (begun IMMEDIATE, `db::begin`). The file is named
 /// `<name>-<date>-<first six of the file id>.huzhu-time.json` when the target is a folder.
-pub fn export_file(conn: &mut Connection, actor: &Actor, no: MemberNo, target: ExportTarget, today: NaiveDate) -> Result<ExportDone> {
-    let tx = conn.transaction()?;
-    let e = exchange::export(&tx, actor, no, today)?;
+/// `guard` is the database's (`Guard::new(db path)`): the file never lands on it.
+pub fn export_file(
+    conn: &mut Connection,
+    actor: &Actor,
+    no: MemberNo,
+    receiver: &str,
+    target: ExportTarget,
+    guard: &Guard,
+    today: NaiveDate,
+) -> Result<ExportDone> {
+    let tx = db::begin(conn)?;
+    let e = exchange::export(&tx, actor, no, receiver, today)?;
+    // Dropping `tx` on an error rolls the entry back: no file, no entry.
     let path = match target {
-        ExportTarget::File(p) => p.to_path_buf(),
+        ExportTarget::File(p, overwrite) => {
+            output::write(p, &e.bytes, overwrite, guard)?;
+            p.to_path_buf()
+        }
         ExportTarget::Folder(dir) => {
             std::fs::create_dir_all(dir)?;
             let short = e.file_id.get(..6).unwrap_or(&e.file_id);
-            dir.join(safe_name(&format!("{}-{today}-{short}.huzhu-time.json", e.name)))
+            let path = output::unique_name(dir, &safe_name(&format!("{}-{today}-{short}.huzhu-time.json", e.name)));
+            output::write(&path, &e.bytes, Overwrite::No, guard)?;
+            path
         }
     };
-    // Dropping `tx` on an error rolls the entry back: no file, no entry.
-    std::fs::write(&path, &e.bytes)?;
     commit_or_remove(tx, &path)?;
     Ok(ExportDone { path: path.display().to_string(), name: e.name, hours: e.hours, file_id: e.file_id })
 }
@@ -94,25 +117,20 @@ pub fn files_in(dir: &Path) -> Vec<FoundFile> {
             (modified, FoundFile { path: e.path().display().to_string(), name })
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, f)| f).collect()
 }
 
 /// Reads the exchange file a person named (field `file`): quotes pasted around a path are
-/// dropped; a blank path, a file that cannot be read, or one far larger than any exchange file
-/// is a localised error.
+/// dropped; a blank path is a localised error, and the rest is `input::read_file`'s: only a
+/// regular file (a FIFO or device is refused at once), its size checked before reading and the
+/// read capped at the largest exchange file.
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
     let typed = path.trim().trim_matches('"').trim();
     if typed.is_empty() {
         return Err(Error::invalid("file", "error-exchange-file-required"));
     }
-    let p = PathBuf::from(typed);
-    let unreadable = || Error::invalid_with("file", "error-exchange-file-unreadable", vec![("path", p.display().to_string())]);
-    let len = std::fs::metadata(&p).map_err(|_| unreadable())?.len();
-    if len > MAX_FILE_BYTES as u64 {
-        return Err(Error::invalid_with("file", "error-exchange-unreadable", vec![("detail", "too large".to_string())]));
-    }
-    std::fs::read(&p).map_err(|_| unreadable())
+    input::read_file(&PathBuf::from(typed), MAX_FILE_BYTES as u64)
 }
 
 /// What importing the named file would meet here (`exchange::preview`); writes nothing.
@@ -120,9 +138,17 @@ pub fn preview_file(conn: &Connection, path: &str, today: NaiveDate) -> Result<I
     exchange::preview(conn, &read_file(path)?, today)
 }
 
-/// Imports the named file (`exchange::import`).
-pub fn import_file(tx: &Transaction, actor: &Actor, path: &str, accept_key: bool, today: NaiveDate) -> Result<Imported> {
-    exchange::import(tx, actor, &read_file(path)?, accept_key, today)
+/// Imports the named file (`exchange::import`) if its bytes still have the SHA-256 the
+/// preview showed (`ImportPreview.file.sha256`).
+pub fn import_file(
+    tx: &Transaction,
+    actor: &Actor,
+    path: &str,
+    expected_sha256: &str,
+    accept_key: bool,
+    today: NaiveDate,
+) -> Result<Imported> {
+    exchange::import(tx, actor, &read_file(path)?, expected_sha256, accept_key, today)
 }
 
 #[cfg(test)]

@@ -48,6 +48,11 @@ pub fn fingerprint(public_key: &[u8; 32]) -> String {
     h.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }
 
+/// The fingerprint as the exchange file spells it: the same 16 bytes as 32 lowercase hex digits.
+pub fn fingerprint_hex(public_key: &[u8; 32]) -> String {
+    hex(&Sha256::digest(public_key)[..16])
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }

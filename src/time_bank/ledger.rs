@@ -4,12 +4,13 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::hours::Hours;
 use crate::audit::{self, Actor};
+use crate::chain::{self, Ledger};
 use crate::error::{Error, Result};
 use crate::kernel::choice::choice;
 use crate::members::{self, MemberNo, PersonId};
@@ -195,30 +196,30 @@ impl<'a> NewEntry<'a> {
 /// Writes one entry and its audit row. The id is chosen here (max + 1) so a batch can name its
 /// first entry's id in the same INSERT: the ledger never updates a row, not even its own.
 pub(super) fn post(tx: &Transaction, actor: &Actor, e: &NewEntry) -> Result<EntryId> {
-    let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM time_entry", [], |r| r.get(0))?;
+    let id = chain::next_id(tx, Ledger::Time)?;
     let batch = e.batch.map(|b| b.0).unwrap_or(id);
-    tx.execute(
-        "INSERT INTO time_entry (id, account_id, kind, direction, half_hours, date, counterparty_id, recipient_id,
-            service_kind, confirmed_by, reason, consent, source, reverses_entry_id, batch, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
-            id,
-            e.account,
-            e.kind,
-            e.direction,
-            e.hours.0,
-            e.date,
-            e.counterparty,
-            e.recipient.map(|p| p.0),
-            e.service_kind,
-            e.confirmed_by,
-            e.reason,
-            e.consent,
-            e.source,
-            e.reverses.map(|r| r.0),
-            batch,
-            audit::now_utc(),
-            actor.0,
+    // The time bank's one insert path: `append` seals the entry into the ledger's hash chain
+    // (and gives it the id read above: same transaction, nothing written in between).
+    let id = chain::append(
+        tx,
+        Ledger::Time,
+        &[
+            &e.account,
+            &e.kind,
+            &e.direction,
+            &e.hours.0,
+            &e.date,
+            &e.counterparty,
+            &e.recipient.map(|p| p.0),
+            &e.service_kind,
+            &e.confirmed_by,
+            &e.reason,
+            &e.consent,
+            &e.source,
+            &e.reverses.map(|r| r.0),
+            &batch,
+            &audit::now_utc(),
+            &actor.0,
         ],
     )?;
     let after = entry(tx, EntryId(id))?;

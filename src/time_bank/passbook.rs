@@ -15,6 +15,7 @@ use super::hours::Hours;
 use super::keys;
 use super::ledger::{entries, EntryKind};
 use super::lines::passbook_lines;
+use crate::chain::{self, Ledger};
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Printout;
@@ -160,5 +161,7 @@ pub fn pdf(conn: &Connection, no: MemberNo, l10n: &Localizer, today: NaiveDate) 
     }
     let pages = doc.page_count();
     doc.number_pages(8.0, |n, of| l10n.format("pdf-page-n-of", &[("n", n.to_string()), ("of", of.to_string())]));
+    let code = chain::head(conn, Ledger::Time)?;
+    doc.footer_right(8.0, 16.0, &l10n.format("store-chain-code", &[("code", code)]));
     Ok(Printout::new(&l10n.format("file-name-passbook", &[("no", no.to_string())]), doc.finish(), pages))
 }

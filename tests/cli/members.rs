@@ -1,11 +1,10 @@
 //! `huzhu member …`: the register from the command line.
 
-use super::{huzhu, ok, refused, stdout};
+use super::{huzhu, initialised, ok, refused, stdout};
 
 #[test]
 fn add_prints_the_number_and_show_gives_the_record_as_text_or_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
+    let (_dir, db) = initialised();
     let out = ok(&db, &["member", "add", "--name", "张秀英", "--id-card", "11010519491231002X"]);
     assert_eq!(out, "1", "member add prints the new register number alone, for scripts");
     let p: serde_json::Value = serde_json::from_str(&ok(&db, &["member", "show", "1", "--json"])).expect("show --json prints JSON");
@@ -19,8 +18,7 @@ fn add_prints_the_number_and_show_gives_the_record_as_text_or_json() {
 
 #[test]
 fn a_bad_id_number_fails_clearly_in_either_language_and_saves_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
+    let (_dir, db) = initialised();
     ok(&db, &["member", "add", "--name", "王五"]);
     let msg = refused(&db, &["member", "add", "--name", "张秀英", "--id-card", "110105194912310021"]);
     assert!(msg.contains("校验位"), "a wrong check digit is refused, in Chinese by default: {msg}");
@@ -30,8 +28,7 @@ fn a_bad_id_number_fails_clearly_in_either_language_and_saves_nothing() {
 
 #[test]
 fn unknown_choices_dates_and_numbers_are_refused_naming_the_bad_value() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
+    let (_dir, db) = initialised();
     ok(&db, &["member", "add", "--name", "王五"]);
     for (args, names) in [
         (vec!["member", "add", "--name", "甲", "--living", "月球"], "月球"),
@@ -50,8 +47,7 @@ fn unknown_choices_dates_and_numbers_are_refused_naming_the_bad_value() {
 
 #[test]
 fn list_searches_by_initials_and_set_status_moves_people_out_of_the_current_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
+    let (_dir, db) = initialised();
     ok(&db, &["member", "add", "--name", "张秀英", "--id-card", "11010519491231002X"]);
     ok(&db, &["member", "add", "--name", "李明", "--group", "2组", "--living", "独居"]);
     let out = ok(&db, &["member", "list", "--search", "zxy"]);

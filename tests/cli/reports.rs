@@ -55,8 +55,11 @@ fn notice_writes_one_page_for_a_month_quarter_or_year() {
     for must in ["财务收支公示", "2026年第1季度", "本期收入", "5,000.00", "本期结余（大写）：叁仟柒佰陆拾伍元伍角整", "会长：", "监督："] {
         assert!(flat.contains(must), "the notice shows {must}: {text}");
     }
-    ok(&db, &["notice", "--month", "2026-03", "--out", &pdf, "--a3"]);
-    ok(&db, &["--lang", "en-US", "notice", "--year", "2026", "--out", &pdf]);
+    // The file written above stays unless --force (every --out goes through output::write).
+    let msg = refused(&db, &["notice", "--month", "2026-03", "--out", &pdf, "--a3"]);
+    assert!(msg.contains("--force"), "an existing notice is not written over without --force: {msg}");
+    ok(&db, &["notice", "--month", "2026-03", "--out", &pdf, "--a3", "--force"]);
+    ok(&db, &["--lang", "en-US", "notice", "--year", "2026", "--out", &pdf, "--force"]);
     let (en, _) = pdf_text(&std::fs::read(&pdf).expect("the notice exists"));
     assert!(en.contains("Balance carried forward"), "the English notice: {en}");
     let msg = refused(&db, &["notice", "--year", "2026", "--out", &path(&d, "n.xlsx")]);
@@ -76,7 +79,7 @@ fn elders_lists_the_very_old_with_ids_masked_unless_asked() {
     assert!(flat.contains("350521********0017") && !flat.contains("350521194606010017"), "the ID is masked: {text}");
     assert!(flat.contains("139****1234"), "the phone is masked: {text}");
     assert!(flat.contains("新满80周岁：1人") && flat.contains("陈水生（2026-06-01）"), "the change since January: {text}");
-    ok(&db, &["elders", "--as-of", "2026-11-29", "--out", &pdf, "--full-id"]);
+    ok(&db, &["elders", "--as-of", "2026-11-29", "--out", &pdf, "--full-id", "--force"]);
     let (text, _) = pdf_text(&std::fs::read(&pdf).expect("the list exists"));
     assert!(squash(&text).contains("350521194606010017"), "--full-id prints the number: {text}");
     let xlsx = path(&d, "e.xlsx");

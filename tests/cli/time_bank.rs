@@ -63,7 +63,11 @@ fn the_time_bank_commands_print_their_results_and_refuse_clearly() {
     assert_eq!(fp.split(' ').count(), 8, "assoc key prints the fingerprint as eight groups: {fp}");
     let balance = ok(&a, &["time", "balance", "1"]);
     let file = dir.path().join("zhang.huzhu-time.json");
-    ok(&a, &["time", "export", "1", "--out", file.to_str().unwrap()]);
+    let to_b = ok(&b, &["assoc", "key"]);
+    let msg = refused(&a, &["time", "export", "1", "--to", "3F2A 9C01", "--out", file.to_str().unwrap()]);
+    assert!(msg.contains("3F2A 9C01") && msg.contains("指纹"), "a malformed receiver fingerprint is refused, naming it: {msg}");
+    assert!(!file.exists(), "a refused export writes no file");
+    ok(&a, &["time", "export", "1", "--to", &to_b.to_lowercase(), "--out", file.to_str().unwrap()]);
     assert_eq!(ok(&a, &["time", "balance", "1"]), "0", "an exported account is emptied");
     let before = db_snapshot(&b);
     let o = huzhu(&b, &["time", "import", file.to_str().unwrap()]);

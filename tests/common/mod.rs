@@ -6,6 +6,7 @@
 //! are re-exported from here, so a moved path is fixed in one place.
 #![allow(dead_code)]
 
+pub mod backup;
 pub mod money;
 pub mod pdf;
 pub mod rota;
@@ -53,7 +54,7 @@ pub const ASSOCIATION: &str = "东风村老年协会";
 /// A fresh database file with the real migrations, in a temp folder kept alive by the guard.
 pub fn test_db() -> (tempfile::TempDir, Connection) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let conn = huzhu::db::open(&db_path(&dir)).expect("open test db");
+    let conn = huzhu::db::create(&db_path(&dir)).expect("create the test db").conn;
     (dir, conn)
 }
 
@@ -80,12 +81,10 @@ pub fn set_association(conn: &mut Connection, name: &str) {
         .expect("save the association");
 }
 
-/// Runs `f` in one transaction, committing only on success, as the CLI and the shell do.
+/// Runs `f` in one transaction, committing only on success, as the CLI and the shell do
+/// (`db::write`: it begins IMMEDIATE).
 pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> huzhu::Result<T>) -> huzhu::Result<T> {
-    let tx = conn.transaction()?;
-    let out = f(&tx)?;
-    tx.commit()?;
-    Ok(out)
+    huzhu::db::write(conn, f)
 }
 
 /// Runs a write that must be refused: checks that it was, and that it changed nothing at all

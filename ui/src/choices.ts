@@ -24,6 +24,8 @@ import {
   MARITAL_STATUS_LABEL,
   PERIOD_KIND,
   PERIOD_KIND_LABEL,
+  BACKUP_PROBLEM_LABEL,
+  BACKUP_REASON_LABEL,
   RECEIPT_LAYOUT,
   RECEIPT_LAYOUT_LABEL,
   SHIFT_OUTCOME_KIND,
@@ -79,6 +81,8 @@ export const ids = {
   outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
   statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
+  backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
+  backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */

@@ -2,11 +2,13 @@
 // Each command's arguments (as Tauri names them) and result, for the typed `call` in api.ts.
 import type { AppInfo } from './bindings/AppInfo';
 import type { Association } from './bindings/Association';
+import type { BackupStatus } from './bindings/BackupStatus';
 import type { BankOverview } from './bindings/BankOverview';
 import type { CareCase } from './bindings/CareCase';
 import type { CaseInput } from './bindings/CaseInput';
 import type { CashEntry } from './bindings/CashEntry';
 import type { CashLine } from './bindings/CashLine';
+import type { CatalogueEntry } from './bindings/CatalogueEntry';
 import type { CategoryChoice } from './bindings/CategoryChoice';
 import type { ContactInput } from './bindings/ContactInput';
 import type { ContactLog } from './bindings/ContactLog';
@@ -45,6 +47,9 @@ import type { PostedEntry } from './bindings/PostedEntry';
 import type { Receipt } from './bindings/Receipt';
 import type { ReceiptLayout } from './bindings/ReceiptLayout';
 import type { ReceiptLine } from './bindings/ReceiptLine';
+import type { RestorePreview } from './bindings/RestorePreview';
+import type { RestoreSource } from './bindings/RestoreSource';
+import type { Restored } from './bindings/Restored';
 import type { ReversalInput } from './bindings/ReversalInput';
 import type { RosterOptions } from './bindings/RosterOptions';
 import type { RotaCandidate } from './bindings/RotaCandidate';
@@ -64,6 +69,7 @@ import type { VolunteerAvailability } from './bindings/VolunteerAvailability';
 import type { VolunteerAvailabilityInput } from './bindings/VolunteerAvailabilityInput';
 import type { WithdrawalInput } from './bindings/WithdrawalInput';
 import type { WorkReportInput } from './bindings/WorkReportInput';
+import type { Written } from './bindings/Written';
 
 export type NoArgs = Record<string, never>;
 
@@ -73,6 +79,7 @@ export type Commands = {
   load_demo: [NoArgs, number];
   save_settings: [{ settings: Settings }, Settings];
   open_file: [{ path: string }, boolean];
+  app_create: [NoArgs, boolean];
   member_list: [{ filter: PersonFilter }, PersonPage];
   member_groups: [NoArgs, Array<string>];
   member_get: [{ no: MemberNo }, Person];
@@ -123,11 +130,19 @@ export type Commands = {
   time_donate: [{ input: PoolDonationInput }, EntryId];
   time_reverse: [{ id: EntryId; input: ReversalInput }, Array<EntryId>];
   time_passbook: [{ no: MemberNo }, SavedFile];
-  time_export: [{ no: MemberNo }, ExportDone];
+  time_export: [{ no: MemberNo; to: string }, ExportDone];
   time_exchange_files: [NoArgs, Array<FoundFile>];
   time_import_preview: [{ path: string }, ImportPreview];
-  time_import: [{ path: string; acceptKey: boolean }, Imported];
+  time_import: [{ path: string; sha256: string; acceptKey: boolean }, Imported];
   report_work: [{ input: WorkReportInput; format: StatementFormat }, SavedFile];
   report_notice: [{ input: NoticeInput }, SavedFile];
   report_elders: [{ input: EldersInput; format: StatementFormat }, SavedFile];
+  backup_status: [NoArgs, BackupStatus];
+  backup_now: [NoArgs, Written];
+  backup_to_usb: [NoArgs, Written | null];
+  backup_list: [NoArgs, Array<CatalogueEntry>];
+  backup_newest_good: [NoArgs, CatalogueEntry | null];
+  restore_pick: [NoArgs, RestorePreview | null];
+  restore_preview: [{ source: RestoreSource }, RestorePreview];
+  restore_apply: [{ source: RestoreSource }, Restored];
 };

@@ -47,8 +47,19 @@ pub fn app_bin() -> PathBuf {
     bin
 }
 
-/// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it.
+/// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it, on
+/// an empty data file made here when there is none: the app itself never makes a data file
+/// without asking (its first-start screen, tested in safe_keeping.rs with
+/// `start_driver_no_file`), and the other suites begin at setting up the association.
 pub fn start_driver(db: &Path, lang: &str) -> Driver {
+    if !db.exists() {
+        std::fs::File::create(db).expect("an empty data file for the app to open");
+    }
+    start_driver_no_file(db, lang)
+}
+
+/// Starts tauri-driver as `start_driver` does, leaving a missing data file missing.
+pub fn start_driver_no_file(db: &Path, lang: &str) -> Driver {
     use std::os::unix::process::CommandExt;
     assert!(std::net::TcpStream::connect(driver_addr()).is_err(), "port {} is taken: is another tauri-driver running?", port());
     let child = Command::new("tauri-driver")
@@ -175,4 +186,12 @@ pub async fn text_when(c: &Client, testid: &str, want: &str) -> String {
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+}
+
+/// The first start with no data file: 新建登记册, then set up the association.
+pub async fn start_new_register(c: &Client, association: &str) {
+    click(c, "first-start-new").await;
+    type_into(c, "association-name", association).await;
+    click(c, "setup-start").await;
+    wait_for(c, "nav-members").await;
 }

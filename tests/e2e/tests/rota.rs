@@ -32,6 +32,32 @@ fn name_of(db: &Path, no: i64) -> String {
     conn.query_row("SELECT name FROM person WHERE member_no = ?1", [no], |r| r.get(0)).unwrap()
 }
 
+/// A hall duty on the last evening of next month that needs twenty people: more than the demo
+/// village has hall volunteers, so the month always has a short slot, and it is late enough not
+/// to take anyone's day shifts (the swap below uses those). Returns the shift's id.
+fn add_short_case(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "INSERT INTO care_case (recipient_id, kind, from_date, until_date, weekdays, every_days, created_at)
+         SELECT min(id), 'hall', d, d, '1,2,3,4,5,6,7', 1, datetime('now')
+         FROM person, (SELECT date('now', 'localtime', 'start of month', '+2 months', '-1 day') AS d)
+         WHERE status = 'active'",
+        [],
+    )
+    .unwrap();
+    let case = conn.last_insert_rowid();
+    conn.execute("INSERT INTO case_shift (case_id, position, name, start, end, people) VALUES (?1, 1, '搬桌椅', '21:00', '22:00', 20)", [case])
+        .unwrap();
+    conn.last_insert_rowid()
+}
+
+/// The slots of a shift, by id.
+fn slots_of(db: &Path, shift: i64) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("SELECT id FROM rota_slot WHERE shift_id = ?1 ORDER BY id").unwrap();
+    stmt.query_map([shift], |r| r.get::<_, i64>(0)).unwrap().map(|r| r.unwrap().to_string()).collect()
+}
+
 async fn click_slot(c: &Client, slot: i64) {
     let sel = format!("[data-testid=\"rota-slot\"][data-slot-id=\"{slot}\"]");
     c.find(Locator::Css(&sel)).await.unwrap_or_else(|e| panic!("slot {slot} on the calendar: {e}")).click().await.unwrap();
@@ -52,6 +78,7 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
     // Next month is not generated yet.
     click(&c, "rota-next-month").await;
     wait_for(&c, "rota-empty").await;
+    let big = add_short_case(&db);
     click(&c, "rota-generate").await;
     let report = wait_for(&c, "rota-report").await.text().await.unwrap();
     assert!(report.contains("排好了"), "the generator reports what it did: {report}");
@@ -62,6 +89,9 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
     let short = attrs(&c, "[data-testid=\"rota-slot\"][data-unfilled=\"true\"]", "data-slot-id").await;
     let listed = attrs(&c, "[data-testid=\"rota-unfilled-item\"]", "data-slot-id").await;
     assert_eq!(short, listed, "the slots marked short are exactly the ones listed with their reason ({summary})");
+    let big_slots = slots_of(&db, big);
+    assert_eq!(big_slots.len(), 1, "the twenty-person hall duty has its one slot");
+    assert!(short.contains(&big_slots[0]), "the slot no village can fill is marked short: {short:?} ({summary})");
     shot(&c, "rota-calendar").await;
 
     // Swap the day-shift carers of two days a week apart (same weekday, so the same rules);

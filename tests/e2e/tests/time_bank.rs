@@ -55,16 +55,31 @@ async fn time_bank_deposit_and_transfer_move_hours_with_clear_messages() {
     c.close().await.unwrap();
 }
 
-/// 通存通兑 through the window, between two associations (two databases, two keys): export a
-/// member's hours from one, import the file into the other after accepting its key, and see the
-/// same file refused the second time.
+/// 通存通兑 through the window, between two associations (two databases, two keys): the
+/// receiving association reads out its key fingerprint, the issuing one exports a member's
+/// hours addressed to it, the receiver imports the file after accepting the issuer's key, and
+/// the same file is refused the second time.
 #[tokio::test(flavor = "multi_thread")]
 async fn time_bank_export_from_one_association_and_import_into_another() {
     let dir = tempfile::tempdir().unwrap();
     let from_db = dir.path().join("dongfeng.sqlite3");
     let to_db = dir.path().join("xishan.sqlite3");
 
-    // The issuing association: deposit 2.5 hours for 蔡春生 (no. 3) and export them.
+    // The receiving association: a new database with a key of its own, whose fingerprint its
+    // secretary reads out over the phone.
+    let fingerprint = {
+        let _driver = start_driver(&to_db, "zh-CN");
+        let c = connect().await;
+        type_into(&c, "association-name", "西山村老年协会").await;
+        click(&c, "setup-start").await;
+        click(&c, "nav-time-bank").await;
+        let fp = wait_for(&c, "tb-fingerprint").await.text().await.unwrap();
+        c.close().await.unwrap();
+        fp
+    };
+    assert_eq!(fingerprint.split_whitespace().count(), 8, "the fingerprint is shown as eight groups: {fingerprint}");
+
+    // The issuing association: deposit 2.5 hours for 蔡春生 (no. 3) and export them to it.
     let path = {
         let _driver = start_driver(&from_db, "zh-CN");
         let c = connect().await;
@@ -77,6 +92,7 @@ async fn time_bank_export_from_one_association_and_import_into_another() {
         click(&c, "tb-submit").await;
         assert!(text_when(&c, "tb-balance", "2.5").await.contains("2.5"));
         click(&c, "tb-export").await;
+        type_into(&c, "tb-export-reason", &fingerprint.to_lowercase().replace(' ', "")).await;
         click(&c, "tb-export-confirm").await;
         let path = wait_for(&c, "tb-exported-path").await.text().await.unwrap();
         assert!(text_when(&c, "tb-balance", "0").await.contains('0'), "export transfers the hours out");
@@ -86,11 +102,9 @@ async fn time_bank_export_from_one_association_and_import_into_another() {
     };
     assert!(Path::new(path.trim()).exists(), "the exchange file is where the screen says: {path}");
 
-    // The receiving association: a new database with a key of its own.
+    // The receiving association imports it.
     let _driver = start_driver(&to_db, "zh-CN");
     let c = connect().await;
-    type_into(&c, "association-name", "西山村老年协会").await;
-    click(&c, "setup-start").await;
     click(&c, "nav-time-bank").await;
     type_into(&c, "tb-import-path", path.trim()).await;
     click(&c, "tb-import-check").await;

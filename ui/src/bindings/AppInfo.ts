@@ -10,4 +10,16 @@ export type AppInfo = { association: Association | null, settings: Settings, db_
 /**
  * Set when the database could not be opened; the UI shows it instead of the app.
  */
-open_error: ErrorReport | null, };
+open_error: ErrorReport | null, 
+/**
+ * There is no data file yet: the UI shows the first-start screen (new register, or
+ * restore a backup), never an empty register made without asking.
+ */
+db_missing: boolean, 
+/**
+ * What the checks made at start found wrong with the data file, one line each in the
+ * user's language; the UI then shows its damaged-database screen (the file is open read
+ * only). Filled from the core's `db::Health` once issue 9's store part is merged; until
+ * then there is no such check at start and this is None.
+ */
+damage: Array<string> | null, };

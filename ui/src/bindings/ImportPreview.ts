@@ -12,6 +12,10 @@ export type ImportPreview = { file: VerifiedFile, key_accepted: boolean,
  */
 own_file: boolean, already_imported: boolean, 
 /**
+ * The file names this association as its receiver (else it cannot be imported here).
+ */
+addressed_here: boolean, 
+/**
  * The person in this register with the file's ID number, if any (else one is added).
  */
 person: MemberNo | null, person_name: string | null, };

@@ -9,4 +9,13 @@ export type VerifiedFile = { file_id: string, issued_on: string, issuer_name: st
  * SHA-256 over the issuer key, the ID number and the entries: the same hours for the same
  * person from the same issuer, whatever the file id.
  */
-hours_sha256: string, };
+hours_sha256: string, 
+/**
+ * The receiving association's fingerprint, as `huzhu assoc key` prints it.
+ */
+receiver: string, 
+/**
+ * SHA-256 of the file's bytes (lowercase hex): the preview returns it and the import must
+ * be given it back, so a file changed after the secretary saw it is refused.
+ */
+sha256: string, };

@@ -16,6 +16,9 @@ import type { PeriodKind } from './PeriodKind';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
+import type { BackupReason } from './BackupReason';
+import type { BackupProblem } from './BackupProblem';
+import type { UsbWarning } from './UsbWarning';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -65,4 +68,13 @@ export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
 export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL)];
+export const BACKUP_REASON = ['copy', 'daily', 'before_restore', 'before_import', 'before_migration', 'damaged'] as const satisfies readonly BackupReason[];
+export const BACKUP_REASON_LABEL = { copy: 'backup-reason-copy', daily: 'backup-reason-daily', before_restore: 'backup-reason-before-restore', before_import: 'backup-reason-before-import', before_migration: 'backup-reason-before-migration', damaged: 'backup-reason-damaged' } as const satisfies Record<BackupReason, string>;
+
+export const BACKUP_PROBLEM = ['missing', 'not_a_file', 'not_huzhu', 'damaged', 'newer', 'in_use', 'unreadable'] as const satisfies readonly BackupProblem[];
+export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_file: 'backup-problem-not-a-file', not_huzhu: 'backup-problem-not-huzhu', damaged: 'backup-problem-damaged', newer: 'backup-problem-newer', in_use: 'backup-problem-in-use', unreadable: 'backup-problem-unreadable' } as const satisfies Record<BackupProblem, string>;
+
+export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
+export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];

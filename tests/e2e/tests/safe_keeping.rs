@@ -1,0 +1,131 @@
+//! Safe keeping through the window (issue 9): a backup made from 设置 / 备份与恢复, then restored
+//! from the list with its preview shown and confirmed — the person added after the backup is
+//! gone, and the screens show the restored register.
+//!
+//! The USB backup and "restore from a file" open the system's dialogs, which WebDriver cannot
+//! drive; what they do after the dialog is the core's `backup::to_folder` and
+//! `backup::restore::preview`/`apply`, tested in tests/backup.rs and tests/restore.rs.
+
+use huzhu_e2e::*;
+
+async fn add_person(c: &Client, name: &str, birth: &str) {
+    click(c, "nav-members").await;
+    click(c, "add-member").await;
+    type_into(c, "member-name", name).await;
+    type_into(c, "member-birth-date", birth).await;
+    click(c, "member-save").await;
+    wait_for(c, "person-birth-date").await;
+}
+
+fn backups_in(db: &std::path::Path) -> Vec<String> {
+    let dir = db.parent().unwrap().join("backups");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.retain(|n| n.starts_with("huzhu-") && n.ends_with(".sqlite3"));
+    names.sort();
+    names
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_made_in_settings_is_restored_after_its_preview_is_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver_no_file(&db, "zh-CN");
+    let c = connect().await;
+
+    // No data file: the first-start screen asks, and nothing is made until it is answered.
+    wait_for(&c, "first-start").await;
+    shot(&c, "first-start").await;
+    assert!(!db.exists(), "the app makes no data file without asking");
+    start_new_register(&c, "东风村老年协会").await;
+    add_person(&c, "张秀英", "1949-12-31").await;
+    assert_eq!(people_in(&db), 1);
+
+    // The first screen says when the last backup was made and warns: no USB copy yet.
+    click(&c, "nav-members").await;
+    let warning = wait_for(&c, "backup-line-warning").await.text().await.unwrap();
+    assert!(warning.contains("U盘"), "a register never copied to a USB stick is warned about: {warning}");
+    shot(&c, "backup-line").await;
+
+    // 立即备份 on the settings page.
+    click(&c, "nav-settings").await;
+    let before = backups_in(&db).len();
+    click(&c, "backup-now").await;
+    let path = wait_for(&c, "backup-done-path").await.text().await.unwrap();
+    assert!(path.contains("backups"), "the copy is written to the data folder's backups/: {path}");
+    assert_eq!(backups_in(&db).len(), before + 1, "one more file in backups/");
+    shot(&c, "backup-done").await;
+
+    // A change after the backup…
+    add_person(&c, "李四", "1950-01-01").await;
+    assert_eq!(people_in(&db), 2);
+
+    // …is undone by restoring the backup: its preview is shown first, and nothing changes
+    // until it is confirmed.
+    click(&c, "nav-settings").await;
+    let row = wait_for(&c, "backup-row").await;
+    // Newest first: the copy made by hand above.
+    row.find(id("backup-restore")).await.unwrap().click().await.unwrap();
+    let people = wait_for(&c, "restore-preview-people").await.text().await.unwrap();
+    assert_eq!(people.trim(), "1", "the preview shows the people in the backup, not the register now");
+    let assoc = wait_for(&c, "restore-preview-association").await.text().await.unwrap();
+    assert_eq!(assoc, "东风村老年协会");
+    shot(&c, "restore-preview").await;
+    assert_eq!(people_in(&db), 2, "a preview changes nothing");
+
+    click(&c, "restore-confirm").await;
+    let notice = wait_for(&c, "app-notice").await.text().await.unwrap();
+    assert!(notice.contains("已经恢复"), "the app says the restore was made: {notice}");
+    assert_eq!(people_in(&db), 1, "the person added after the backup is gone");
+    let rows = list_rows(&c, 1).await;
+    assert_eq!(rows.len(), 1, "the register on screen is the restored one: {rows:?}");
+    assert!(rows[0].contains("张秀英"), "{rows:?}");
+    assert!(
+        backups_in(&db).iter().any(|n| n.contains("before-restore")),
+        "the data as it was before the restore is kept in backups/: {:?}",
+        backups_in(&db)
+    );
+
+    // The app goes on writing into the restored file.
+    add_person(&c, "王五", "1951-02-03").await;
+    assert_eq!(people_in(&db), 2);
+
+    c.close().await.unwrap();
+}
+
+/// The same screens in English at the largest text size, for looking at (HUZHU_E2E_SHOTS).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_backup_screens_speak_english_at_the_largest_text_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+
+    type_into(&c, "association-name", "Dongfeng Village Elder Association").await;
+    click(&c, "setup-start").await;
+    click(&c, "nav-settings").await;
+    click(&c, "settings-size-extra_large").await;
+    wait_for(&c, "settings-saved").await;
+    add_person(&c, "Zhang Xiuying", "1949-12-31").await;
+
+    click(&c, "nav-members").await;
+    let line = wait_for(&c, "backup-line").await.text().await.unwrap();
+    assert!(line.contains("Last backup"), "the backup line speaks English: {line}");
+    shot(&c, "backup-line-en-large").await;
+
+    click(&c, "nav-settings").await;
+    click(&c, "backup-now").await;
+    wait_for(&c, "backup-done").await;
+    let row = wait_for(&c, "backup-row").await;
+    row.find(id("backup-restore")).await.unwrap().click().await.unwrap();
+    let people = wait_for(&c, "restore-preview-people").await.text().await.unwrap();
+    assert_eq!(people.trim(), "1");
+    let explain = wait_for(&c, "restore-box").await.text().await.unwrap();
+    assert!(explain.contains("kept as a backup first"), "the preview says the data now is kept: {explain}");
+    shot(&c, "restore-preview-en-large").await;
+    click(&c, "restore-cancel").await;
+    assert_eq!(people_in(&db), 1, "a cancelled restore changes nothing");
+
+    c.close().await.unwrap();
+}
