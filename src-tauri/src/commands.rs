@@ -27,6 +27,8 @@ use huzhu::rota::{
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::exchange_files::{ExportDone, FoundFile};
 use huzhu::time_bank::{BankOverview, DepositInput, EntryId, PoolDonationInput, TimeAccount, TransferInput, WithdrawalInput};
+use huzhu::money::statements::StatementFormat;
+use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {
