@@ -22,6 +22,7 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<money::CashKind>(),
         ChoiceList::of::<money::receipts::ReceiptLayout>(),
         ChoiceList::of::<money::statements::StatementFormat>(),
+        ChoiceList::of::<money::statements::PeriodKind>(),
         ChoiceList::of::<time_bank::EntryKind>(),
         ChoiceList::of::<rota::DutyKind>(),
         ChoiceList::of::<rota::ShiftOutcomeKind>(),

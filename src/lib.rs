@@ -21,6 +21,7 @@ pub mod money;
 pub mod names;
 pub mod output;
 pub mod pdf;
+pub mod reports;
 pub mod rota;
 pub mod time_bank;
 pub mod viewer;

@@ -19,6 +19,8 @@ mod kills;
 mod members;
 #[path = "cli/money.rs"]
 mod money;
+#[path = "cli/reports.rs"]
+mod reports;
 #[path = "cli/rota.rs"]
 mod rota;
 #[path = "cli/store.rs"]

@@ -81,6 +81,10 @@ macro_rules! command_list {
             time_bank::time_import_preview(path: String) -> ImportPreview;
             time_bank::time_import(path: String, sha256: String, accept_key: bool) -> Imported;
 
+            reports::report_work(input: WorkReportInput, format: StatementFormat) -> SavedFile;
+            reports::report_notice(input: NoticeInput) -> SavedFile;
+            reports::report_elders(input: EldersInput, format: StatementFormat) -> SavedFile;
+
             backup::backup_status() -> BackupStatus;
             backup::backup_now() -> Written;
             backup::backup_to_usb() -> Option<Written>;

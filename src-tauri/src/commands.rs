@@ -32,6 +32,8 @@ use huzhu::welfare::{
     AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
     PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,
 };
+use huzhu::money::statements::StatementFormat;
+use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {

@@ -14,6 +14,7 @@ mod commands;
 mod files;
 mod members;
 mod money;
+mod reports;
 mod rota;
 mod state;
 mod time_bank;

@@ -12,6 +12,7 @@ import type { TextSize } from './TextSize';
 import type { CashKind } from './CashKind';
 import type { ReceiptLayout } from './ReceiptLayout';
 import type { StatementFormat } from './StatementFormat';
+import type { PeriodKind } from './PeriodKind';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
@@ -59,6 +60,9 @@ export const RECEIPT_LAYOUT_LABEL = { a4_three: 'money-receipts-layout-a4', a5: 
 export const STATEMENT_FORMAT = ['pdf', 'xlsx'] as const satisfies readonly StatementFormat[];
 export const STATEMENT_FORMAT_LABEL = { pdf: 'money-statement-pdf', xlsx: 'money-statement-xlsx' } as const satisfies Record<StatementFormat, string>;
 
+export const PERIOD_KIND = ['month', 'quarter', 'year'] as const satisfies readonly PeriodKind[];
+export const PERIOD_KIND_LABEL = { month: 'period-kind-month', quarter: 'period-kind-quarter', year: 'period-kind-year' } as const satisfies Record<PeriodKind, string>;
+
 export const ENTRY_KIND = ['deposit', 'withdrawal', 'transfer_out', 'transfer_in', 'donation', 'pool_grant', 'inheritance_out', 'inheritance_in', 'exchange_out', 'exchange_in', 'reversal'] as const satisfies readonly EntryKind[];
 export const ENTRY_KIND_LABEL = { deposit: 'time-kind-deposit', withdrawal: 'time-kind-withdrawal', transfer_out: 'time-kind-transfer-out', transfer_in: 'time-kind-transfer-in', donation: 'time-kind-donation', pool_grant: 'time-kind-pool-grant', inheritance_out: 'time-kind-inheritance-out', inheritance_in: 'time-kind-inheritance-in', exchange_out: 'time-kind-exchange-out', exchange_in: 'time-kind-exchange-in', reversal: 'time-kind-reversal' } as const satisfies Record<EntryKind, string>;
 
@@ -89,4 +93,4 @@ export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_f
 export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
