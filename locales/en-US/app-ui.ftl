@@ -30,6 +30,8 @@ app-settings-data-folder = Data folder
 app-settings-data-file = Data file
 app-settings-save = Save settings
 app-settings-saved = Settings saved.
+app-settings-key = This association's key fingerprint
+app-settings-key-hint = When another association wants to send a member's time-bank hours here, read this fingerprint out to their secretary: they type it in when they export the file, and only this association can import it.
 
 app-start-title = Welcome to Huzhu
 app-start-intro = There is no data file here yet. If you have used Huzhu before, restore a backup; if this is the first time, start a new register.

@@ -30,6 +30,8 @@ app-settings-data-folder = 数据存放位置
 app-settings-data-file = 数据文件
 app-settings-save = 保存设置
 app-settings-saved = 设置已保存。
+app-settings-key = 本协会密钥指纹
+app-settings-key-hint = 别的协会要把会员的时间储蓄转到本协会时，请把这串指纹读给对方秘书听：对方导出文件时要填写它，文件只能在本协会导入。
 
 app-start-title = 欢迎使用互助
 app-start-intro = 这里还没有数据文件。如果以前用过互助，请从备份恢复；第一次用，就新建一个登记册。
