@@ -50,3 +50,5 @@ app-damaged-no-backup = No good backup was found on this computer. If you have o
 app-damaged-restore-explain = Once restored, the app uses the data in this backup. The damaged file is kept as it is, so someone can look at it if needed.
 app-damaged-look-hint = You can also look at the records as they are (read only).
 app-damaged-look = Only look at the records
+app-damaged-read-only = The data file has a problem: you can look at the records, but no change will be saved.
+app-damaged-back = Back to restoring

@@ -50,3 +50,5 @@ app-damaged-no-backup = 电脑里没有找到完好的备份。如果有U盘备�
 app-damaged-restore-explain = 恢复后，软件使用这个备份里的数据。出问题的文件会原样另存一份，需要时可以请人查看。
 app-damaged-look-hint = 也可以先查看现在的记录（只能看，不能改）。
 app-damaged-look = 只查看记录
+app-damaged-read-only = 数据文件出了问题，现在只能查看记录，任何修改都不会保存。
+app-damaged-back = 回到恢复页面
