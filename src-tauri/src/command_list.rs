@@ -70,6 +70,7 @@ macro_rules! command_list {
 
             time_bank::time_account(no: MemberNo) -> TimeAccount;
             time_bank::time_overview() -> BankOverview;
+            time_bank::assoc_key() -> String;
             time_bank::time_deposit(input: DepositInput) -> EntryId;
             time_bank::time_withdraw(input: WithdrawalInput) -> EntryId;
             time_bank::time_transfer(input: TransferInput) -> (EntryId, EntryId);

@@ -149,12 +149,7 @@ pub struct BankOverview {
 /// The pool, the cap and the association's key fingerprint. The key is made here on first
 /// need (as on first start), so the fingerprint can be shown before anything was exported.
 pub fn overview(tx: &Transaction, actor: &Actor) -> Result<BankOverview> {
-    let key = keys::ensure(tx, actor)?;
-    Ok(BankOverview {
-        pool: pool_balance(tx)?,
-        yearly_cap: yearly_cap(tx)?,
-        fingerprint: keys::fingerprint(&key.verifying_key().to_bytes()),
-    })
+    Ok(BankOverview { pool: pool_balance(tx)?, yearly_cap: yearly_cap(tx)?, fingerprint: keys::own_fingerprint(tx, actor)? })
 }
 
 /// A living person whose account may move hours: refuses the deceased and frozen accounts.

@@ -142,6 +142,7 @@ export type Commands = {
   visit_log: [{ input: ContactInput }, ContactLog];
   time_account: [{ no: MemberNo }, TimeAccount];
   time_overview: [NoArgs, BankOverview];
+  assoc_key: [NoArgs, string];
   time_deposit: [{ input: DepositInput }, EntryId];
   time_withdraw: [{ input: WithdrawalInput }, EntryId];
   time_transfer: [{ input: TransferInput }, [EntryId, EntryId]];
