@@ -27,6 +27,8 @@ mod rota;
 mod store;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
+#[path = "cli/welfare.rs"]
+mod welfare;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -440,3 +440,35 @@ fn the_list_refuses_a_bad_age_or_dates() {
     assert_eq!(ok.name, "Elders 80+ 2026-11-29.xlsx", "defaults: 80, today");
 }
 
+
+#[test]
+fn the_welfare_section_counts_payments_in_the_period_by_kind_without_reversed_ones() {
+    use common::welfare::{pay, payment, set_standard, standard};
+    use huzhu::welfare::WelfareKind;
+    let (_d, mut conn) = full_village();
+    set_standard(&mut conn, &standard(WelfareKind::Hospital, "200", "", "", "2025-01-01"));
+    set_standard(&mut conn, &standard(WelfareKind::Sick, "50", "", "", "2025-01-01"));
+    pay(&mut conn, &payment(MemberNo(9), WelfareKind::Hospital, "2026-04-01")).expect("a hospital payment");
+    pay(&mut conn, &payment(MemberNo(12), WelfareKind::Hospital, "2026-09-09")).expect("a second hospital payment");
+    let wrong = pay(&mut conn, &payment(MemberNo(10), WelfareKind::Sick, "2026-05-01")).expect("a sick visit paid by mistake");
+    pay(&mut conn, &payment(MemberNo(10), WelfareKind::Sick, "2025-12-28")).expect("last year's sick visit");
+    write(&mut conn, |tx| receipts::reverse_entry(tx, &actor(), &wrong.voucher_no, &ReversalInput::new("记错了人", "2026-05-02"), today()))
+        .expect("reverse the mistaken payment");
+
+    let r = work::build(&conn, year_2026(), "", &zh(), today()).unwrap();
+    let w = r.welfare.as_ref().expect("the welfare section is filled from the welfare payments");
+    let lines: Vec<(String, i64, Fen)> = w.kinds.iter().map(|l| (l.label.clone(), l.count, l.amount)).collect();
+    assert_eq!(lines, vec![("住院慰问".to_string(), 2, Fen(40000))], "two hospital payments; the reversed sick visit and last year's are left out");
+    let by_sql = one(
+        &conn,
+        "SELECT sum(amount_fen) FROM welfare_payment w WHERE date LIKE '2026-%'
+           AND cash_entry_id NOT IN (SELECT reverses_id FROM cash_entry WHERE reverses_id IS NOT NULL)",
+        [],
+    );
+    assert_eq!(w.kinds.iter().map(|l| l.amount.0).sum::<i64>(), by_sql, "the section's total is the welfare table's");
+
+    let file = reports::work_report_bytes(&r, StatementFormat::Pdf, &zh()).unwrap();
+    let text = squash(&pdf_text(&file.bytes).0);
+    assert!(text.contains("住院慰问") && text.contains("¥400.00"), "the printed report shows the hospital payments: {text}");
+    assert!(!text.contains("本期无慰问发放记录"), "and does not say there were none");
+}

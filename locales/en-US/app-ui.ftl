@@ -1,6 +1,7 @@
 # The app around the areas (ui/src/App.svelte, lib/Shell.svelte, Setup, Settings): the rail, first start, settings.
 
 app-name = Huzhu
+app-nav-agenda = This month
 app-nav-members = Members
 app-nav-rota = Rotas
 app-nav-time-bank = Time bank

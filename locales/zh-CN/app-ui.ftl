@@ -1,6 +1,7 @@
 # The app around the areas (ui/src/App.svelte, lib/Shell.svelte, Setup, Settings): the rail, first start, settings.
 
 app-name = 互助
+app-nav-agenda = 本月要事
 app-nav-members = 会员
 app-nav-rota = 值班
 app-nav-time-bank = 时间银行

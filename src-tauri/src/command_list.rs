@@ -94,6 +94,28 @@ macro_rules! command_list {
             backup::restore_pick() -> Option<RestorePreview>;
             backup::restore_preview(source: RestoreSource) -> RestorePreview;
             backup::restore_apply(source: RestoreSource) -> Restored;
+
+            welfare::agenda(month: Month) -> Agenda;
+            welfare::agenda_pdf(month: Month) -> SavedFile;
+            welfare::welfare_standards() -> Vec<WelfareStandard>;
+            welfare::welfare_set_standard(input: StandardInput) -> WelfareStandard;
+            welfare::welfare_quote(input: PaymentInput) -> WelfareQuote;
+            welfare::welfare_pay(input: PaymentInput) -> WelfarePayment;
+            welfare::welfare_list(filter: WelfareFilter) -> Vec<WelfarePayment>;
+            welfare::welfare_slips(vouchers: Vec<String>) -> SavedFile;
+            welfare::welfare_sign_list(vouchers: Vec<String>, title: String) -> SavedFile;
+            welfare::welfare_person(no: MemberNo) -> PersonWelfare;
+            welfare::death_preview(input: DeathInput) -> DeathPlan;
+            welfare::death_record(input: DeathInput) -> DeathPlan;
+            welfare::death_correct(no: MemberNo, reason: String) -> DeathCorrection;
+            welfare::hospital_stays() -> Vec<HospitalStay>;
+            welfare::hospital_admit(input: AdmitInput) -> HospitalStay;
+            welfare::hospital_discharge(no: MemberNo, date: String) -> HospitalStay;
+            welfare::birthdays(month: Month, decades: bool) -> BirthdayList;
+            welfare::birthdays_pay(month: Month, input: BatchInput) -> BatchResult;
+            welfare::birthdays_pdf(month: Month, decades: bool) -> SavedFile;
+            welfare::festival(festival: Festival, year: i32) -> FestivalList;
+            welfare::festival_pay(festival: Festival, year: i32, input: BatchInput) -> BatchResult;
         }
     };
 }

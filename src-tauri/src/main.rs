@@ -18,6 +18,7 @@ mod reports;
 mod rota;
 mod state;
 mod time_bank;
+mod welfare;
 
 use std::sync::Mutex;
 

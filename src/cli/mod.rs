@@ -10,6 +10,7 @@ mod members;
 mod money;
 mod time_bank;
 mod rota;
+mod welfare;
 mod reports;
 
 use std::path::PathBuf;
@@ -124,6 +125,22 @@ enum Command {
         #[command(subcommand)]
         command: rota::VisitCommand,
     },
+    /// Welfare (慰问): standards, payments, 领款单
+    Welfare {
+        #[command(subcommand)]
+        command: welfare::WelfareCommand,
+    },
+    /// Hospital stays (住院)
+    Hospital {
+        #[command(subcommand)]
+        command: welfare::HospitalCommand,
+    },
+    /// A month's birthdays (solar or lunar as registered), decade birthdays marked
+    Birthdays(welfare::BirthdaysArgs),
+    /// 重阳 or 春节: the day, who gets gifts, paying them
+    Festival(welfare::FestivalArgs),
+    /// The month at a glance (本月要事)
+    Agenda(welfare::AgendaArgs),
     /// The work report to the village committee (工作报告) as PDF or XLSX
     Report(reports::ReportArgs),
     /// The finance notice for the wall (收支公示) as a PDF
@@ -322,6 +339,11 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Pair { command } => rota::pair(ctx, command),
         Command::Rota { command } => rota::rota_cmd(ctx, command),
         Command::Visit { command } => rota::visit(ctx, command),
+        Command::Welfare { command } => welfare::welfare(ctx, command),
+        Command::Hospital { command } => welfare::hospital(ctx, command),
+        Command::Birthdays(args) => welfare::birthdays(ctx, args),
+        Command::Festival(args) => welfare::festival(ctx, args),
+        Command::Agenda(args) => welfare::agenda_cmd(ctx, args),
         Command::Report(args) => reports::report(ctx, args),
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),

@@ -263,7 +263,7 @@ fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::Naive
     s.map(|d| fields::date(field, d)).transpose()
 }
 
-fn write_file(ctx: &Ctx, path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_file(ctx: &Ctx, path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
     write_out(ctx, path, force, bytes)?;
     eprintln!("{}", ctx.tr("cli-file-written", &[("file", path.display().to_string())]));
     Ok(())

@@ -85,9 +85,9 @@ pub struct ServiceFigures {
     pub overdue_on: NaiveDate,
 }
 
-/// Welfare paid in the period, by kind. The welfare module (issue 10) is not in the core yet:
-/// until it is, the report says there are no welfare records rather than printing zeros that
-/// look like a fact.
+/// Welfare paid in the period, by kind: payments dated in the period that are not reversed (a
+/// reversed payment was never given). No payments at all reads "no welfare records" rather than
+/// a table of zeros.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WelfareFigures {
     pub kinds: Vec<WelfareLine>,
@@ -174,12 +174,34 @@ pub fn build(conn: &Connection, period: Period, notes: &str, l10n: &Localizer, t
         association: association::get(conn)?.unwrap_or_default(),
         members: member_figures(&people, from, to, l10n),
         services: service_figures(conn, from, to, today)?,
-        welfare: None,
+        welfare: Some(welfare_figures(conn, from, to, l10n)?),
         money,
         time: time_figures(conn, from, to)?,
         notes,
         made_on: today,
     })
+}
+
+/// Welfare payments in `from..=to` by kind, in the kinds' own order, leaving out kinds with none
+/// and payments whose cash entry has been reversed.
+fn welfare_figures(conn: &Connection, from: NaiveDate, to: NaiveDate, l10n: &Localizer) -> Result<WelfareFigures> {
+    let mut stmt = conn.prepare(
+        "SELECT w.kind, count(*), sum(w.amount_fen) FROM welfare_payment w
+          WHERE w.date BETWEEN ?1 AND ?2
+            AND NOT EXISTS (SELECT 1 FROM cash_entry r WHERE r.reverses_id = w.cash_entry_id)
+          GROUP BY w.kind",
+    )?;
+    let rows = stmt
+        .query_map(rusqlite::params![from.to_string(), to.to_string()], |r| {
+            Ok((r.get::<_, crate::welfare::WelfareKind>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let kinds = crate::welfare::WelfareKind::ALL
+        .iter()
+        .filter_map(|k| rows.iter().find(|(kind, _, _)| kind == k).map(|&(kind, count, fen)| (kind, count, fen)))
+        .map(|(kind, count, fen)| WelfareLine { label: l10n.t(kind.label_id()), count, amount: Fen(fen) })
+        .collect();
+    Ok(WelfareFigures { kinds })
 }
 
 /// The report's age bands: the issue's 60–69 … 100+, with the younger members and those whose

@@ -38,6 +38,9 @@ import {
   STATUS_LABEL,
   TEXT_SIZE,
   TEXT_SIZE_LABEL,
+  AGE_COUNT_LABEL,
+  BATCH_SKIP_WHY_LABEL,
+  WELFARE_KIND_LABEL,
 } from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
@@ -80,6 +83,10 @@ export const ids = {
   dutyKind: (c: keyof typeof DUTY_KIND_LABEL) => DUTY_KIND_LABEL[c],
   outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
   statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
+  // Festival's values are WelfareKind's too, with the same labels.
+  welfareKind: (c: keyof typeof WELFARE_KIND_LABEL) => WELFARE_KIND_LABEL[c],
+  welfareSkip: (c: keyof typeof BATCH_SKIP_WHY_LABEL) => BATCH_SKIP_WHY_LABEL[c],
+  ageCount: (c: keyof typeof AGE_COUNT_LABEL) => AGE_COUNT_LABEL[c],
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],

@@ -78,6 +78,8 @@ async fn a_backup_made_in_settings_is_restored_after_its_preview_is_confirmed() 
     let notice = wait_for(&c, "app-notice").await.text().await.unwrap();
     assert!(notice.contains("已经恢复"), "the app says the restore was made: {notice}");
     assert_eq!(people_in(&db), 1, "the person added after the backup is gone");
+    // The app starts again on the month at a glance; the register is one click away.
+    click(&c, "nav-members").await;
     let rows = list_rows(&c, 1).await;
     assert_eq!(rows.len(), 1, "the register on screen is the restored one: {rows:?}");
     assert!(rows[0].contains("张秀英"), "{rows:?}");
