@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, Actor};
+use crate::calendar::AgeCount;
 use crate::error::{Result, Unreadable};
 use crate::i18n::Lang;
 use crate::kernel::choice::choice;
@@ -86,6 +87,8 @@ choice! {
 pub struct Settings {
     pub lang: Lang,
     pub text_size: TextSize,
+    /// How ages are counted for birthdays and gifts (周岁 unless the association chooses 虚岁).
+    pub age_count: AgeCount,
 }
 
 pub fn settings(conn: &Connection) -> Result<Settings> {
@@ -96,6 +99,7 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
         match k.as_str() {
             "lang" => s.lang = Lang::parse(&v).ok_or_else(|| Unreadable::new("setting lang", v.as_str()))?,
             "text_size" => s.text_size = TextSize::from_code(&v).ok_or_else(|| Unreadable::new("setting text_size", v.as_str()))?,
+            "age_count" => s.age_count = AgeCount::from_code(&v).ok_or_else(|| Unreadable::new("setting age_count", v.as_str()))?,
             _ => {}
         }
     }
@@ -104,7 +108,7 @@ pub fn settings(conn: &Connection) -> Result<Settings> {
 
 pub fn save_settings(tx: &Transaction, actor: &Actor, s: &Settings) -> Result<Settings> {
     let before = settings(tx)?;
-    for (k, v) in [("lang", s.lang.tag()), ("text_size", s.text_size.code())] {
+    for (k, v) in [("lang", s.lang.tag()), ("text_size", s.text_size.code()), ("age_count", s.age_count.code())] {
         tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
             params![k, v],
@@ -122,7 +126,7 @@ mod tests {
     fn settings_round_trip_and_an_unreadable_one_is_an_error_not_the_default() {
         let mut conn = crate::db::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
-        let s = Settings { lang: Lang::EnUs, text_size: TextSize::ExtraLarge };
+        let s = Settings { lang: Lang::EnUs, text_size: TextSize::ExtraLarge, age_count: AgeCount::Nominal };
         save_settings(&tx, &Actor::new("test"), &s).unwrap();
         assert_eq!(settings(&tx).unwrap(), s, "settings read back as saved");
         tx.execute("UPDATE setting SET value = 'huge' WHERE key = 'text_size'", []).unwrap();

@@ -8,6 +8,29 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::kernel::choice::choice;
+
+choice! {
+    /// How the association counts ages for birthdays and gifts: 周岁 (full years, the default)
+    /// or 虚岁 (nominal age, one at birth and one more at each lunar new year), as its members
+    /// choose.
+    #[derive(Default)]
+    AgeCount {
+        #[default]
+        Full = "full" / "age-count-full" ["周岁"],
+        Nominal = "nominal" / "age-count-nominal" ["虚岁"],
+    }
+}
+
+impl AgeCount {
+    /// The age of someone born on `birth`, on `on`, counted this way.
+    pub fn age(self, birth: NaiveDate, on: NaiveDate) -> u32 {
+        match self {
+            AgeCount::Full => age(birth, on),
+            AgeCount::Nominal => nominal_age(birth, on),
+        }
+    }
+}
 
 /// A lunar month and day, as a birthday is remembered; `leap` marks a leap month (闰月).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -47,6 +70,36 @@ pub fn to_lunar(date: NaiveDate) -> Option<LunarDate> {
         day: l.to_lunar_day().to_u8(),
         leap: month.is_leap_month(),
     })
+}
+
+/// The solar date of a lunar date (1901-2100); None when that lunar year has no such month (or
+/// leap month) or the month is shorter than `day`.
+pub fn lunar_to_solar(year: u16, month: u8, day: u8, leap: bool) -> Option<NaiveDate> {
+    LunisolarDate::from_ymd(year, month, leap, day).ok().map(|d| d.to_naive_date())
+}
+
+/// How many days (29 or 30) a lunar month has in a lunar year; None when it has no such month.
+pub fn lunar_month_days(year: u16, month: u8, leap: bool) -> Option<u8> {
+    let y = LunisolarYear::from_solar_year(SolarYear::from_u16(year)).ok()?;
+    y.get_total_days_in_a_month(LunarMonth::from_u8_with_leap(month, leap).ok()?)
+}
+
+/// The solar date a lunar birthday is kept on in lunar year `year`, as families keep them: a
+/// birthday in a leap month (闰四月十五) falls in the ordinary month of the same number in years
+/// without that leap month; a birthday in an ordinary month is kept in it even when the year
+/// repeats the month as a leap month (once, not twice); and a birthday on the 30th is kept on
+/// the 29th when the month has only 29 days that year (its last day — some families move it to
+/// the 1st of the next month instead; the last day keeps it in the month it belongs to).
+pub fn lunar_birthday_in(l: LunarDay, year: u16) -> Option<NaiveDate> {
+    let leap = l.leap && lunar_month_days(year, l.month, true).is_some();
+    let days = lunar_month_days(year, l.month, leap)?;
+    lunar_to_solar(year, l.month, l.day.min(days), leap)
+}
+
+/// The date a solar birthday falls on in `year`; 29 February is kept on 28 February in a year
+/// that has no 29th (the day before the one that would roll into March).
+pub fn solar_birthday_in(birth: NaiveDate, year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day()).or_else(|| NaiveDate::from_ymd_opt(year, birth.month(), 28))
 }
 
 /// Nominal age (虚岁): lunar years touched, counting the year of birth as one.

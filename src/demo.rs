@@ -90,11 +90,22 @@ fn id_number<R: Rng>(rng: &mut R, birth: NaiveDate, gender: Gender, used: &mut s
     None
 }
 
-/// Adds `people` people to the register (and the sample association if there is none).
+/// An ID number for a birth date without drawing from the generator (the sequence from the
+/// person's index), unique among those given.
+fn fixed_id_number(birth: NaiveDate, gender: Gender, index: usize, used: &mut std::collections::HashSet<String>) -> Option<String> {
+    let seq = (index as u32 % 400) * 2 + 100 + if gender == Gender::Male { 1 } else { 0 };
+    let body = format!("350524{}{:03}", birth.format("%Y%m%d"), seq % 1000);
+    let n = format!("{body}{}", crate::id_card::check_char(&body)?);
+    used.insert(n.clone()).then_some(n)
+}
+
+/// Fills an empty register with `people` people (and the sample association if there is none),
+/// their rotas, and a year of money, welfare and time bank (`demo_year`). A register that
+/// already has people is refused: the sample year would mix with real records.
 pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
     // Sample people can never be deleted (the register keeps everyone who was ever in it), so
     // they may only go into a register that has no one in it yet.
-    let present: i64 = tx.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?;
+    let present = members::count(tx)?;
     if present > 0 {
         return Err(Error::conflict("error-demo-register-not-empty", vec![("people", present.to_string())]));
     }
@@ -165,6 +176,17 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
         } else {
             None
         };
+        // Two members turn 80 and 70 this month, so the month's decade birthdays are never empty.
+        // Set after every draw for the person, so the rest of the village stays as it was.
+        let decade_now = match i {
+            1 => NaiveDate::from_ymd_opt(today.year() - 80, today.month(), birth.day()),
+            4 => NaiveDate::from_ymd_opt(today.year() - 70, today.month(), birth.day()),
+            _ => None,
+        };
+        let (birth, lunar_birthday, id_card) = match decade_now {
+            Some(b) => (b, None, if with_id { fixed_id_number(b, gender, i, &mut used_ids).unwrap_or_default() } else { String::new() }),
+            None => (birth, lunar_birthday, id_card),
+        };
         let input = PersonInput {
             name,
             gender: Some(gender),
@@ -202,6 +224,7 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
     }
     // Rotas: volunteers' availability, care cases and pairings for the people above.
     crate::rota::demo::build(tx, actor, seed, today)?;
+    crate::demo_year::build(tx, actor, seed, today)?;
     Ok(DemoSummary { people, created_association })
 }
 
@@ -229,12 +252,50 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_year_fills_every_area_and_only_an_empty_register() {
+        use crate::kernel::{Fen, Month};
+        use crate::money::{cash_book, donations, dues};
+        use crate::welfare::{self, WelfareFilter, WelfareKind};
+        let mut conn = db::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        build(&tx, &Actor::new("t"), 60, 1, today()).unwrap();
+        let months: std::collections::BTreeSet<String> = tx
+            .prepare("SELECT DISTINCT substr(date, 1, 7) FROM cash_entry").unwrap()
+            .query_map([], |r| r.get(0)).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert_eq!(months.len(), 12, "the cash book has entries in each of the last twelve months: {months:?}");
+        assert!(cash_book::balance(&tx, None).unwrap() > Fen::ZERO, "the sample association has money left");
+        let vouchers: Vec<(String, String)> = tx
+            .prepare("SELECT voucher_no, date FROM cash_entry WHERE year = 2026 ORDER BY seq").unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert!(vouchers.windows(2).all(|w| w[0].1 <= w[1].1), "vouchers follow the dates, as a book kept day by day");
+        let bill = dues::bill(&tx, 2026).unwrap();
+        assert!(bill.iter().any(|l| l.paid > Fen::ZERO) && bill.iter().any(|l| l.owed > Fen::ZERO), "some members paid their dues and some owe");
+        assert!(donations::list(&tx).unwrap().len() >= 3, "there are donations");
+        let paid = welfare::list(&tx, &WelfareFilter::default()).unwrap();
+        for kind in [WelfareKind::Condolence, WelfareKind::Hospital, WelfareKind::Birthday, WelfareKind::Chongyang, WelfareKind::Chunjie, WelfareKind::Sick] {
+            assert!(paid.iter().any(|w| w.kind == kind), "the year has a {kind:?} payment");
+        }
+        assert_eq!(welfare::unpaid_deaths(&tx, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today(), today()).unwrap().len(), 1, "a recent death still awaits its condolence");
+        assert_eq!(welfare::in_hospital(&tx, today()).unwrap().len(), 1, "someone is in hospital now");
+        let month = welfare::birthdays(&tx, Month::of(today()), true).unwrap();
+        assert!(month.lines.len() >= 2, "this month has decade birthdays");
+        let kinds: Vec<String> = tx
+            .prepare("SELECT DISTINCT kind FROM time_entry").unwrap()
+            .query_map([], |r| r.get(0)).unwrap().collect::<std::result::Result<_, _>>().unwrap();
+        assert!(kinds.iter().any(|k| k == "deposit") && kinds.iter().any(|k| k.starts_with("transfer")), "the time bank has deposits and transfers: {kinds:?}");
+        let e = build(&tx, &Actor::new("t"), 10, 2, today()).unwrap_err();
+        assert_eq!(e.message_id(), "error-demo-register-not-empty", "a register with people gets no sample village");
+    }
+
+    #[test]
     fn the_village_is_believable() {
         let mut conn = db::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
         build(&tx, &Actor::new("t"), 200, 1, today()).unwrap();
-        let all = members::list(&tx, &members::PersonFilter::default(), today()).unwrap();
-        assert_eq!(all.total, 200);
+        // Every status: two of the sample year's members have died.
+        let f = members::PersonFilter { status: members::StatusFilter::All, ..Default::default() };
+        let all = members::list(&tx, &f, today()).unwrap();
+        assert_eq!(all.total, 200, "the village has the people asked for, the dead included");
         let members: Vec<_> = all.rows.iter().filter(|p| p.is_member).collect();
         assert!(members.iter().all(|p| (55..=99).contains(&p.age.unwrap())), "members are 55-99");
         assert!(all.rows.iter().any(|p| !p.is_member && p.volunteer), "there are non-member volunteers");

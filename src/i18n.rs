@@ -98,7 +98,7 @@ impl Localizer {
         };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            fargs.set(*k, FluentValue::from(v.clone()));
+            fargs.set(*k, value(v));
         }
         let mut errors = vec![];
         self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
@@ -106,6 +106,20 @@ impl Localizer {
 
     pub fn t(&self, id: &str) -> String {
         self.format(id, &[])
+    }
+}
+
+/// An argument as Fluent should see it. A whole number (a count, a month, a year) goes as a
+/// number, so that `[one]` and `[11]` variants are chosen; everything else, and digits with a
+/// leading zero (a voucher's 0007), stays text and prints exactly as given.
+fn value(v: &str) -> FluentValue<'static> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let whole = (1..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    match v.parse::<i64>() {
+        Ok(n) if whole => FluentValue::from(n),
+        _ => FluentValue::from(v.to_string()),
     }
 }
 
@@ -166,6 +180,20 @@ mod tests {
         let l = Localizer::new(Lang::EnUs);
         let s = l.format("error-db-too-new", &[("found", "9".into()), ("known", "1".into())]);
         assert!(s.contains('9') && !s.contains('\u{2068}'), "printed text must not carry isolation marks: {s:?}");
+    }
+
+    #[test]
+    fn whole_numbers_choose_variants_and_other_text_prints_as_given() {
+        let l = Localizer::new(Lang::EnUs);
+        let day = |m: &str| l.format("report-date", &[("year", "2026".into()), ("month", m.into()), ("day", "30".into())]);
+        assert_eq!(day("11"), "30 November 2026", "the month picks its own name, not the default");
+        assert_eq!(day("1"), "30 January 2026");
+        let gifts = |n: &str| l.format("money-honour-gifts", &[("count", n.into())]);
+        assert_eq!(gifts("1"), "1 gift", "one takes the [one] variant");
+        assert_ne!(gifts("2"), gifts("1"));
+        // Amounts and zero-padded numbers are not numbers to Fluent: they print unchanged.
+        let s = l.format("error-db-too-new", &[("found", "0007".into()), ("known", "12.50".into())]);
+        assert!(s.contains("0007") && s.contains("12.50"), "text arguments print as given: {s}");
     }
 
     #[test]

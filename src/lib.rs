@@ -1,6 +1,7 @@
 //! Huzhu (互助): the core of the app for village elder associations. Every rule lives here and is
 //! tested without the desktop shell; the shell and the CLI only call these functions.
 
+pub mod agenda;
 pub mod association;
 pub mod audit;
 pub mod backup;
@@ -9,6 +10,7 @@ pub mod calendar;
 pub mod chain;
 pub mod db;
 pub mod demo;
+mod demo_year;
 pub mod error;
 pub mod exports;
 pub mod i18n;
@@ -20,11 +22,13 @@ pub mod money;
 pub mod names;
 pub mod output;
 pub mod pdf;
+pub mod reports;
 pub mod rota;
 pub mod roster;
 pub mod sheets;
 pub mod time_bank;
 pub mod viewer;
+pub mod welfare;
 
 pub use error::{Error, Result};
 

@@ -7,10 +7,12 @@
 //! receipt carries only the glyphs it uses. We chose it over GB2312-only fonts because those lack
 //! 〇 and rare name characters (堃, 喆, 玥), which would print blank without any error.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     Rect, Rgb, TextItem, TextMatrix,
 };
 use printpdf::{LineDashPattern, PaintMode, WindingOrder};
@@ -33,15 +35,46 @@ pub fn missing_glyphs(s: &str) -> Result<Vec<char>> {
     Ok(s.chars().filter(|c| !c.is_whitespace() && f.lookup_glyph_index(*c as u32).is_none_or(|g| g == 0)).collect())
 }
 
+/// A character as the font draws it: its glyph (None when the font has none) and its advance in
+/// font units (a whole em for a missing glyph).
+#[derive(Clone, Copy)]
+struct Glyph {
+    gid: Option<u16>,
+    advance: f32,
+}
+
+thread_local! {
+    /// Glyphs looked up so far. The font's cmap is a binary search over raw table bytes each
+    /// time, and a 450-page statement asks for the same few hundred characters ~1.5 million
+    /// times (to measure, to place and to draw): looking each up once took most of the time.
+    static GLYPHS: RefCell<HashMap<char, Glyph>> = RefCell::new(HashMap::new());
+}
+
+fn units_per_em() -> f32 {
+    font().map(|f| f.font_metrics.units_per_em.max(1) as f32).unwrap_or(1000.0)
+}
+
+/// Calls `each` with every character of `s` and its glyph, from the cache.
+fn glyphs(s: &str, mut each: impl FnMut(char, Glyph)) {
+    let Ok(f) = font() else { return };
+    GLYPHS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for c in s.chars() {
+            let g = *cache.entry(c).or_insert_with(|| {
+                let gid = f.lookup_glyph_index(c as u32);
+                let advance = gid.map(|g| f.get_horizontal_advance(g) as f32).unwrap_or_else(units_per_em);
+                Glyph { gid, advance }
+            });
+            each(c, g);
+        }
+    });
+}
+
 /// Width of `s` set at `size` points, in millimetres.
 pub fn text_width(s: &str, size: f32) -> f32 {
-    let Ok(f) = font() else { return 0.0 };
-    let upm = f.font_metrics.units_per_em.max(1) as f32;
-    let units: f32 = s
-        .chars()
-        .map(|c| f.lookup_glyph_index(c as u32).map(|g| f.get_horizontal_advance(g) as f32).unwrap_or(upm))
-        .sum();
-    pt_to_mm(units / upm * size)
+    let mut units = 0.0;
+    glyphs(s, |_, g| units += g.advance);
+    pt_to_mm(units / units_per_em() * size)
 }
 
 fn pt_to_mm(pt: f32) -> f32 {
@@ -53,16 +86,52 @@ pub fn fit(s: &str, size: f32, max_mm: f32) -> String {
     if text_width(s, size) <= max_mm {
         return s.to_string();
     }
-    let mut out = String::new();
-    for c in s.chars() {
-        out.push(c);
-        if text_width(&out, size) + text_width("…", size) > max_mm {
-            out.pop();
-            break;
+    // One pass, adding up the widths (measuring every prefix again was quadratic).
+    let room = max_mm - text_width("…", size);
+    let k = pt_to_mm(size / units_per_em());
+    let (mut out, mut width, mut full) = (String::new(), 0.0, false);
+    glyphs(s, |c, g| {
+        if full || width + g.advance * k > room {
+            full = true;
+            return;
         }
-    }
+        width += g.advance * k;
+        out.push(c);
+    });
     out.push('…');
     out
+}
+
+/// Breaks `s` into lines no wider than `max_mm` at `size`: at spaces where a line has them
+/// (English), anywhere between CJK characters, and at every newline the text has.
+pub fn wrap(s: &str, size: f32, max_mm: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in s.lines() {
+        let mut line = String::new();
+        let mut width = 0.0;
+        for c in para.chars() {
+            let w = text_width(c.encode_utf8(&mut [0; 4]), size);
+            if width + w > max_mm && !line.is_empty() {
+                // Break at the last space when there is one, keeping the word whole.
+                match line.rfind(' ').filter(|_| c != ' ') {
+                    Some(at) if at > 0 => {
+                        let rest = line.split_off(at + 1);
+                        lines.push(line.trim_end().to_string());
+                        line = rest;
+                    }
+                    _ => lines.push(std::mem::take(&mut line).trim_end().to_string()),
+                }
+                width = text_width(&line, size);
+                if c == ' ' {
+                    continue;
+                }
+            }
+            line.push(c);
+            width += w;
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +142,7 @@ pub struct Paper {
 
 pub const A4: Paper = Paper { width: 210.0, height: 297.0 };
 pub const A4_LANDSCAPE: Paper = Paper { width: 297.0, height: 210.0 };
+pub const A3: Paper = Paper { width: 297.0, height: 420.0 };
 pub const A5: Paper = Paper { width: 148.0, height: 210.0 };
 pub const A5_LANDSCAPE: Paper = Paper { width: 210.0, height: 148.0 };
 
@@ -145,7 +215,12 @@ impl Page {
             self.size = Some(size);
         }
         self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(pos.x, pos.y) });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(s.to_string())] });
+        // Glyph ids rather than text: printpdf would look every character up in the font twice
+        // more (to subset and to encode), and it merges glyph runs on one baseline into one TJ,
+        // so a table row is one text operator instead of one per cell.
+        let mut ids = Vec::with_capacity(s.len());
+        glyphs(s, |c, g| ids.push(Codepoint { gid: g.gid.unwrap_or(0), offset: 0.0, cid: Some(c.to_string()) }));
+        self.ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(ids)] });
     }
 
     /// Closes the open text object: paths cannot be drawn inside one.
@@ -324,5 +399,18 @@ mod tests {
         assert!(a > 5.0 && a < 9.0, "two CJK characters at 10pt are about 7mm wide, got {a}");
         assert!((text_width("互助", 20.0) - 2.0 * a).abs() < 0.01, "width scales with size");
         assert!(fit("一二三四五六七八九十", 10.0, 15.0).ends_with('…'), "text too wide is cut with an ellipsis");
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_character() {
+        let zh = "本年度协会组织重阳节敬老活动三次，探望独居老人一百二十人次。\n第二段。";
+        let lines = wrap(zh, 10.0, 40.0);
+        assert!(lines.len() >= 3, "a long sentence takes several lines: {lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 10.0) <= 40.0), "no line is wider than asked: {lines:?}");
+        assert_eq!(lines.concat(), zh.replace('\n', ""), "wrapping loses no character");
+        assert_eq!(lines.last().map(String::as_str), Some("第二段。"), "a newline starts a new line");
+        let en = wrap("The association visited every elder living alone twice a month", 10.0, 40.0);
+        assert!(en.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')), "English lines break at spaces: {en:?}");
+        assert_eq!(en.join(" "), "The association visited every elder living alone twice a month", "words stay whole");
     }
 }

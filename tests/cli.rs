@@ -19,6 +19,8 @@ mod kills;
 mod members;
 #[path = "cli/money.rs"]
 mod money;
+#[path = "cli/reports.rs"]
+mod reports;
 #[path = "cli/rota.rs"]
 mod rota;
 #[path = "cli/sheets.rs"]
@@ -27,6 +29,8 @@ mod sheets;
 mod store;
 #[path = "cli/time_bank.rs"]
 mod time_bank;
+#[path = "cli/welfare.rs"]
+mod welfare;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

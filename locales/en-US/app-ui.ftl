@@ -1,6 +1,7 @@
 # The app around the areas (ui/src/App.svelte, lib/Shell.svelte, Setup, Settings): the rail, first start, settings.
 
 app-name = Huzhu
+app-nav-agenda = This month
 app-nav-members = Members
 app-nav-rota = Rotas
 app-nav-time-bank = Time bank
@@ -30,6 +31,8 @@ app-settings-data-folder = Data folder
 app-settings-data-file = Data file
 app-settings-save = Save settings
 app-settings-saved = Settings saved.
+app-settings-key = This association's key fingerprint
+app-settings-key-hint = When another association wants to send a member's time-bank hours here, read this fingerprint out to their secretary: they type it in when they export the file, and only this association can import it.
 
 app-start-title = Welcome to Huzhu
 app-start-intro = There is no data file here yet. If you have used Huzhu before, restore a backup; if this is the first time, start a new register.
@@ -48,3 +51,5 @@ app-damaged-no-backup = No good backup was found on this computer. If you have o
 app-damaged-restore-explain = Once restored, the app uses the data in this backup. The damaged file is kept as it is, so someone can look at it if needed.
 app-damaged-look-hint = You can also look at the records as they are (read only).
 app-damaged-look = Only look at the records
+app-damaged-read-only = The data file has a problem: you can look at the records, but no change will be saved.
+app-damaged-back = Back to restoring

@@ -42,6 +42,7 @@ error-dues-nothing-owed = Member { $no } has paid all dues for these years.
 error-dues-overpaid = The payment ({ $amount }) is more than the dues owed ({ $owed }). Record the rest as a donation.
 error-out-format = The output file must end in .pdf or .xlsx.
 error-period-required = Give the period with either --month or --year.
+error-report-period-required = Give the period with one of --month, --quarter or --year.
 
 ## Categories (seeded ones show these names until renamed)
 cash-category-grant = Village committee grant
@@ -128,6 +129,7 @@ honour-none = No donations in this period yet.
 ## Statements
 statement-title = Statement of income and expenses
 statement-period-month = { $year }-{ $month }
+statement-period-quarter = Q{ $quarter } { $year }
 statement-period-year = Year { $year }
 statement-opening = Opening balance
 statement-total = Totals for the period
@@ -162,3 +164,9 @@ file-name-receipt = receipt-{ $no }.pdf
 file-name-receipts = receipts-{ $no }-etc-{ $count }.pdf
 file-name-honour = honour-list-{ $date }.pdf
 file-name-statement = statement-{ $period }.{ $ext }
+
+# The kinds of period a report covers (PeriodKind).
+period-kind-month = Month
+period-kind-quarter = Quarter
+period-kind-year = Year
+error-quarter-invalid = The quarter “{ $value }” is not valid; write year-quarter, e.g. 2026-3 or 2026-Q3.

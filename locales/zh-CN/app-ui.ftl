@@ -1,6 +1,7 @@
 # The app around the areas (ui/src/App.svelte, lib/Shell.svelte, Setup, Settings): the rail, first start, settings.
 
 app-name = 互助
+app-nav-agenda = 本月要事
 app-nav-members = 会员
 app-nav-rota = 值班
 app-nav-time-bank = 时间银行
@@ -30,6 +31,8 @@ app-settings-data-folder = 数据存放位置
 app-settings-data-file = 数据文件
 app-settings-save = 保存设置
 app-settings-saved = 设置已保存。
+app-settings-key = 本协会密钥指纹
+app-settings-key-hint = 别的协会要把会员的时间储蓄转到本协会时，请把这串指纹读给对方秘书听：对方导出文件时要填写它，文件只能在本协会导入。
 
 app-start-title = 欢迎使用互助
 app-start-intro = 这里还没有数据文件。如果以前用过互助，请从备份恢复；第一次用，就新建一个登记册。
@@ -48,3 +51,5 @@ app-damaged-no-backup = 电脑里没有找到完好的备份。如果有U盘备�
 app-damaged-restore-explain = 恢复后，软件使用这个备份里的数据。出问题的文件会原样另存一份，需要时可以请人查看。
 app-damaged-look-hint = 也可以先查看现在的记录（只能看，不能改）。
 app-damaged-look = 只查看记录
+app-damaged-read-only = 数据文件出了问题，现在只能查看记录，任何修改都不会保存。
+app-damaged-back = 回到恢复页面

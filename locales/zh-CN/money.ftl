@@ -41,6 +41,7 @@ error-dues-nothing-owed = 编号 { $no } 这几年的会费已经交清了。
 error-dues-overpaid = 交的钱（{ $amount }）比欠的会费（{ $owed }）多。多出的部分可以记为捐款。
 error-out-format = 输出文件要以 .pdf 或 .xlsx 结尾。
 error-period-required = 请用 --month 或 --year 指定期间（二选一）。
+error-report-period-required = 请用 --month、--quarter 或 --year 指定期间（只选一个）。
 
 ## 科目（系统科目改名之前显示这些名字）
 cash-category-grant = 村委会拨款
@@ -127,6 +128,7 @@ honour-none = 这段时间还没有捐款。
 ## 收支明细表
 statement-title = 收支明细表
 statement-period-month = { $year }年{ $month }月
+statement-period-quarter = { $year }年第{ $quarter }季度
 statement-period-year = { $year }年度
 statement-opening = 期初余额
 statement-total = 本期合计
@@ -161,3 +163,9 @@ file-name-receipt = 收据-{ $no }.pdf
 file-name-receipts = 收据-{ $no }等{ $count }张.pdf
 file-name-honour = 捐款芳名榜-{ $date }.pdf
 file-name-statement = 收支明细表-{ $period }.{ $ext }
+
+# The kinds of period a report covers (PeriodKind).
+period-kind-month = 月度
+period-kind-quarter = 季度
+period-kind-year = 年度
+error-quarter-invalid = 季度“{ $value }”不对，请按 年-季度 填写，例如 2026-3 或 2026-Q3。

@@ -70,6 +70,7 @@ macro_rules! command_list {
 
             time_bank::time_account(no: MemberNo) -> TimeAccount;
             time_bank::time_overview() -> BankOverview;
+            time_bank::assoc_key() -> String;
             time_bank::time_deposit(input: DepositInput) -> EntryId;
             time_bank::time_withdraw(input: WithdrawalInput) -> EntryId;
             time_bank::time_transfer(input: TransferInput) -> (EntryId, EntryId);
@@ -80,6 +81,10 @@ macro_rules! command_list {
             time_bank::time_exchange_files() -> Vec<FoundFile>;
             time_bank::time_import_preview(path: String) -> ImportPreview;
             time_bank::time_import(path: String, sha256: String, accept_key: bool) -> Imported;
+
+            reports::report_work(input: WorkReportInput, format: StatementFormat) -> SavedFile;
+            reports::report_notice(input: NoticeInput) -> SavedFile;
+            reports::report_elders(input: EldersInput, format: StatementFormat) -> SavedFile;
 
             backup::backup_status() -> BackupStatus;
             backup::backup_now() -> Written;
@@ -94,6 +99,27 @@ macro_rules! command_list {
             sheets::roster_files() -> Vec<FoundFile>;
             sheets::roster_preview(path: String, sheet: Option<String>) -> RosterPreview;
             sheets::roster_import(path: String, sheet: Option<String>, digest: String) -> RosterImported;
+            welfare::agenda(month: Month) -> Agenda;
+            welfare::agenda_pdf(month: Month) -> SavedFile;
+            welfare::welfare_standards() -> Vec<WelfareStandard>;
+            welfare::welfare_set_standard(input: StandardInput) -> WelfareStandard;
+            welfare::welfare_quote(input: PaymentInput) -> WelfareQuote;
+            welfare::welfare_pay(input: PaymentInput) -> WelfarePayment;
+            welfare::welfare_list(filter: WelfareFilter) -> Vec<WelfarePayment>;
+            welfare::welfare_slips(vouchers: Vec<String>) -> SavedFile;
+            welfare::welfare_sign_list(vouchers: Vec<String>, title: String) -> SavedFile;
+            welfare::welfare_person(no: MemberNo) -> PersonWelfare;
+            welfare::death_preview(input: DeathInput) -> DeathPlan;
+            welfare::death_record(input: DeathInput) -> DeathPlan;
+            welfare::death_correct(no: MemberNo, reason: String) -> DeathCorrection;
+            welfare::hospital_stays() -> Vec<HospitalStay>;
+            welfare::hospital_admit(input: AdmitInput) -> HospitalStay;
+            welfare::hospital_discharge(no: MemberNo, date: String) -> HospitalStay;
+            welfare::birthdays(month: Month, decades: bool) -> BirthdayList;
+            welfare::birthdays_pay(month: Month, input: BatchInput) -> BatchResult;
+            welfare::birthdays_pdf(month: Month, decades: bool) -> SavedFile;
+            welfare::festival(festival: Festival, year: i32) -> FestivalList;
+            welfare::festival_pay(festival: Festival, year: i32, input: BatchInput) -> BatchResult;
         }
     };
 }

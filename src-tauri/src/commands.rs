@@ -29,6 +29,13 @@ use huzhu::rota::{
 use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::exchange_files::{ExportDone, FoundFile};
 use huzhu::time_bank::{BankOverview, DepositInput, EntryId, PoolDonationInput, TimeAccount, TransferInput, WithdrawalInput};
+use huzhu::agenda::Agenda;
+use huzhu::welfare::{
+    AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
+    PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,
+};
+use huzhu::money::statements::StatementFormat;
+use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {

@@ -14,10 +14,12 @@ mod commands;
 mod files;
 mod members;
 mod money;
+mod reports;
 mod rota;
 mod sheets;
 mod state;
 mod time_bank;
+mod welfare;
 
 use std::sync::Mutex;
 

@@ -24,6 +24,11 @@ pub fn time_overview(state: &Shell) -> CmdResult<BankOverview> {
     state.write(tb::overview)
 }
 
+/// This association's key fingerprint, for the settings page (the key is made on first use).
+pub fn assoc_key(state: &Shell) -> CmdResult<String> {
+    state.write(tb::keys::own_fingerprint)
+}
+
 pub fn time_deposit(state: &Shell, input: DepositInput) -> CmdResult<EntryId> {
     state.write(|tx, actor| tb::deposit(tx, actor, &input, huzhu::today()))
 }

@@ -88,6 +88,25 @@ pub enum MemberCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Record a death and all it changes (rotas, pairings, time bank, dues); without --yes it
+    /// only prints what it would do
+    Died {
+        no: i64,
+        /// The date of death, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// Who in the family to contact
+        #[arg(long, default_value = "")]
+        contact: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Correct a death entered by mistake: status restored, condolence reversed, shifts listed
+    UndoDeath {
+        no: i64,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// The register list's search and filters, as `member list` and `export members` take them.
@@ -224,6 +243,8 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             }
             Ok(())
         }
+        MemberCommand::Died { no, date, contact, yes } => super::welfare::died(ctx, no, date, contact, yes),
+        MemberCommand::UndoDeath { no, reason } => super::welfare::undo_death(ctx, no, reason),
         MemberCommand::SetStatus { no, status, date, note } => {
             let status = Status::parse(&status).ok_or_else(|| bad_choice("status", &status, &["active", "suspended", "left", "deceased"]))?;
             let input = StatusInput { status, effective: date.unwrap_or_default(), note };

@@ -11,6 +11,8 @@ mod money;
 mod time_bank;
 mod rota;
 mod sheets;
+mod welfare;
+mod reports;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -134,6 +136,28 @@ enum Command {
         #[command(subcommand)]
         command: sheets::ImportCommand,
     },
+    /// Welfare (慰问): standards, payments, 领款单
+    Welfare {
+        #[command(subcommand)]
+        command: welfare::WelfareCommand,
+    },
+    /// Hospital stays (住院)
+    Hospital {
+        #[command(subcommand)]
+        command: welfare::HospitalCommand,
+    },
+    /// A month's birthdays (solar or lunar as registered), decade birthdays marked
+    Birthdays(welfare::BirthdaysArgs),
+    /// 重阳 or 春节: the day, who gets gifts, paying them
+    Festival(welfare::FestivalArgs),
+    /// The month at a glance (本月要事)
+    Agenda(welfare::AgendaArgs),
+    /// The work report to the village committee (工作报告) as PDF or XLSX
+    Report(reports::ReportArgs),
+    /// The finance notice for the wall (收支公示) as a PDF
+    Notice(reports::NoticeArgs),
+    /// The list of the very old (高龄名单) as PDF or XLSX
+    Elders(reports::EldersArgs),
     /// Write a checked copy of the data file into backups/ beside it (or --to a folder); prints its path
     Backup(backup::BackupArgs),
     /// The backups in backups/ beside the data file: date, size, people, ok
@@ -328,6 +352,14 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Visit { command } => rota::visit(ctx, command),
         Command::Export { command } => sheets::export(ctx, command),
         Command::Import { command } => sheets::import(ctx, command),
+        Command::Welfare { command } => welfare::welfare(ctx, command),
+        Command::Hospital { command } => welfare::hospital(ctx, command),
+        Command::Birthdays(args) => welfare::birthdays(ctx, args),
+        Command::Festival(args) => welfare::festival(ctx, args),
+        Command::Agenda(args) => welfare::agenda_cmd(ctx, args),
+        Command::Report(args) => reports::report(ctx, args),
+        Command::Notice(args) => reports::notice(ctx, args),
+        Command::Elders(args) => reports::elders(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

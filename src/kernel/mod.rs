@@ -13,5 +13,5 @@ pub mod printout;
 
 pub use fen::{Fen, MAX_AMOUNT};
 pub use gender::Gender;
-pub use month::Month;
+pub use month::{Month, Quarter};
 pub use printout::Printout;

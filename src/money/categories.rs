@@ -179,7 +179,7 @@ pub fn delete_category(tx: &Transaction, actor: &Actor, typed: &str) -> Result<(
     Ok(())
 }
 
-pub(super) fn category_by_code(conn: &Connection, code: &str) -> Result<Category> {
+pub(crate) fn category_by_code(conn: &Connection, code: &str) -> Result<Category> {
     categories(conn)?
         .into_iter()
         .find(|c| c.code.as_deref() == Some(code))

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::cash_book::{self, CashEntry, CashKind, EntryFilter};
 use crate::chain::{self, Ledger};
-use crate::kernel::{fields, Fen, Month, Printout};
+use crate::kernel::{fields, Fen, Month, Printout, Quarter};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::choice::choice;
@@ -25,13 +25,68 @@ use crate::pdf::{self, Align, Doc};
 #[ts(export)]
 pub enum Period {
     Month(Month),
+    Quarter(Quarter),
     Year(i32),
 }
 
+choice! {
+    /// What a period is typed as, on a form or the command line.
+    PeriodKind {
+        Month = "month" / "period-kind-month" ["月", "月度"],
+        Quarter = "quarter" / "period-kind-quarter" ["季", "季度"],
+        Year = "year" / "period-kind-year" ["年", "年度"],
+    }
+}
+
+/// A period as a form gives it: the kind picked and the text typed (2026-03, 2026-Q3, 2026).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodInput {
+    pub kind: PeriodKind,
+    pub text: String,
+}
+
 impl Period {
+    /// Reads a typed period; errors name the field `period`.
+    pub fn parse(input: &PeriodInput) -> Result<Period> {
+        Ok(match input.kind {
+            PeriodKind::Month => Period::Month(Month::parse("period", &input.text)?),
+            PeriodKind::Quarter => Period::Quarter(Quarter::parse("period", &input.text)?),
+            PeriodKind::Year => {
+                let t = input.text.trim();
+                let bad = || Error::invalid_with("period", "error-year-invalid", vec![("value", t.to_string())]);
+                let y: i32 = t.parse().map_err(|_| bad())?;
+                if t.len() != 4 || !(2000..=2100).contains(&y) {
+                    return Err(bad());
+                }
+                Period::Year(y)
+            }
+        })
+    }
+
+    /// The period from the command line's `--month`, `--quarter` or `--year`: exactly one.
+    pub fn from_flags(month: Option<&str>, quarter: Option<&str>, year: Option<i32>) -> Result<Period> {
+        match (month, quarter, year) {
+            (Some(m), None, None) => Ok(Period::Month(Month::parse("month", m)?)),
+            (None, Some(q), None) => Ok(Period::Quarter(Quarter::parse("quarter", q)?)),
+            (None, None, Some(y)) => Period::parse(&PeriodInput { kind: PeriodKind::Year, text: y.to_string() }),
+            _ => Err(Error::invalid("period", "error-report-period-required")),
+        }
+    }
+
+    /// The period as file names and the CLI write it: 2026-03, 2026-Q3, 2026.
+    pub fn code(self) -> String {
+        match self {
+            Period::Month(m) => m.to_string(),
+            Period::Quarter(q) => q.to_string(),
+            Period::Year(y) => y.to_string(),
+        }
+    }
+
     pub fn bounds(self) -> (NaiveDate, NaiveDate) {
         match self {
             Period::Month(m) => (m.first_day(), m.last_day()),
+            Period::Quarter(q) => (q.first_day(), q.last_day()),
             Period::Year(y) => (
                 NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),
                 NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or_default(),
@@ -42,6 +97,9 @@ impl Period {
     pub fn label(self, l10n: &Localizer) -> String {
         match self {
             Period::Month(m) => l10n.format("statement-period-month", &[("year", m.year.to_string()), ("month", m.month.to_string())]),
+            Period::Quarter(q) => {
+                l10n.format("statement-period-quarter", &[("year", q.year.to_string()), ("quarter", q.quarter.to_string())])
+            }
             Period::Year(y) => l10n.format("statement-period-year", &[("year", y.to_string())]),
         }
     }
@@ -156,10 +214,7 @@ pub fn file(conn: &Connection, input: &StatementInput, l10n: &Localizer, today: 
 /// period (收支明细表-2026-03.pdf).
 pub fn render(conn: &Connection, period: Period, format: StatementFormat, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let s = build(conn, period)?;
-    let which = match period {
-        Period::Month(m) => m.to_string(),
-        Period::Year(y) => y.to_string(),
-    };
+    let which = period.code();
     let (bytes, ext) = match format {
         StatementFormat::Pdf => (pdf(conn, &s, l10n, today)?, "pdf"),
         StatementFormat::Xlsx => (xlsx(conn, &s, l10n)?, "xlsx"),
@@ -270,11 +325,11 @@ pub fn pdf(conn: &Connection, s: &Statement, l10n: &Localizer, today: NaiveDate)
     Ok(doc.finish())
 }
 
-fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
+pub(crate) fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Io(std::io::Error::other(e))
 }
 
-fn yuan_f64(f: Fen) -> f64 {
+pub(crate) fn yuan_f64(f: Fen) -> f64 {
     // Only for the spreadsheet cell, which stores doubles; the figure shown is formatted to two
     // decimals and the exact value is kept beside it as text.
     f.0 as f64 / 100.0

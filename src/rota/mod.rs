@@ -4,9 +4,11 @@
 //! the other files load its input, check manual changes against the same rules, and write
 //! everything in the caller's transaction with an audit row. One file per thing the secretary
 //! names: `kinds` (duty kinds, weekdays, shifts), `volunteers`, `cases`, `pairings`, `slots`,
-//! `generate`, `changes` (by hand), `outcomes` (after the day), `visits`, `screens`.
+//! `generate`, `changes` (by hand), `outcomes` (after the day), `visits`, `screens`, and
+//! `departures` (what a member's death changes on the rotas).
 
 pub mod demo;
+pub mod departures;
 pub mod generator;
 pub mod print;
 

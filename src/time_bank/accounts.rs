@@ -61,7 +61,54 @@ pub fn total_hours(conn: &Connection) -> Result<Hours> {
 pub fn is_frozen(conn: &Connection, no: MemberNo) -> Result<bool> {
     let pid = members::id_of(conn, no)?;
     let Some(a) = account_of(conn, pid)? else { return Ok(false) };
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [a], |r| r.get(0))?)
+    account_frozen(conn, a)
+}
+
+/// Whether a freeze is in force on the account (one lifted after a mistaken death is not).
+pub(super) fn account_frozen(conn: &Connection, account: i64) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1 AND lifted_at IS NULL)", [account], |r| r.get(0))?)
+}
+
+/// Freezes a holder's account on their death, as part of recording it (`welfare::deaths`, which
+/// writes the one audit row of the whole action). Returns the balance frozen; None when the
+/// person never had an account (there is nothing to freeze, and the register's status already
+/// keeps hours from moving to or from the deceased).
+pub(crate) fn freeze_on_death(tx: &Transaction, actor: &Actor, person: PersonId, date: NaiveDate) -> Result<Option<Hours>> {
+    let Some(account) = account_of(tx, person)? else { return Ok(None) };
+    if !account_frozen(tx, account)? {
+        tx.execute(
+            "INSERT INTO time_freeze (account_id, date, reason, frozen_at, frozen_by) VALUES (?1, ?2, 'death', ?3, ?4)",
+            params![account, date, audit::now_utc(), actor.0],
+        )?;
+    }
+    Ok(Some(account_balance(tx, account)?))
+}
+
+/// The balance a holder's account would freeze with on their death (None: no account).
+pub(crate) fn balance_of(conn: &Connection, person: PersonId) -> Result<Option<Hours>> {
+    account_of(conn, person)?.map(|a| account_balance(conn, a)).transpose()
+}
+
+/// Lifts the freeze in force on a person's account, with the reason (a death recorded by
+/// mistake); the caller audits. false when nothing was frozen.
+pub(crate) fn lift_freeze(tx: &Transaction, actor: &Actor, person: PersonId, reason: &str) -> Result<bool> {
+    let Some(account) = account_of(tx, person)? else { return Ok(false) };
+    let n = tx.execute(
+        "UPDATE time_freeze SET lifted_at = ?2, lifted_by = ?3, lift_reason = ?4 WHERE account_id = ?1 AND lifted_at IS NULL",
+        params![account, audit::now_utc(), actor.0, reason],
+    )?;
+    Ok(n > 0)
+}
+
+/// Whether hours have been inherited from the person (an inheritance is not undone by
+/// correcting a death; its entries are reversed first).
+pub(crate) fn inherited_from(conn: &Connection, person: PersonId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM time_inheritance i WHERE i.deceased_id = ?1
+             AND NOT EXISTS (SELECT 1 FROM time_entry r JOIN time_entry o ON o.id = r.reverses_entry_id WHERE o.batch = i.batch))",
+        [person.0],
+        |r| r.get(0),
+    )?)
 }
 
 /// One account on the list of balances.
@@ -136,12 +183,7 @@ pub struct BankOverview {
 /// The pool, the cap and the association's key fingerprint. The key is made here on first
 /// need (as on first start), so the fingerprint can be shown before anything was exported.
 pub fn overview(tx: &Transaction, actor: &Actor) -> Result<BankOverview> {
-    let key = keys::ensure(tx, actor)?;
-    Ok(BankOverview {
-        pool: pool_balance(tx)?,
-        yearly_cap: yearly_cap(tx)?,
-        fingerprint: keys::fingerprint(&key.verifying_key().to_bytes()),
-    })
+    Ok(BankOverview { pool: pool_balance(tx)?, yearly_cap: yearly_cap(tx)?, fingerprint: keys::own_fingerprint(tx, actor)? })
 }
 
 /// A living person whose account may move hours: refuses the deceased and frozen accounts.
@@ -161,8 +203,7 @@ pub(super) fn live(tx: &Transaction, field: &'static str, no: MemberNo, today: N
         return Err(Error::conflict("error-time-holder-deceased", vec![("no", no.to_string()), ("name", p.name)]));
     }
     let account = open_account(tx, p.id)?;
-    let frozen: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [account], |r| r.get(0))?;
-    if frozen {
+    if account_frozen(tx, account)? {
         return Err(Error::conflict("error-time-account-frozen", vec![("no", no.to_string()), ("name", p.name)]));
     }
     Ok(Live { id: p.id, no, name: p.name, account })

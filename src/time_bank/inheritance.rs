@@ -5,7 +5,7 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::accounts::{account_balance, live, open_account};
+use super::accounts::{account_balance, account_frozen, live, open_account};
 use super::hours::Hours;
 use super::ledger::{EntryId, EntryKind, NewEntry, post};
 use crate::audit::{self, Actor};
@@ -124,8 +124,7 @@ pub fn inherit(
         .collect::<Result<Vec<Fraction>>>()?;
 
     let account = open_account(tx, holder.id)?;
-    let frozen: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM time_freeze WHERE account_id = ?1)", [account], |r| r.get(0))?;
-    if !frozen {
+    if !account_frozen(tx, account)? {
         tx.execute(
             "INSERT INTO time_freeze (account_id, date, reason, frozen_at, frozen_by) VALUES (?1, ?2, 'death', ?3, ?4)",
             params![account, holder.death_date.unwrap_or(date), audit::now_utc(), actor.0],

@@ -91,6 +91,13 @@ pub fn ensure(tx: &Transaction, actor: &Actor) -> Result<SigningKey> {
     Ok(key)
 }
 
+/// This association's fingerprint as `huzhu assoc key` prints it, the key made on first need:
+/// what the settings page and the time bank page show, to be read out to an association that
+/// will send hours here.
+pub fn own_fingerprint(tx: &Transaction, actor: &Actor) -> Result<String> {
+    Ok(fingerprint(&ensure(tx, actor)?.verifying_key().to_bytes()))
+}
+
 /// The signing key if one exists yet (reads never create it).
 pub fn own(conn: &Connection) -> Result<Option<SigningKey>> {
     stored(conn)

@@ -27,6 +27,8 @@ fn init_demo_and_check() {
     let out = ok(&db, &["demo", "--people", "30", "--seed", "3"]);
     assert_eq!(out, "已生成示例数据：30 人。", "demo says how many people it added");
     assert_eq!(people(&db), 30, "demo adds that many people");
+    let msg = refused(&db, &["demo", "--people", "5"]);
+    assert!(msg.contains("空的登记簿"), "a second demo into a register with people is refused, saying why: {msg}");
     let out = ok(&db, &["--lang", "en-US", "check"]);
     assert!(out.starts_with("The database is sound"), "check reports a sound database: {out}");
     let usage = huzhu(&db, &["demo", "--people", "many"]);

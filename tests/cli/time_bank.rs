@@ -64,6 +64,12 @@ fn the_time_bank_commands_print_their_results_and_refuse_clearly() {
     let balance = ok(&a, &["time", "balance", "1"]);
     let file = dir.path().join("zhang.huzhu-time.json");
     let to_b = ok(&b, &["assoc", "key"]);
+    // The app's settings page shows `keys::own_fingerprint`: the same characters, so the
+    // secretary reads out what `--to` takes.
+    let mut conn = huzhu::db::open(&b).unwrap().conn;
+    let shown = huzhu::db::write(&mut conn, |tx| huzhu::time_bank::keys::own_fingerprint(tx, &huzhu::audit::Actor::new("t"))).unwrap();
+    drop(conn);
+    assert_eq!(shown, to_b, "the settings page shows the fingerprint exactly as `huzhu assoc key` prints it");
     let msg = refused(&a, &["time", "export", "1", "--to", "3F2A 9C01", "--out", file.to_str().unwrap()]);
     assert!(msg.contains("3F2A 9C01") && msg.contains("指纹"), "a malformed receiver fingerprint is refused, naming it: {msg}");
     assert!(!file.exists(), "a refused export writes no file");

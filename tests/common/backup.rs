@@ -28,7 +28,7 @@ pub fn now() -> NaiveDateTime {
 }
 
 /// Writes something in every area: the demo village (people, family contacts, volunteers, care
-/// cases, pairings), the cash book with receipts (one voided), dues, a donation, a month
+/// cases, pairings, and the sample year's welfare), the cash book with receipts (one voided), dues, a donation, a month
 /// closed, a cash count, time-bank deposits and a transfer, a generated rota.
 pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| huzhu::demo::build(tx, &actor(), 40, 7, today())).expect("the demo village");
@@ -39,7 +39,9 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| cash_book::close_month(tx, &actor(), month("2026-10"), today())).expect("October closed");
     let policy = PolicyInput { year: 2026, amount: "30".into(), exempt_age: "90".into(), exempt_statuses: vec![] };
     write(conn, |tx| dues::set_policy(tx, &actor(), &policy)).expect("a dues policy");
-    let paid = dues::DuesPaymentInput { member: Some(MemberNo(1)), years: "2026".into(), amount: "30".into(), date: "2026-11-03".into(), handler: "李会计".into() };
+    // The sample year has dues paid already: pay for someone who still owes.
+    let owing = dues::bill(conn, 2026).expect("the year's bill").into_iter().find(|l| l.owed > huzhu::kernel::Fen::ZERO).expect("someone owes dues");
+    let paid = dues::DuesPaymentInput { member: Some(owing.member_no), years: "2026".into(), amount: owing.owed.yuan(), date: "2026-11-03".into(), handler: "李会计".into() };
     write(conn, |tx| dues::pay(tx, &actor(), &paid, today())).expect("dues paid");
     let gift = huzhu::money::donations::DonationInput { donor: "林德明".into(), amount: "500".into(), date: "2026-11-05".into(), receipt: true, ..Default::default() };
     let (_, _, receipt) = write(conn, |tx| huzhu::money::donations::donate(tx, &actor(), &gift, today())).expect("a donation");
@@ -73,6 +75,11 @@ pub fn every_area(conn: &mut Connection) {
     super::time_bank::make_deceased(conn, holder);
     let heirs = [tb::HeirShare { heir, share: None }];
     write(conn, |tx| tb::inherit(tx, &actor(), holder, &heirs, "村主任", today(), today())).expect("an inheritance");
+    // A death entered by mistake and corrected (the welfare area's death_correction).
+    let mistaken = super::add_member(conn, "陈阿婆");
+    let death = huzhu::welfare::DeathInput { member: Some(mistaken), date: "2026-11-25".into(), contact: String::new() };
+    write(conn, |tx| huzhu::welfare::record_death(tx, &actor(), &death, today())).expect("a death recorded");
+    write(conn, |tx| huzhu::welfare::correct_death(tx, &actor(), mistaken, "登记错了人", today())).expect("the death corrected");
 }
 
 /// The tables `every_area` leaves empty: those of the exchange between associations.

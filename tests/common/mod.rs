@@ -11,6 +11,7 @@ pub mod money;
 pub mod pdf;
 pub mod rota;
 pub mod time_bank;
+pub mod welfare;
 
 use std::collections::BTreeMap;
 use std::fmt;

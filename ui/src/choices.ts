@@ -22,6 +22,8 @@ import {
   LIVING_LABEL,
   MARITAL_STATUS,
   MARITAL_STATUS_LABEL,
+  PERIOD_KIND,
+  PERIOD_KIND_LABEL,
   BACKUP_PROBLEM_LABEL,
   BACKUP_REASON_LABEL,
   RECEIPT_LAYOUT,
@@ -37,6 +39,9 @@ import {
   ROSTER_ACTION_LABEL,
   TEXT_SIZE,
   TEXT_SIZE_LABEL,
+  AGE_COUNT_LABEL,
+  BATCH_SKIP_WHY_LABEL,
+  WELFARE_KIND_LABEL,
 } from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
@@ -48,6 +53,7 @@ export {
   GENDER as GENDERS,
   LIVING as LIVINGS,
   MARITAL_STATUS as MARITAL,
+  PERIOD_KIND as PERIOD_KINDS,
   ECONOMIC_STATUS as ECONOMIC,
   RECEIPT_LAYOUT as RECEIPT_LAYOUTS,
   STATUS as STATUSES,
@@ -79,6 +85,11 @@ export const ids = {
   outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
   statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
   rosterAction: (c: keyof typeof ROSTER_ACTION_LABEL) => ROSTER_ACTION_LABEL[c],
+  // Festival's values are WelfareKind's too, with the same labels.
+  welfareKind: (c: keyof typeof WELFARE_KIND_LABEL) => WELFARE_KIND_LABEL[c],
+  welfareSkip: (c: keyof typeof BATCH_SKIP_WHY_LABEL) => BATCH_SKIP_WHY_LABEL[c],
+  ageCount: (c: keyof typeof AGE_COUNT_LABEL) => AGE_COUNT_LABEL[c],
+  periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
 };

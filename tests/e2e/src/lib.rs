@@ -195,3 +195,9 @@ pub async fn start_new_register(c: &Client, association: &str) {
     click(c, "setup-start").await;
     wait_for(c, "nav-members").await;
 }
+
+/// Brings an element into view (for a `shot` of something below the fold).
+pub async fn scroll_to(c: &Client, testid: &str) {
+    let el = wait_for(c, testid).await;
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el).unwrap()]).await.unwrap_or_else(|e| panic!("scroll to {testid}: {e}"));
+}

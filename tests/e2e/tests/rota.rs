@@ -113,8 +113,18 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
             assert_eq!(person_on(&db, *b), vec![*pa], "the other person moved the other way");
             let done = wait_for(&c, "rota-swapped").await.text().await.unwrap();
             assert!(done.contains("对调"), "the swap is confirmed: {done}");
-            let cell = c.find(Locator::Css(&format!("[data-testid=\"rota-slot\"][data-slot-id=\"{b}\"]"))).await.unwrap().text().await.unwrap();
+            // The calendar reloads after the swap is confirmed: give it a moment to redraw.
             let name_a = name_of(&db, *pa);
+            let sel = format!("[data-testid=\"rota-slot\"][data-slot-id=\"{b}\"]");
+            let shown = Instant::now();
+            let mut cell = String::new();
+            while shown.elapsed() < Duration::from_secs(10) {
+                cell = c.find(Locator::Css(&sel)).await.unwrap().text().await.unwrap();
+                if cell.contains(&name_a) {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
             assert!(cell.contains(&name_a), "the calendar shows {name_a} on the other shift now: {cell}");
             swapped = true;
             break;

@@ -78,6 +78,8 @@ async fn a_backup_made_in_settings_is_restored_after_its_preview_is_confirmed() 
     let notice = wait_for(&c, "app-notice").await.text().await.unwrap();
     assert!(notice.contains("已经恢复"), "the app says the restore was made: {notice}");
     assert_eq!(people_in(&db), 1, "the person added after the backup is gone");
+    // The app starts again on the month at a glance; the register is one click away.
+    click(&c, "nav-members").await;
     let rows = list_rows(&c, 1).await;
     assert_eq!(rows.len(), 1, "the register on screen is the restored one: {rows:?}");
     assert!(rows[0].contains("张秀英"), "{rows:?}");
@@ -127,5 +129,122 @@ async fn the_backup_screens_speak_english_at_the_largest_text_size() {
     click(&c, "restore-cancel").await;
     assert_eq!(people_in(&db), 1, "a cancelled restore changes nothing");
 
+    c.close().await.unwrap();
+}
+
+/// A register set up in the window (the sample village, so there is something to lose), copied
+/// with 立即备份, the app closed, then damaged outside Huzhu the way someone with the sqlite3
+/// tool would before editing a posted entry: the cash book's no-update trigger dropped.
+/// `extra_large` saves the largest text size first (a damaged file cannot save settings).
+async fn damaged_register(db: &std::path::Path, lang: &str, extra_large: bool) -> i64 {
+    {
+        let _driver = start_driver(db, lang);
+        let c = connect().await;
+        click(&c, "setup-demo").await;
+        wait_for(&c, "nav-members").await;
+        click(&c, "nav-settings").await;
+        if extra_large {
+            click(&c, "settings-size-extra_large").await;
+            wait_for(&c, "settings-saved").await;
+        }
+        click(&c, "backup-now").await;
+        wait_for(&c, "backup-done-path").await;
+        c.close().await.unwrap();
+    }
+    assert!(!backups_in(db).is_empty(), "a good backup to offer");
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch("DROP TRIGGER cash_entry_no_update").unwrap();
+    drop(conn);
+    people_in(db)
+}
+
+fn trigger_present(db: &std::path::Path, name: &str) -> bool {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| r.get::<_, i64>(0))
+        .unwrap()
+        == 1
+}
+
+/// A dropped trigger is found at start: the app opens on the damaged-database screen, names the
+/// trigger, offers the newest good backup with its preview, and refuses every write, also when
+/// the secretary chooses to look at the records.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_register_opens_read_only_naming_the_problem_and_offering_the_newest_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let people = damaged_register(&db, "zh-CN", false).await;
+    assert!(people > 0);
+
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+    wait_for(&c, "damaged").await;
+    let lines = wait_for(&c, "damaged-lines").await.text().await.unwrap();
+    assert!(
+        lines.contains("触发器 cash_entry_no_update 缺失"),
+        "the screen names the dropped trigger in the reader's language: {lines}"
+    );
+    let newest = wait_for(&c, "damaged-newest").await.text().await.unwrap();
+    assert!(newest.contains(&format!("{people} 人")), "the newest good backup is offered with what it holds: {newest}");
+    shot(&c, "damaged").await;
+
+    // Its preview, before anything changes.
+    click(&c, "damaged-restore-newest").await;
+    let shown = wait_for(&c, "restore-preview-people").await.text().await.unwrap();
+    assert_eq!(shown.trim(), people.to_string(), "the preview shows the backup's people");
+    shot(&c, "damaged-restore-preview").await;
+    click(&c, "restore-cancel").await;
+    assert!(!trigger_present(&db, "cash_entry_no_update"), "a preview changes nothing");
+
+    // Looking at the records works; saving does not.
+    click(&c, "damaged-look").await;
+    click(&c, "nav-members").await;
+    assert!(count_when_shown(&c, "member-row").await > 0, "the records can be read");
+    click(&c, "add-member").await;
+    type_into(&c, "member-name", "王新来").await;
+    type_into(&c, "member-birth-date", "1950-01-01").await;
+    click(&c, "member-save").await;
+    let refused = wait_for(&c, "member-form-error").await.text().await.unwrap();
+    assert!(refused.contains("只能查看"), "a write is refused, saying the file is read only: {refused}");
+    shot(&c, "damaged-write-refused").await;
+    assert_eq!(people_in(&db), people, "nothing is written into a damaged file");
+    // Every screen says so at the top, with the way back to restoring.
+    let banner = wait_for(&c, "read-only").await.text().await.unwrap();
+    assert!(banner.contains("只能查看"), "looking at a damaged file is marked on every screen: {banner}");
+    click(&c, "read-only-back").await;
+    wait_for(&c, "damaged-restore-newest").await;
+    c.close().await.unwrap();
+}
+
+/// The same screen in English at the largest text size, then the newest backup restored from
+/// it: the app is back on a sound register and writes again.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_damaged_screen_speaks_english_and_restores_the_newest_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let people = damaged_register(&db, "en-US", true).await;
+
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+    let lines = wait_for(&c, "damaged-lines").await.text().await.unwrap();
+    assert!(lines.contains("trigger cash_entry_no_update is missing"), "the problem in English: {lines}");
+    let newest = wait_for(&c, "damaged-newest").await.text().await.unwrap();
+    assert!(newest.contains(&format!("{people} people")), "{newest}");
+    shot(&c, "damaged-en-large").await;
+
+    click(&c, "damaged-restore-newest").await;
+    wait_for(&c, "restore-preview-people").await;
+    shot(&c, "damaged-restore-preview-en-large").await;
+    click(&c, "restore-confirm").await;
+    wait_for(&c, "app-notice").await;
+    assert!(trigger_present(&db, "cash_entry_no_update"), "the restored file has its trigger back");
+    assert!(
+        backups_in(&db).iter().any(|n| n.contains("before-restore") || n.contains("damaged")),
+        "the damaged file is kept in backups/: {:?}",
+        backups_in(&db)
+    );
+    add_person(&c, "Wang Xinlai", "1950-01-01").await;
+    assert_eq!(people_in(&db), people + 1, "the restored register takes writes again");
+    shot(&c, "damaged-restored-en-large").await;
     c.close().await.unwrap();
 }

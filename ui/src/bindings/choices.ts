@@ -12,11 +12,16 @@ import type { TextSize } from './TextSize';
 import type { CashKind } from './CashKind';
 import type { ReceiptLayout } from './ReceiptLayout';
 import type { StatementFormat } from './StatementFormat';
+import type { PeriodKind } from './PeriodKind';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
 import type { SheetFormat } from './SheetFormat';
 import type { RosterAction } from './RosterAction';
+import type { AgeCount } from './AgeCount';
+import type { WelfareKind } from './WelfareKind';
+import type { Festival } from './Festival';
+import type { BatchSkipWhy } from './BatchSkipWhy';
 import type { BackupReason } from './BackupReason';
 import type { BackupProblem } from './BackupProblem';
 import type { UsbWarning } from './UsbWarning';
@@ -57,6 +62,9 @@ export const RECEIPT_LAYOUT_LABEL = { a4_three: 'money-receipts-layout-a4', a5: 
 export const STATEMENT_FORMAT = ['pdf', 'xlsx'] as const satisfies readonly StatementFormat[];
 export const STATEMENT_FORMAT_LABEL = { pdf: 'money-statement-pdf', xlsx: 'money-statement-xlsx' } as const satisfies Record<StatementFormat, string>;
 
+export const PERIOD_KIND = ['month', 'quarter', 'year'] as const satisfies readonly PeriodKind[];
+export const PERIOD_KIND_LABEL = { month: 'period-kind-month', quarter: 'period-kind-quarter', year: 'period-kind-year' } as const satisfies Record<PeriodKind, string>;
+
 export const ENTRY_KIND = ['deposit', 'withdrawal', 'transfer_out', 'transfer_in', 'donation', 'pool_grant', 'inheritance_out', 'inheritance_in', 'exchange_out', 'exchange_in', 'reversal'] as const satisfies readonly EntryKind[];
 export const ENTRY_KIND_LABEL = { deposit: 'time-kind-deposit', withdrawal: 'time-kind-withdrawal', transfer_out: 'time-kind-transfer-out', transfer_in: 'time-kind-transfer-in', donation: 'time-kind-donation', pool_grant: 'time-kind-pool-grant', inheritance_out: 'time-kind-inheritance-out', inheritance_in: 'time-kind-inheritance-in', exchange_out: 'time-kind-exchange-out', exchange_in: 'time-kind-exchange-in', reversal: 'time-kind-reversal' } as const satisfies Record<EntryKind, string>;
 
@@ -71,6 +79,17 @@ export const SHEET_FORMAT_LABEL = { xlsx: 'sheets-format-xlsx', csv: 'sheets-for
 
 export const ROSTER_ACTION = ['add', 'update', 'same', 'skip', 'error'] as const satisfies readonly RosterAction[];
 export const ROSTER_ACTION_LABEL = { add: 'roster-action-add', update: 'roster-action-update', same: 'roster-action-same', skip: 'roster-action-skip', error: 'roster-action-error' } as const satisfies Record<RosterAction, string>;
+export const AGE_COUNT = ['full', 'nominal'] as const satisfies readonly AgeCount[];
+export const AGE_COUNT_LABEL = { full: 'age-count-full', nominal: 'age-count-nominal' } as const satisfies Record<AgeCount, string>;
+
+export const WELFARE_KIND = ['condolence', 'hospital', 'sick', 'birthday', 'chongyang', 'chunjie', 'other'] as const satisfies readonly WelfareKind[];
+export const WELFARE_KIND_LABEL = { condolence: 'welfare-kind-condolence', hospital: 'welfare-kind-hospital', sick: 'welfare-kind-sick', birthday: 'welfare-kind-birthday', chongyang: 'welfare-kind-chongyang', chunjie: 'welfare-kind-chunjie', other: 'welfare-kind-other' } as const satisfies Record<WelfareKind, string>;
+
+export const FESTIVAL = ['chongyang', 'chunjie'] as const satisfies readonly Festival[];
+export const FESTIVAL_LABEL = { chongyang: 'welfare-kind-chongyang', chunjie: 'welfare-kind-chunjie' } as const satisfies Record<Festival, string>;
+
+export const BATCH_SKIP_WHY = ['already_paid', 'no_standard'] as const satisfies readonly BatchSkipWhy[];
+export const BATCH_SKIP_WHY_LABEL = { already_paid: 'welfare-skip-already-paid', no_standard: 'welfare-skip-no-standard' } as const satisfies Record<BatchSkipWhy, string>;
 
 export const BACKUP_REASON = ['copy', 'daily', 'before_restore', 'before_import', 'before_migration', 'damaged'] as const satisfies readonly BackupReason[];
 export const BACKUP_REASON_LABEL = { copy: 'backup-reason-copy', daily: 'backup-reason-daily', before_restore: 'backup-reason-before-restore', before_import: 'backup-reason-before-import', before_migration: 'backup-reason-before-migration', damaged: 'backup-reason-damaged' } as const satisfies Record<BackupReason, string>;
@@ -82,3 +101,4 @@ export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly 
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
 export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];

@@ -1,0 +1,37 @@
+# The month at a glance (src/agenda): the page printed for the monthly meeting, and the command
+# line's words.
+agenda-title = This month: { $month }/{ $year }
+agenda-none = none
+agenda-more = … and { $count } more
+agenda-box-cash = Cash balance
+agenda-box-dues = Dues owed
+agenda-box-dues-value = { $total } ({ $people })
+agenda-dues-no-policy-short = no policy
+agenda-box-birthdays = Birthdays
+agenda-box-birthdays-value = { $count } ({ $decades } decade)
+agenda-box-hospital = In hospital
+agenda-box-people = { $count }
+agenda-box-short = Short shifts
+agenda-box-short-value = { $count } places open
+agenda-age = { $age }
+agenda-birthdays = Birthdays ({ $count }, { $decades } decade birthdays)
+agenda-proposed = propose { $amount }
+agenda-died-on = died { $date }
+agenda-deaths = Deaths without a condolence
+agenda-hospital-days = day { $days }
+agenda-hospital = Members in hospital
+agenda-dues = Dues owed for { $year } ({ $people } people, { $total })
+agenda-dues-title = Dues for { $year }
+agenda-dues-no-policy = No dues policy is set for { $year }.
+agenda-shifts-not-generated = no rota yet for month { $month }
+agenda-short-by = { $count } short
+agenda-shifts = Shifts short of people, this month and next
+agenda-overdue-days = { $days } days without contact
+agenda-overdue-never = never contacted
+agenda-overdue = Elders living alone not contacted for { $days } days or more
+agenda-festival = { $festival }: { $date }, in { $days } days; { $eligible } people, { $total }, { $paid } paid
+agenda-festivals = Festival gifts
+agenda-backup = Backups
+agenda-backup-never = never
+agenda-backup-value = Last backup: { $last }; last USB backup: { $usb }
+file-name-agenda = this-month-{ $month }.pdf

@@ -1,0 +1,37 @@
+# The month at a glance (src/agenda): the page printed for the monthly meeting, and the command
+# line's words.
+agenda-title = { $year }年{ $month }月 本月要事
+agenda-none = 无
+agenda-more = ……另有 { $count } 项
+agenda-box-cash = 现金余额
+agenda-box-dues = 欠缴会费
+agenda-box-dues-value = { $people } 人 { $total }
+agenda-dues-no-policy-short = 未设标准
+agenda-box-birthdays = 本月生日
+agenda-box-birthdays-value = { $count } 人（整寿 { $decades }）
+agenda-box-hospital = 住院
+agenda-box-people = { $count } 人
+agenda-box-short = 缺人的班次
+agenda-box-short-value = 缺 { $count } 人次
+agenda-age = { $age }岁
+agenda-birthdays = 本月生日（{ $count } 人，整寿 { $decades } 人）
+agenda-proposed = 拟发 { $amount }
+agenda-died-on = { $date }去世
+agenda-deaths = 去世未发慰问金
+agenda-hospital-days = 第 { $days } 天
+agenda-hospital = 住院的会员
+agenda-dues = { $year } 年欠缴会费（{ $people } 人，合计 { $total }）
+agenda-dues-title = { $year } 年会费
+agenda-dues-no-policy = 还没有设置 { $year } 年的会费标准。
+agenda-shifts-not-generated = { $month }月还没有排班
+agenda-short-by = 缺 { $count } 人
+agenda-shifts = 本月和下月缺人的班次
+agenda-overdue-days = { $days } 天未联系
+agenda-overdue-never = 从未联系
+agenda-overdue = 独居老人超过 { $days } 天未联系
+agenda-festival = { $festival }：{ $date }，还有 { $days } 天；可领 { $eligible } 人，合计 { $total }，已发 { $paid } 人
+agenda-festivals = 节日慰问
+agenda-backup = 数据备份
+agenda-backup-never = 从未
+agenda-backup-value = 上次备份：{ $last }；上次U盘备份：{ $usb }
+file-name-agenda = 本月要事-{ $month }.pdf
