@@ -158,3 +158,34 @@ fn english_exports_have_english_headings() {
     let rows = csv_rows(&file.bytes);
     assert_eq!(&rows[0][..3], ["Number", "Name", "Gender"]);
 }
+
+#[test]
+fn welfare_export_lists_the_year_marks_reversals_and_totals_what_stands() {
+    use common::welfare::{pay, payment, set_standard, standard};
+    use huzhu::kernel::fields::ReversalInput;
+    use huzhu::welfare::{WelfareFilter, WelfareKind};
+    let (_dir, mut conn) = common::test_db_with_association();
+    register(&mut conn);
+    set_standard(&mut conn, &standard(WelfareKind::Hospital, "200", "", "", "2025-01-01"));
+    set_standard(&mut conn, &standard(WelfareKind::Sick, "50.5", "", "", "2025-01-01"));
+    pay(&mut conn, &payment(MemberNo(1), WelfareKind::Hospital, "2026-04-01")).unwrap();
+    let wrong = pay(&mut conn, &payment(MemberNo(2), WelfareKind::Sick, "2026-05-01")).unwrap();
+    pay(&mut conn, &payment(MemberNo(3), WelfareKind::Sick, "2026-06-01")).unwrap();
+    pay(&mut conn, &payment(MemberNo(2), WelfareKind::Hospital, "2025-12-30")).unwrap();
+    write(&mut conn, |tx| huzhu::money::receipts::reverse_entry(tx, &actor(), &wrong.voucher_no, &ReversalInput::new("记错了人", "2026-05-02"), today())).unwrap();
+
+    let list = || ListExport::Welfare { filter: WelfareFilter { year: Some(2026), ..Default::default() } };
+    let file = export(&conn, list(), SheetFormat::Xlsx, false);
+    assert_eq!(file.name, "2026年慰问发放明细-2026-11-29.xlsx");
+    let rows = xlsx_rows(&file.bytes);
+    let body = &rows[2..rows.len() - 1];
+    let names: Vec<&str> = body.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(names, ["阿毛", "李明", "张秀英"], "2026's payments, newest first; last year's left out");
+    assert!(body[1][11].contains(&wrong.voucher_no) || body[1][11].contains("已冲销"), "the reversed payment is marked: {:?}", body[1]);
+    assert!(body[0][11].is_empty() && body[2][11].is_empty(), "standing payments carry no mark");
+    assert_eq!(body[2][4], "住院慰问");
+    let total = rows.last().unwrap();
+    assert_eq!((total[2].as_str(), total[5].as_str()), ("2 笔", "250.5"), "the total counts what stands: 200 + 50.50, not the reversed 50.50");
+    let csv = csv_rows(&export(&conn, list(), SheetFormat::Csv, false).bytes);
+    assert_eq!(csv.last().unwrap()[5], "250.50");
+}

@@ -7,6 +7,8 @@ use clap::{Args, Subcommand};
 use huzhu::backup::BackupReason;
 use huzhu::exports::{self, ExportRequest, ListExport};
 use huzhu::kernel::Month;
+use huzhu::members::MemberNo;
+use huzhu::welfare::WelfareFilter;
 use huzhu::roster::{self, RosterLine};
 use huzhu::sheets::SheetFormat;
 use huzhu::{Error, Result};
@@ -63,6 +65,19 @@ pub enum ExportCommand {
         #[command(flatten)]
         out: ExportOut,
     },
+    /// Welfare payments (慰问发放明细), reversed ones marked and left out of the total
+    Welfare {
+        #[arg(long)]
+        year: Option<i32>,
+        /// condolence hospital sick birthday chongyang chunjie other (or 丧葬慰问, 住院慰问…)
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only this member's payments
+        #[arg(long)]
+        member: Option<i64>,
+        #[command(flatten)]
+        out: ExportOut,
+    },
 }
 
 pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
@@ -72,6 +87,10 @@ pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
         ExportCommand::Rota { month, out } => (ListExport::Rota { month: Month::parse("month", &month)? }, out),
         ExportCommand::Time { out } => (ListExport::Time, out),
         ExportCommand::Donations { filter, out } => (ListExport::Donations { filter: filter.into() }, out),
+        ExportCommand::Welfare { year, kind, member, out } => {
+            let kind = kind.as_deref().map(super::welfare::kind).transpose()?;
+            (ListExport::Welfare { filter: WelfareFilter { year, kind, member: member.map(MemberNo) } }, out)
+        }
     };
     let format = SheetFormat::of_path(&out.out.path).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
     let req = ExportRequest { list, format, full_numbers: out.full_id };

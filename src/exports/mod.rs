@@ -1,5 +1,5 @@
 //! Every list exports (导出): the register with its filters, dues owed, a month's rota, the
-//! time-bank balances and the donations, each as XLSX or CSV. Each list's file here only says
+//! time-bank balances, the donations and the welfare payments, each as XLSX or CSV. Each list's file here only says
 //! which columns it has and what goes in them; `sheets::Table` writes the file.
 //!
 //! ID numbers and phone numbers are masked unless the full numbers are asked for (DESIGN.md,
@@ -12,6 +12,7 @@ mod mask;
 mod register;
 mod rota;
 mod time;
+mod welfare;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -24,6 +25,7 @@ use crate::kernel::{Month, Printout};
 use crate::members::PersonFilter;
 use crate::money::donations::HonourFilter;
 use crate::sheets::{SheetFormat, Table};
+use crate::welfare::WelfareFilter;
 
 pub use mask::mask_phone;
 use mask::Mask;
@@ -43,6 +45,8 @@ pub enum ListExport {
     Time,
     /// Donations (捐款明细), in a period and for a purpose when given.
     Donations { filter: HonourFilter },
+    /// Welfare payments (慰问发放明细), by year, kind and member when given.
+    Welfare { filter: WelfareFilter },
 }
 
 /// What to export and how.
@@ -79,6 +83,7 @@ pub fn export(conn: &Connection, req: &ExportRequest, l10n: &Localizer, today: N
         ListExport::Rota { month } => rota::table(conn, *month, mask, l10n)?,
         ListExport::Time => time::table(conn, l10n)?,
         ListExport::Donations { filter } => donations::table(conn, filter, l10n)?,
+        ListExport::Welfare { filter } => welfare::table(conn, filter, l10n)?,
     };
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let table = Table {

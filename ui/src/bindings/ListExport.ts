@@ -2,8 +2,9 @@
 import type { HonourFilter } from "./HonourFilter";
 import type { Month } from "./Month";
 import type { PersonFilter } from "./PersonFilter";
+import type { WelfareFilter } from "./WelfareFilter";
 
 /**
  * Which list, with the filters of its screen.
  */
-export type ListExport = { "list": "members", filter: PersonFilter, } | { "list": "arrears", year: number, } | { "list": "rota", month: Month, } | { "list": "time" } | { "list": "donations", filter: HonourFilter, };
+export type ListExport = { "list": "members", filter: PersonFilter, } | { "list": "arrears", year: number, } | { "list": "rota", month: Month, } | { "list": "time" } | { "list": "donations", filter: HonourFilter, } | { "list": "welfare", filter: WelfareFilter, };
