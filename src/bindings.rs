@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{association, backup, calendar, members, money, rota, time_bank, welfare};
+use crate::{association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -26,6 +26,8 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<time_bank::EntryKind>(),
         ChoiceList::of::<rota::DutyKind>(),
         ChoiceList::of::<rota::ShiftOutcomeKind>(),
+        ChoiceList::of::<sheets::SheetFormat>(),
+        ChoiceList::of::<roster::RosterAction>(),
         ChoiceList::of::<calendar::AgeCount>(),
         ChoiceList::of::<welfare::WelfareKind>(),
         ChoiceList::of::<welfare::Festival>(),

@@ -145,7 +145,7 @@ pub(crate) fn values(items: &[&dyn ToSql]) -> Result<Vec<Value>> {
 
 /// The id the next row of `ledger` gets (the time bank names it in the same row's `batch`).
 pub(crate) fn next_id(conn: &Connection, ledger: Ledger) -> Result<i64> {
-    Ok(conn.query_row(&format!("SELECT coalesce(max(id), 0) + 1 FROM {}", ledger.table()), [], |r| r.get(0))?)
+    Ok(conn.prepare_cached(&format!("SELECT coalesce(max(id), 0) + 1 FROM {}", ledger.table()))?.query_row([], |r| r.get(0))?)
 }
 
 /// The one way a row enters a ledger: `row` holds the values of `Ledger::columns` after `id`;
@@ -156,7 +156,7 @@ pub(crate) fn append(tx: &Transaction, ledger: Ledger, row: &[&dyn ToSql]) -> Re
     let table = ledger.table();
     let id = next_id(tx, ledger)?;
     let prev: Option<Option<String>> =
-        tx.query_row(&format!("SELECT hash FROM {table} ORDER BY id DESC LIMIT 1"), [], |r| r.get(0)).optional()?;
+        tx.prepare_cached(&format!("SELECT hash FROM {table} ORDER BY id DESC LIMIT 1"))?.query_row([], |r| r.get(0)).optional()?;
     // A newest row without a seal cannot be (the insert trigger refuses one): chain on from
     // nothing, and `check` names that row.
     let prev = prev.flatten().unwrap_or_else(|| GENESIS.to_string());

@@ -48,6 +48,17 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<IdCard> {
     Ok(IdCard { number, birth_date, gender })
 }
 
+/// The 18-digit number of a first-generation 15-digit one (before 1999: two-digit year, no
+/// check character): the century 19 goes in after the region and the check character is
+/// computed (GB 11643-1999 says how). None if it is not 15 digits.
+pub fn upgrade_15(number: &str) -> Option<String> {
+    if number.len() != 15 || !number.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let body = format!("{}19{}", &number[..6], &number[6..]);
+    Some(format!("{body}{}", check_char(&body)?))
+}
+
 /// The form shown in lists and committee reports: region code and last four kept.
 pub fn mask(number: &str) -> String {
     let chars: Vec<char> = number.chars().collect();
@@ -94,6 +105,12 @@ mod tests {
         let body = "11010520300101002";
         let n = format!("{body}{}", check_char(body).unwrap());
         assert_eq!(parse(&n, today()).unwrap_err().message_id(), "error-id-card-birth", "born in the future");
+    }
+
+    #[test]
+    fn a_fifteen_digit_number_becomes_the_eighteen_digit_one() {
+        assert_eq!(upgrade_15("110105491231002").as_deref(), Some("11010519491231002X"));
+        assert_eq!(upgrade_15("11010549123100"), None);
     }
 
     #[test]

@@ -23,6 +23,8 @@ mod money;
 mod reports;
 #[path = "cli/rota.rs"]
 mod rota;
+#[path = "cli/sheets.rs"]
+mod sheets;
 #[path = "cli/store.rs"]
 mod store;
 #[path = "cli/time_bank.rs"]

@@ -18,3 +18,10 @@ common-file-saved-not-opened = It could not be opened automatically; open it fro
 common-working = Working…
 common-file-open-again = Open it again
 common-pick-age = age { $age }
+
+# Every list exports (ExportButtons)
+common-export = Export this list:
+common-export-xlsx = Excel workbook
+common-export-csv = CSV file
+common-export-full = Show whole ID and phone numbers
+common-export-busy = Exporting…

@@ -18,3 +18,10 @@ common-file-saved-not-opened = 没能自动打开，请到这个位置双击打�
 common-working = 正在生成…
 common-file-open-again = 再打开一次
 common-pick-age = { $age } 岁
+
+# 每个名单都能导出（ExportButtons）
+common-export = 导出这份名单：
+common-export-xlsx = Excel 表格
+common-export-csv = CSV 文件
+common-export-full = 显示完整身份证号和电话
+common-export-busy = 正在导出…

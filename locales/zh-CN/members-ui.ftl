@@ -35,3 +35,25 @@ members-lunar-day-value-leap = 农历闰 { $month } 月 { $day } 日
 members-lunar-date-value = 农历 { $year } 年 { $month } 月 { $day } 日
 members-lunar-date-value-leap = 农历 { $year } 年闰 { $month } 月 { $day } 日
 members-kind-non-member-short = 非会员
+
+# 导入花名册
+members-import-open = 导入花名册
+members-import-title = 导入花名册
+members-import-back = 回到名册
+members-import-explain = 把村委会或协会原来用 Excel 做的花名册（.xls、.xlsx 或 .csv）读进名册。先预览：每一行会怎样处理都列出来，确认后才写入。已经在名册里的人按身份证号（没有身份证号时按姓名和出生日期）认出来，只补充新的内容；同一个文件导入两次不会多出人来。导入前会先备份。
+members-import-path = 文件位置
+members-import-path-hint = 例如 D:\花名册.xlsx，可以直接粘贴
+members-import-preview = 预览
+members-import-found = “文档/Huzhu”文件夹里的表格：
+members-import-found-none = “文档/Huzhu”文件夹里没有表格文件。把花名册复制到那里，或者在上面填写文件位置。
+members-import-busy = 正在读表格…
+members-import-sheet = 工作表
+members-import-counts = 表头在第 { $header } 行。新增 { $add } 人，更新 { $update } 人，无变化 { $same } 行，跳过 { $skip } 行，有错 { $error } 行。
+members-import-confirm = 确认导入（新增 { $add } 人，更新 { $update } 人）
+members-import-errors-left-out = 有错的 { $error } 行不会导入，改好表格后可以再导入一次。
+members-import-col-row = 行号
+members-import-col-name = 姓名
+members-import-col-action = 处理
+members-import-col-message = 说明
+members-import-done = 导入完成：新增 { $add } 人，更新 { $update } 人。
+members-import-see = 查看名册

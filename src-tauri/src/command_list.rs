@@ -95,6 +95,10 @@ macro_rules! command_list {
             backup::restore_preview(source: RestoreSource) -> RestorePreview;
             backup::restore_apply(source: RestoreSource) -> Restored;
 
+            sheets::export_list(request: ExportRequest) -> SavedFile;
+            sheets::roster_files() -> Vec<FoundFile>;
+            sheets::roster_preview(path: String, sheet: Option<String>) -> RosterPreview;
+            sheets::roster_import(path: String, sheet: Option<String>, digest: String) -> RosterImported;
             welfare::agenda(month: Month) -> Agenda;
             welfare::agenda_pdf(month: Month) -> SavedFile;
             welfare::welfare_standards() -> Vec<WelfareStandard>;

@@ -10,6 +10,8 @@ use crate::backup::RestoreSource;
 use huzhu::backup::{BackupStatus, CatalogueEntry, RestorePreview, Restored, Written};
 use crate::files::SavedFile;
 use crate::state::{AppState, CmdResult, Shell};
+use huzhu::exports::ExportRequest;
+use huzhu::roster::{RosterImported, RosterPreview};
 use huzhu::association::{Association, Settings};
 use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::{Fen, Month};

@@ -16,6 +16,7 @@ mod members;
 mod money;
 mod reports;
 mod rota;
+mod sheets;
 mod state;
 mod time_bank;
 mod welfare;

@@ -67,18 +67,8 @@ pub enum MemberCommand {
     },
     /// List the register (current members by default)
     List {
-        #[arg(long, default_value = "")]
-        search: String,
-        /// current | all | active | suspended | left | deceased
-        #[arg(long)]
-        status: Option<String>,
         #[command(flatten)]
-        circumstances: Circumstances,
-        /// 60-69 | 70-79 | 80-89 | 90+
-        #[arg(long = "age-band")]
-        age_band: Option<String>,
-        #[arg(long)]
-        volunteers: bool,
+        filter: RegisterFilter,
         #[arg(long)]
         json: bool,
     },
@@ -119,6 +109,41 @@ pub enum MemberCommand {
     },
 }
 
+/// The register list's search and filters, as `member list` and `export members` take them.
+#[derive(Args)]
+pub struct RegisterFilter {
+    #[arg(long, default_value = "")]
+    search: String,
+    /// current | all | active | suspended | left | deceased
+    #[arg(long)]
+    status: Option<String>,
+    #[command(flatten)]
+    circumstances: Circumstances,
+    /// 60-69 | 70-79 | 80-89 | 90+
+    #[arg(long = "age-band")]
+    age_band: Option<String>,
+    #[arg(long)]
+    volunteers: bool,
+}
+
+impl RegisterFilter {
+    pub fn parse(self) -> Result<PersonFilter> {
+        let RegisterFilter { search, status, circumstances, age_band, volunteers } = self;
+        Ok(PersonFilter {
+            search,
+            status: choice("status", status.as_deref(), StatusFilter::parse, &["current", "all", "active", "suspended", "left", "deceased"])?
+                .unwrap_or_default(),
+            living: circumstances.living()?,
+            care_level: circumstances.care_level()?,
+            village_group: circumstances.group,
+            age_band: choice("age_band", age_band.as_deref(), AgeBand::parse, &["under_60", "60-69", "70-79", "80-89", "90+"])?,
+            volunteers_only: volunteers,
+            members_only: false,
+            limit: 0,
+        })
+    }
+}
+
 fn choice<T: Copy>(field: &'static str, v: Option<&str>, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<Option<T>> {
     match v {
         None => Ok(None),
@@ -151,19 +176,8 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             say!("{}", p.member_no);
             Ok(())
         }
-        MemberCommand::List { search, status, circumstances, age_band, volunteers, json } => {
-            let filter = PersonFilter {
-                search,
-                status: choice("status", status.as_deref(), StatusFilter::parse, &["current", "all", "active", "suspended", "left", "deceased"])?
-                    .unwrap_or_default(),
-                living: circumstances.living()?,
-                care_level: circumstances.care_level()?,
-                village_group: circumstances.group,
-                age_band: choice("age_band", age_band.as_deref(), AgeBand::parse, &["under_60", "60-69", "70-79", "80-89", "90+"])?,
-                volunteers_only: volunteers,
-                members_only: false,
-                limit: 0,
-            };
+        MemberCommand::List { filter, json } => {
+            let filter = filter.parse()?;
             let page = members::list(&ctx.conn, &filter, ctx.today)?;
             if json {
                 return print_json(&page.rows);

@@ -10,6 +10,7 @@ mod members;
 mod money;
 mod time_bank;
 mod rota;
+mod sheets;
 mod welfare;
 mod reports;
 
@@ -124,6 +125,16 @@ enum Command {
     Visit {
         #[command(subcommand)]
         command: rota::VisitCommand,
+    },
+    /// Export a list as XLSX or CSV: members | arrears | rota | time | donations
+    Export {
+        #[command(subcommand)]
+        command: sheets::ExportCommand,
+    },
+    /// Import the committee's roster (导入花名册): import members FILE [--yes]
+    Import {
+        #[command(subcommand)]
+        command: sheets::ImportCommand,
     },
     /// Welfare (慰问): standards, payments, 领款单
     Welfare {
@@ -339,6 +350,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Pair { command } => rota::pair(ctx, command),
         Command::Rota { command } => rota::rota_cmd(ctx, command),
         Command::Visit { command } => rota::visit(ctx, command),
+        Command::Export { command } => sheets::export(ctx, command),
+        Command::Import { command } => sheets::import(ctx, command),
         Command::Welfare { command } => welfare::welfare(ctx, command),
         Command::Hospital { command } => welfare::hospital(ctx, command),
         Command::Birthdays(args) => welfare::birthdays(ctx, args),

@@ -18,7 +18,7 @@ use super::{bad_choice, print_json, Ctx, Out};
 
 const KINDS: &[&str] = &["condolence", "hospital", "sick", "birthday", "chongyang", "chunjie", "other"];
 
-fn kind(s: &str) -> Result<WelfareKind> {
+pub(super) fn kind(s: &str) -> Result<WelfareKind> {
     WelfareKind::parse(s).ok_or_else(|| bad_choice("kind", s, KINDS))
 }
 

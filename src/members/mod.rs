@@ -9,7 +9,7 @@ mod status;
 mod search;
 
 pub use person::{PersonId, MemberNo, Living, CareLevel, EconomicStatus, MaritalStatus, Status, FamilyContact, StatusChange, Person, get, id_of, get_by_no, count};
-pub use input::{PersonInput, add, update};
+pub use input::{PersonInput, add, update, validate};
 pub use status::{StatusInput, set_status};
 pub(crate) use status::write_status;
 pub use search::{AgeBand, PersonSummary, StatusFilter, PersonFilter, PersonPage, RegisterIndex, list, groups};

@@ -194,12 +194,11 @@ fn person_from_row(r: &Row, today: NaiveDate) -> rusqlite::Result<Person> {
 /// The whole record of one person.
 pub fn get(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<Person> {
     let mut p = conn
-        .query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [id.0], |r| {
-            person_from_row(r, today)
-        })
+        .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"))?
+        .query_row([id.0], |r| person_from_row(r, today))
         .optional()?
         .ok_or_else(|| Error::not_found("error-person-not-found", id.0))?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT name, relation, phone, lives_away FROM family_contact WHERE person_id = ?1 ORDER BY position",
     )?;
     p.family = stmt
@@ -207,7 +206,7 @@ pub fn get(conn: &Connection, id: PersonId, today: NaiveDate) -> Result<Person> 
             Ok(FamilyContact { name: r.get(0)?, relation: r.get(1)?, phone: r.get(2)?, lives_away: r.get(3)? })
         })?
         .collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT status, effective, note, recorded_at, recorded_by FROM person_status
          WHERE person_id = ?1 ORDER BY id",
     )?;

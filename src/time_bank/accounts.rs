@@ -111,6 +111,40 @@ pub(crate) fn inherited_from(conn: &Connection, person: PersonId) -> Result<bool
     )?)
 }
 
+/// One account on the list of balances.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AccountBalance {
+    pub person: MemberNo,
+    pub name: String,
+    pub village_group: String,
+    pub balance: Hours,
+    pub frozen: bool,
+}
+
+/// Every person's account with its balance, in pinyin order (the pool is `pool_balance`).
+pub fn balances(conn: &Connection) -> Result<Vec<AccountBalance>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.member_no, p.name, p.village_group,
+                (SELECT coalesce(sum(e.signed_half_hours), 0) FROM time_entry e WHERE e.account_id = a.id),
+                EXISTS (SELECT 1 FROM time_freeze f WHERE f.account_id = a.id)
+         FROM time_account a JOIN person p ON p.id = a.person_id
+         ORDER BY p.name_sort, p.name, p.member_no",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(AccountBalance {
+                person: MemberNo(r.get(0)?),
+                name: r.get(1)?,
+                village_group: r.get(2)?,
+                balance: Hours(r.get(3)?),
+                frozen: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// One person's account as the time bank screen shows it: the passbook lines (with their notes
 /// and running balance, as the printed passbook has them) and the balance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -30,7 +30,7 @@ mod lines;
 
 pub use hours::{MAX_SERVICE_HALF_HOURS, MAX_MOVE_HALF_HOURS, Hours};
 pub use ledger::{POOL_ACCOUNT, EntryId, EntryKind, Holder, TimeEntry, entry, entries, pool_entries};
-pub use accounts::{balance, pool_balance, total_hours, is_frozen, TimeAccount, account, BankOverview, overview};
+pub use accounts::{balance, pool_balance, total_hours, is_frozen, AccountBalance, balances, TimeAccount, account, BankOverview, overview};
 pub(crate) use accounts::{freeze_on_death, balance_of, lift_freeze, inherited_from};
 pub use services::{DepositInput, deposit, credit_service, WithdrawalInput, withdraw};
 pub use moves::{TransferInput, transfer, PoolDonationInput, donate, grant};

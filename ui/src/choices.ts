@@ -36,6 +36,7 @@ import {
   STATUS_FILTER,
   STATUS_FILTER_LABEL,
   STATUS_LABEL,
+  ROSTER_ACTION_LABEL,
   TEXT_SIZE,
   TEXT_SIZE_LABEL,
   AGE_COUNT_LABEL,
@@ -83,6 +84,7 @@ export const ids = {
   dutyKind: (c: keyof typeof DUTY_KIND_LABEL) => DUTY_KIND_LABEL[c],
   outcome: (c: keyof typeof SHIFT_OUTCOME_KIND_LABEL) => SHIFT_OUTCOME_KIND_LABEL[c],
   statementFormat: (c: keyof typeof STATEMENT_FORMAT_LABEL) => STATEMENT_FORMAT_LABEL[c],
+  rosterAction: (c: keyof typeof ROSTER_ACTION_LABEL) => ROSTER_ACTION_LABEL[c],
   // Festival's values are WelfareKind's too, with the same labels.
   welfareKind: (c: keyof typeof WELFARE_KIND_LABEL) => WELFARE_KIND_LABEL[c],
   welfareSkip: (c: keyof typeof BATCH_SKIP_WHY_LABEL) => BATCH_SKIP_WHY_LABEL[c],

@@ -16,6 +16,8 @@ import type { PeriodKind } from './PeriodKind';
 import type { EntryKind } from './EntryKind';
 import type { DutyKind } from './DutyKind';
 import type { ShiftOutcomeKind } from './ShiftOutcomeKind';
+import type { SheetFormat } from './SheetFormat';
+import type { RosterAction } from './RosterAction';
 import type { AgeCount } from './AgeCount';
 import type { WelfareKind } from './WelfareKind';
 import type { Festival } from './Festival';
@@ -72,6 +74,12 @@ export const DUTY_KIND_LABEL = { care: 'rota-kind-care', visit: 'rota-kind-visit
 export const SHIFT_OUTCOME_KIND = ['done', 'missed', 'covered'] as const satisfies readonly ShiftOutcomeKind[];
 export const SHIFT_OUTCOME_KIND_LABEL = { done: 'rota-outcome-done', missed: 'rota-outcome-missed', covered: 'rota-outcome-covered' } as const satisfies Record<ShiftOutcomeKind, string>;
 
+export const SHEET_FORMAT = ['xlsx', 'csv'] as const satisfies readonly SheetFormat[];
+export const SHEET_FORMAT_LABEL = { xlsx: 'sheets-format-xlsx', csv: 'sheets-format-csv' } as const satisfies Record<SheetFormat, string>;
+
+export const ROSTER_ACTION = ['add', 'update', 'same', 'skip', 'error'] as const satisfies readonly RosterAction[];
+export const ROSTER_ACTION_LABEL = { add: 'roster-action-add', update: 'roster-action-update', same: 'roster-action-same', skip: 'roster-action-skip', error: 'roster-action-error' } as const satisfies Record<RosterAction, string>;
+
 export const AGE_COUNT = ['full', 'nominal'] as const satisfies readonly AgeCount[];
 export const AGE_COUNT_LABEL = { full: 'age-count-full', nominal: 'age-count-nominal' } as const satisfies Record<AgeCount, string>;
 
@@ -93,4 +101,4 @@ export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_f
 export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
