@@ -29,6 +29,7 @@ app-settings-language = Language
 app-settings-text-size = Text size
 app-settings-data-folder = Data folder
 app-settings-data-file = Data file
+app-damaged-data-file = Data file:
 app-settings-save = Save settings
 app-settings-saved = Settings saved.
 app-settings-key = This association's key fingerprint

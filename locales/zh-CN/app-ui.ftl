@@ -29,6 +29,7 @@ app-settings-language = 界面语言
 app-settings-text-size = 字体大小
 app-settings-data-folder = 数据存放位置
 app-settings-data-file = 数据文件
+app-damaged-data-file = 数据文件：
 app-settings-save = 保存设置
 app-settings-saved = 设置已保存。
 app-settings-key = 本协会密钥指纹
