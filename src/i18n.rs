@@ -191,6 +191,8 @@ mod tests {
         let gifts = |n: &str| l.format("money-honour-gifts", &[("count", n.into())]);
         assert_eq!(gifts("1"), "1 gift", "one takes the [one] variant");
         assert_ne!(gifts("2"), gifts("1"));
+        let people = |n: &str| l.format("members-count", &[("total", n.into())]);
+        assert_eq!((people("1"), people("12")), ("1 person".to_string(), "12 people".to_string()), "a count of people agrees with its number");
         // Amounts and zero-padded numbers are not numbers to Fluent: they print unchanged.
         let s = l.format("error-db-too-new", &[("found", "0007".into()), ("known", "12.50".into())]);
         assert!(s.contains("0007") && s.contains("12.50"), "text arguments print as given: {s}");

@@ -20,7 +20,10 @@ backup-usb-old = The last USB backup is more than 30 days old.
 backup-usb-fine = The USB backup is up to date.
 
 backup-ok = ok
-backup-people = { $count } people
+backup-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
 
 restore-preview-file = File: { $file }
 restore-preview-made = Made: { $made }

@@ -4,7 +4,10 @@ members-title = Member register
 members-search = Search by name, pinyin, initials, number or phone
 members-search-hint = e.g. 张秀英, zhangxiuying, zxy, 12, 138
 members-add = Register someone
-members-count-shown = { $total } people, showing the first { $shown }
+members-count-shown = { $total ->
+    [one] 1 person
+   *[other] { $total } people
+}, showing the first { $shown }
 members-none = No one matches.
 members-filter-status = Status
 members-filter-group = Village group

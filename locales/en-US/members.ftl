@@ -29,7 +29,10 @@ age-band-from-70-to-79 = 70-79
 age-band-from-80-to-89 = 80-89
 age-band-from-90 = 90 and over
 
-members-count = { $total } people
+members-count = { $total ->
+    [one] 1 person
+   *[other] { $total } people
+}
 
 field-member-no = Number
 field-name = Name

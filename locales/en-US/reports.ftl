@@ -69,7 +69,10 @@ report-calls = Phone calls
 report-pairings = Pairings (active at the end)
 report-times = { $count } times
 report-pairs = { $count } pairs
-report-people = { $count } people
+report-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
 report-overdue = Elders living alone without contact for { $days } days on { $date }
 report-list-separator = { ", " }
 report-welfare-none = No welfare payments were recorded in this period.

@@ -31,7 +31,10 @@ export-kind-member = Member
 export-kind-member-volunteer = Member, volunteer
 export-kind-non-member = Non-member volunteer
 export-total = Total
-export-people = { $count } people
+export-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
 export-gifts = { $count } gifts
 export-accounts = { $count } accounts
 export-pool = Common pool
