@@ -62,7 +62,7 @@ fn backups_lists_each_copy_with_its_date_size_people_and_whether_it_is_good() {
     assert_eq!(lines.len(), 3, "one line per backup: {lines:?}");
     let name = |p: &str| Path::new(p).file_name().unwrap().to_str().unwrap().to_string();
     assert!(lines[0].ends_with(&name(&second)) && lines[0].contains("\t2 people\tok\t"), "the newest first, with its people and ok: {}", lines[0]);
-    assert!(lines[1].ends_with(&name(&first)) && lines[1].contains("\t1 people\tok\t"), "{}", lines[1]);
+    assert!(lines[1].ends_with(&name(&first)) && lines[1].contains("\t1 person\tok\t"), "{}", lines[1]);
     assert!(lines[2].contains("not a Huzhu data file"), "a bad file is listed with what is wrong: {}", lines[2]);
     assert!(lines[0].contains(" KB\t"), "sizes are given: {}", lines[0]);
     let zh = ok(&db, &["backups"]);
