@@ -15,5 +15,7 @@ cli-status-done = Status of number { $no } changed.
 
 app-dialog-backup-folder = Choose a folder on the USB stick
 app-dialog-restore-file = Choose the backup file to restore
+app-dialog-roster-file = Choose the roster file
+app-dialog-roster-filter = Spreadsheets (xlsx, xls, csv)
 app-dialog-restore-filter = Huzhu data files
 app-db-missing = There is no data file at "{ $path }".

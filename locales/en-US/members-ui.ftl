@@ -47,13 +47,17 @@ members-import-explain = Read the roster the village committee or the associatio
 members-import-path = File
 members-import-path-hint = e.g. D:\roster.xlsx; you can paste it
 members-import-preview = Preview
+members-import-pick = Choose a file…
 members-import-found = Spreadsheets in the Documents/Huzhu folder:
 members-import-found-none = There are no spreadsheets in the Documents/Huzhu folder. Copy the roster there, or type where it is above.
 members-import-busy = Reading the spreadsheet…
 members-import-sheet = Sheet
 members-import-counts = Headings on row { $header }. Add { $add }, update { $update }, no change { $same }, skipped { $skip }, errors { $error }.
 members-import-confirm = Import ({ $add } added, { $update } updated)
-members-import-errors-left-out = The { $error } rows with errors are left out; correct the sheet and import it again.
+members-import-errors-left-out = { $error ->
+    [one] The row with an error is left out; correct the sheet and import it again.
+   *[other] The { $error } rows with errors are left out; correct the sheet and import it again.
+}
 members-import-col-row = Row
 members-import-col-name = Name
 members-import-col-action = What happens

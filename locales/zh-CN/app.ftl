@@ -15,5 +15,7 @@ cli-status-done = 已变更编号 { $no } 的状态。
 
 app-dialog-backup-folder = 选择U盘上的文件夹
 app-dialog-restore-file = 选择要恢复的备份文件
+app-dialog-roster-file = 选择花名册文件
+app-dialog-roster-filter = 表格文件 (xlsx, xls, csv)
 app-dialog-restore-filter = 互助数据文件
 app-db-missing = 在“{ $path }”没有数据文件。

@@ -44,6 +44,7 @@ members-import-explain = 把村委会或协会原来用 Excel 做的花名册（
 members-import-path = 文件位置
 members-import-path-hint = 例如 D:\花名册.xlsx，可以直接粘贴
 members-import-preview = 预览
+members-import-pick = 选择文件…
 members-import-found = “文档/Huzhu”文件夹里的表格：
 members-import-found-none = “文档/Huzhu”文件夹里没有表格文件。把花名册复制到那里，或者在上面填写文件位置。
 members-import-busy = 正在读表格…

@@ -97,6 +97,7 @@ macro_rules! command_list {
 
             sheets::export_list(request: ExportRequest) -> SavedFile;
             sheets::roster_files() -> Vec<FoundFile>;
+            sheets::roster_pick() -> Option<String>;
             sheets::roster_preview(path: String, sheet: Option<String>) -> RosterPreview;
             sheets::roster_import(path: String, sheet: Option<String>, digest: String) -> RosterImported;
             welfare::agenda(month: Month) -> Agenda;

@@ -6,6 +6,7 @@ use huzhu::backup::{self, BackupReason};
 use huzhu::exports::{self, ExportRequest, Exported};
 use huzhu::roster::{self, RosterImported, RosterPreview};
 use huzhu::time_bank::exchange_files::FoundFile;
+use tauri_plugin_dialog::DialogExt;
 
 use crate::files::{self, SavedFile};
 use crate::state::{CmdResult, Shell};
@@ -17,6 +18,22 @@ pub fn export_list(state: &Shell, request: ExportRequest) -> CmdResult<SavedFile
 /// The spreadsheets in the output folder (Documents/Huzhu), newest first, offered for import.
 pub fn roster_files(state: &Shell) -> CmdResult<Vec<FoundFile>> {
     Ok(roster::files_in(&files::output_dir(&state.path)))
+}
+
+/// 选择文件: the system's file dialog, opened in the output folder and showing spreadsheets; the
+/// path picked goes to the preview like a typed one. None when the dialog was closed.
+pub fn roster_pick(state: &Shell) -> CmdResult<Option<String>> {
+    let l10n = state.l10n();
+    let picked = state
+        .app
+        .dialog()
+        .file()
+        .set_title(l10n.t("app-dialog-roster-file"))
+        .set_directory(files::output_dir(&state.path))
+        .add_filter(l10n.t("app-dialog-roster-filter"), &["xlsx", "xls", "csv"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok());
+    Ok(picked.map(|p| p.to_string_lossy().into_owned()))
 }
 
 pub fn roster_preview(state: &Shell, path: String, sheet: Option<String>) -> CmdResult<RosterPreview> {

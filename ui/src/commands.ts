@@ -169,6 +169,7 @@ export type Commands = {
   restore_apply: [{ source: RestoreSource }, Restored];
   export_list: [{ request: ExportRequest }, SavedFile];
   roster_files: [NoArgs, Array<FoundFile>];
+  roster_pick: [NoArgs, string | null];
   roster_preview: [{ path: string; sheet: string | null }, RosterPreview];
   roster_import: [{ path: string; sheet: string | null; digest: string }, RosterImported];
   agenda: [{ month: Month }, Agenda];
