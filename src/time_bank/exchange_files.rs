@@ -67,9 +67,19 @@ pub fn export_file(
     let tx = db::begin(conn)?;
     let e = exchange::export(&tx, actor, no, receiver, today)?;
     // Dropping `tx` on an error rolls the entry back: no file, no entry.
+    let mut replaced = None;
     let path = match target {
         ExportTarget::File(p, overwrite) => {
-            output::write(p, &e.bytes, overwrite, guard)?;
+            // A file being replaced (--force) is set aside, not overwritten, until the export is
+            // committed: if the commit fails it comes back, so a failed export loses nothing.
+            guard.check(p)?;
+            if overwrite == Overwrite::Force && std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()) {
+                replaced = Some(set_aside(p)?);
+            }
+            if let Err(err) = output::write(p, &e.bytes, overwrite, guard) {
+                put_back(replaced.as_deref(), p);
+                return Err(err);
+            }
             p.to_path_buf()
         }
         ExportTarget::Folder(dir) => {
@@ -80,18 +90,46 @@ pub fn export_file(
             path
         }
     };
-    commit_or_remove(tx, &path)?;
+    commit_or_remove(tx, &path, replaced.as_deref())?;
     Ok(ExportDone { path: path.display().to_string(), name: e.name, hours: e.hours, file_id: e.file_id })
 }
 
-/// Commits; if that fails, removes the file just written, so the hours stay only in the ledger.
-fn commit_or_remove(tx: Transaction, path: &Path) -> Result<()> {
-    tx.commit().map_err(|e| {
-        // The commit's error is what the secretary needs to read; a file that will not go away
-        // either is found by the next import, which refuses it as unknown to this ledger.
-        let _ = std::fs::remove_file(path);
-        Error::from(e)
-    })
+/// Commits; if that fails, removes the file just written, so the hours stay only in the ledger,
+/// and puts back the file it replaced. Once committed, the replaced file is removed.
+fn commit_or_remove(tx: Transaction, path: &Path, replaced: Option<&Path>) -> Result<()> {
+    match tx.commit() {
+        Ok(()) => {
+            if let Some(old) = replaced {
+                let _ = std::fs::remove_file(old);
+            }
+            Ok(())
+        }
+        Err(e) => {
+            // The commit's error is what the secretary needs to read; a file that will not go
+            // away either is found by the next import, which refuses it as unknown to this ledger.
+            let _ = std::fs::remove_file(path);
+            put_back(replaced, path);
+            Err(Error::from(e))
+        }
+    }
+}
+
+/// Renames `path` to a hidden name beside it (same folder, so the rename is atomic).
+fn set_aside(path: &Path) -> Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let aside = output::unique_name(&dir, &format!(".huzhu-replaced-{name}"));
+    std::fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+fn put_back(replaced: Option<&Path>, path: &Path) {
+    if let Some(old) = replaced {
+        let _ = std::fs::rename(old, path);
+    }
 }
 
 /// An exchange file found in a folder, offered for import.
@@ -109,7 +147,8 @@ pub fn files_in(dir: &Path) -> Vec<FoundFile> {
         .flatten()
         .filter(|e| {
             let p = e.path();
-            p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("hzt"))
+            // Hidden names are this app's own half-written or set-aside files.
+            !e.file_name().to_string_lossy().starts_with('.') && p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("hzt"))
         })
         .map(|e| {
             let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
@@ -169,13 +208,35 @@ mod tests {
         let path = dir.path().join("export.huzhu-time.json");
         let mut conn = Connection::open_in_memory().unwrap();
         std::fs::write(&path, b"{}").unwrap();
-        assert!(commit_or_remove(doomed(&mut conn), &path).is_err(), "the broken transaction does not commit");
+        assert!(commit_or_remove(doomed(&mut conn), &path, None).is_err(), "the broken transaction does not commit");
         assert!(!path.exists(), "the file of an export that was not recorded is removed, so the hours are not in two places");
 
         let mut conn = Connection::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
         std::fs::write(&path, b"{}").unwrap();
-        commit_or_remove(tx, &path).unwrap();
+        commit_or_remove(tx, &path, None).unwrap();
         assert!(path.exists(), "the file of a committed export stays");
+    }
+
+    #[test]
+    fn a_file_replaced_by_an_export_comes_back_when_the_commit_fails_and_goes_when_it_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.huzhu-time.json");
+        let names = || std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect::<Vec<_>>();
+
+        std::fs::write(&path, b"the earlier export").unwrap();
+        let aside = set_aside(&path).unwrap();
+        std::fs::write(&path, b"the new export").unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert!(commit_or_remove(doomed(&mut conn), &path, Some(&aside)).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"the earlier export", "a failed export puts back the file it was to replace");
+        assert_eq!(names(), ["export.huzhu-time.json"], "and leaves nothing else behind");
+
+        let aside = set_aside(&path).unwrap();
+        std::fs::write(&path, b"the new export").unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        commit_or_remove(conn.transaction().unwrap(), &path, Some(&aside)).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"the new export", "a committed export replaces the file");
+        assert_eq!(names(), ["export.huzhu-time.json"], "the replaced file is removed once the export is committed");
     }
 }
