@@ -109,6 +109,21 @@ fn every_write_is_audited_with_before_and_after() {
 }
 
 #[test]
+fn an_id_number_is_found_only_by_what_the_list_shows_of_it_or_whole() {
+    let (_d, mut conn) = test_db();
+    add(&mut conn, &PersonInput { id_card: "11010519491231002X".into(), ..PersonInput::member("张秀英") }).unwrap();
+    add(&mut conn, &PersonInput::member("李明")).unwrap();
+    let shown = members::list(&conn, &PersonFilter::default(), today()).unwrap().rows[1].id_card_masked.clone();
+    assert_eq!(shown.as_deref(), Some("110105********002X"), "the list shows the first six and last four");
+    for hidden in ["19491231", "1101051949", "49123", "1231002"] {
+        assert!(search(&conn, hidden).is_empty(), "{hidden}: the masked digits must not be searchable, or typing digit by digit recovers them");
+    }
+    for visible in ["110105", "002x", "002X", "11010519491231002x"] {
+        assert_eq!(search(&conn, visible), vec!["张秀英"], "{visible}: what the list shows, or the whole number, finds the person");
+    }
+}
+
+#[test]
 fn search_by_name_pinyin_initials_number_and_phone() {
     let (_d, mut conn) = test_db();
     add(&mut conn, &PersonInput { phones: vec!["138 0013 8000".into()], ..PersonInput::member("张秀英") }).unwrap();

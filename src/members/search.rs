@@ -110,6 +110,23 @@ struct IndexEntry {
     death_date: Option<NaiveDate>,
 }
 
+/// An ID number (lower case) is found by what the list shows of it — `id_card::mask` keeps the
+/// first six and the last four characters — or by the whole number typed. Matching any run of
+/// digits let a search, digit by digit, recover the hidden birth date and sequence number.
+fn id_card_found(id: &str, q: &str) -> bool {
+    if id.is_empty() || q.is_empty() {
+        return false;
+    }
+    // A checked ID number is ASCII (15 or 18 characters), so byte ranges are characters.
+    if id == q {
+        return true;
+    }
+    if !id.is_ascii() || id.len() < 10 {
+        return false;
+    }
+    id[..6].contains(q) || id[id.len() - 4..].contains(q)
+}
+
 impl IndexEntry {
     fn matches_text(&self, raw: &str, norm: &str, letters: bool, digits: bool) -> bool {
         if self.row.name.contains(raw) {
@@ -121,7 +138,7 @@ impl IndexEntry {
         if digits
             && (self.no_text == norm
                 || self.phone_digits.contains(norm)
-                || self.id_card.contains(norm))
+                || id_card_found(&self.id_card, norm))
         {
             return true;
         }
@@ -190,7 +207,7 @@ impl RegisterIndex {
                     pinyin: r.get(14)?,
                     initials: r.get(15)?,
                     phone_digits: phones.chars().filter(|c| c.is_ascii_digit() || *c == '\n').collect(),
-                    id_card: id_card.unwrap_or_default(),
+                    id_card: id_card.unwrap_or_default().to_ascii_lowercase(),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -206,7 +223,9 @@ impl RegisterIndex {
         let raw = filter.search.trim();
         let norm = names::normalise_query(raw);
         let letters = !norm.is_empty() && norm.chars().all(|c| c.is_ascii_alphabetic());
-        let digits = !norm.is_empty() && norm.chars().all(|c| c.is_ascii_digit());
+        // Digits, or an ID number ending in its check character x.
+        let id_like = norm.strip_suffix('x').unwrap_or(&norm);
+        let digits = !id_like.is_empty() && id_like.chars().all(|c| c.is_ascii_digit());
         let group = filter.village_group.as_deref().filter(|g| !g.is_empty());
         let band = filter.age_band.map(AgeBand::bounds);
         let limit = if filter.limit == 0 { usize::MAX } else { filter.limit as usize };
