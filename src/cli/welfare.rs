@@ -16,10 +16,8 @@ use huzhu::Result;
 use super::money::write_file;
 use super::{bad_choice, print_json, Ctx, Out};
 
-const KINDS: &[&str] = &["condolence", "hospital", "sick", "birthday", "chongyang", "chunjie", "other"];
-
 pub(super) fn kind(s: &str) -> Result<WelfareKind> {
-    WelfareKind::parse(s).ok_or_else(|| bad_choice("kind", s, KINDS))
+    WelfareKind::parse(s).ok_or_else(|| bad_choice("kind", s, &WelfareKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>()))
 }
 
 #[derive(Subcommand)]

@@ -1,7 +1,7 @@
 //! The roster import as the app's screen uses it: the spreadsheets offered from a folder, and a
 //! file named by its path read, previewed and imported (the shell's commands are one line each).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
@@ -9,43 +9,24 @@ use rusqlite::{Connection, Transaction};
 use super::apply::{import, RosterImported};
 use super::plan::{plan, RosterPreview};
 use crate::audit::Actor;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::input;
 use crate::sheets::grid::MAX_FILE_BYTES;
-use crate::time_bank::exchange_files::FoundFile;
+use crate::input::FoundFile;
 
 /// What a roster may be saved as.
 const EXTENSIONS: &[&str] = &["xls", "xlsx", "csv", "ods"];
 
 /// The spreadsheets in `dir`, newest first (none when the folder does not exist yet).
 pub fn files_in(dir: &Path) -> Vec<FoundFile> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<(std::time::SystemTime, FoundFile)> = rd
-        .flatten()
-        .filter(|e| {
-            let p = e.path();
-            p.is_file() && p.extension().and_then(|x| x.to_str()).is_some_and(|x| EXTENSIONS.iter().any(|w| x.eq_ignore_ascii_case(w)))
-        })
-        .map(|e| {
-            let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
-            (modified, FoundFile { path: e.path().display().to_string(), name: e.file_name().to_string_lossy().to_string() })
-        })
-        .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
-    found.into_iter().map(|(_, f)| f).collect()
+    input::files_in(dir, EXTENSIONS)
 }
 
-/// Reads the file a person named (field `file`): quotes pasted around a path are dropped and a
-/// blank path is a localised error; the rest is `input::read_file`'s: only a regular file (a FIFO
-/// or device is refused at once), its size checked before reading and the read capped at the
-/// largest spreadsheet the reader takes.
+/// Reads the roster a person named (field `file`; `input::read_named`), capped at the largest
+/// spreadsheet the reader takes.
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
-    let typed = path.trim().trim_matches('"').trim();
-    if typed.is_empty() {
-        return Err(Error::invalid("file", "error-exchange-file-required"));
-    }
-    input::read_file(&PathBuf::from(typed), MAX_FILE_BYTES as u64)
+    input::read_named(path, MAX_FILE_BYTES as u64)
 }
 
 /// The preview of the named file in the reader's language; writes nothing.

@@ -27,6 +27,7 @@ use crate::audit::Actor;
 use crate::db;
 use crate::error::{Error, Result};
 use crate::input;
+pub use crate::input::FoundFile;
 use crate::kernel::printout::safe_name;
 use crate::members::MemberNo;
 use crate::output::{self, Guard, Overwrite};
@@ -132,44 +133,15 @@ fn put_back(replaced: Option<&Path>, path: &Path) {
     }
 }
 
-/// An exchange file found in a folder, offered for import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct FoundFile {
-    pub path: String,
-    pub name: String,
-}
-
 /// The .json / .hzt files in `dir`, newest first (none when the folder does not exist yet).
 pub fn files_in(dir: &Path) -> Vec<FoundFile> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<(std::time::SystemTime, FoundFile)> = rd
-        .flatten()
-        .filter(|e| {
-            let p = e.path();
-            // Hidden names are this app's own half-written or set-aside files.
-            !e.file_name().to_string_lossy().starts_with('.') && p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("hzt"))
-        })
-        .map(|e| {
-            let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
-            let name = e.file_name().to_string_lossy().to_string();
-            (modified, FoundFile { path: e.path().display().to_string(), name })
-        })
-        .collect();
-    found.sort_by_key(|f| std::cmp::Reverse(f.0));
-    found.into_iter().map(|(_, f)| f).collect()
+    input::files_in(dir, &["json", "hzt"])
 }
 
-/// Reads the exchange file a person named (field `file`): quotes pasted around a path are
-/// dropped; a blank path is a localised error, and the rest is `input::read_file`'s: only a
-/// regular file (a FIFO or device is refused at once), its size checked before reading and the
-/// read capped at the largest exchange file.
+/// Reads the exchange file a person named (field `file`; `input::read_named`), capped at the
+/// largest exchange file.
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
-    let typed = path.trim().trim_matches('"').trim();
-    if typed.is_empty() {
-        return Err(Error::invalid("file", "error-exchange-file-required"));
-    }
-    input::read_file(&PathBuf::from(typed), MAX_FILE_BYTES as u64)
+    input::read_named(path, MAX_FILE_BYTES as u64)
 }
 
 /// What importing the named file would meet here (`exchange::preview`); writes nothing.
