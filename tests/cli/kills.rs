@@ -234,7 +234,12 @@ fn killing_any_write_at_random_moments_loses_nothing_committed_and_leaves_sound_
         // write itself is (start-up and opening the database come first): a short write is a
         // small target.
         let share = if rng.random_bool(0.5) { rng.random_range(0.0..1.1) } else { rng.random_range(0.5..1.0) };
-        let moment = typical[&op].mul_f64(share);
+        // A third of the writes are hunted instead: from half their usual time on, the probe
+        // looks for the write lock and the kill comes the moment it is seen taken. A write is a
+        // few milliseconds at the end of a command that spends most of its time starting up and
+        // checking the file, so a moment drawn at random rarely lands inside it.
+        let hunt = op.writes_database() && rng.random_bool(0.33);
+        let moment = if hunt { typical[&op] * 3 } else { typical[&op].mul_f64(share) };
         // The probe is another program's connection; a restore refuses a database in use, so
         // none is open while one runs.
         let probe = op.writes_database().then(|| {
@@ -252,8 +257,9 @@ fn killing_any_write_at_random_moments_loses_nothing_committed_and_leaves_sound_
             if child.try_wait().unwrap().is_some() {
                 break;
             }
-            if spawned.elapsed() >= moment {
-                lock_taken = probe.as_ref().is_some_and(write_lock_taken);
+            let seen = hunt && spawned.elapsed() >= typical[&op] / 2 && probe.as_ref().is_some_and(write_lock_taken);
+            if seen || spawned.elapsed() >= moment {
+                lock_taken = seen || probe.as_ref().is_some_and(write_lock_taken);
                 partial_there = !partials(&v.backups).is_empty() || !partials(v.db.parent().unwrap()).is_empty();
                 child.kill().unwrap();
                 killed = true;
