@@ -175,3 +175,15 @@ file-name-roster = Rota
 file-name-roster-large = -large
 file-name-slips = Rota slips
 file-name-roster-a3 = -A3
+
+# Training a duty requires (issue 13)
+rota-unfilled-no-training = No volunteer with the training “{ $topic }” does { $kind ->
+    [care] care
+    [visit] visits
+   *[hall] hall duty
+}
+error-rota-cannot-training = { $name } has not had the training { $kind ->
+    [care] care
+    [visit] visits
+   *[hall] hall duty
+} requires

@@ -175,3 +175,15 @@ file-name-roster = 值班表
 file-name-roster-large = -大字
 file-name-slips = 个人值班单
 file-name-roster-a3 = -A3
+
+# Training a duty requires (issue 13)
+rota-unfilled-no-training = 没有参加过“{ $topic }”培训的志愿者能做{ $kind ->
+    [care] 护理
+    [visit] 探望
+   *[hall] 活动中心值班
+}
+error-rota-cannot-training = { $name } 未参加{ $kind ->
+    [care] 护理
+    [visit] 探望
+   *[hall] 活动中心值班
+}所要求的培训

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, Transaction};
 
-use super::generate::{DEFAULT_REST_HOURS, load_input, to_need};
+use super::generate::{DEFAULT_REST_HOURS, load_input, required_trainings, to_need};
 use super::generator::{self, Block, Kept, RotaWhy};
 use super::slots::{RotaSlot, RotaSlotId, get_slot};
 use crate::audit::{self, Actor};
@@ -18,6 +18,7 @@ pub(super) fn error_for(block: Block, slot: &RotaSlot, name: &str) -> Error {
     let n = ("name", name.to_string());
     match block {
         Block::Kind => Error::conflict("error-rota-cannot-kind", vec![n, ("kind", kind)]),
+        Block::Untrained => Error::conflict("error-rota-cannot-training", vec![n, ("kind", kind)]),
         Block::Weekday => Error::conflict("error-rota-cannot-weekday", vec![n, ("weekday", weekday)]),
         Block::DayNight => Error::conflict("error-rota-cannot-shift", vec![n, ("shift", shift)]),
         Block::Away => Error::conflict("error-rota-cannot-away", vec![n, ("date", slot.date.to_string())]),
@@ -44,7 +45,7 @@ fn check_assignable(conn: &Connection, slot: &RotaSlot, no: MemberNo, ignore: &[
     let busy: Vec<_> = mine.iter().map(|k| (k.start, k.end)).collect();
     let month_shifts = mine.iter().filter(|k| k.in_month).count() as u32;
     let paired = slot.paired.map(|p| members::id_of(conn, p)).transpose()?.map(|p| p.0);
-    let need = to_need(slot, "", paired)?;
+    let need = to_need(slot, "", paired, &required_trainings(conn)?)?;
     if let Some(b) = generator::block(v, &need, &busy, month_shifts, DEFAULT_REST_HOURS * 60) {
         return Err(error_for(b, slot, &name));
     }

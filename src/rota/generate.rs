@@ -15,6 +15,8 @@ use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Month;
 use crate::members::MemberNo;
+use crate::standards::{self, ServiceScope};
+use crate::training;
 
 /// Least rest between two shifts of one person: a night ending at 08:00 and a day shift starting
 /// then are refused, as are a day shift and that evening's night.
@@ -23,9 +25,17 @@ pub const DEFAULT_REST_HOURS: i64 = 8;
 /// Earlier load that counts for fairness: done shifts in this many months before.
 const HISTORY_MONTHS: u32 = 3;
 
-pub(super) fn to_need(s: &RotaSlot, group: &str, paired: Option<i64>) -> Result<SlotNeed> {
+/// The slot as the generator sees it. `trainings` are the topics each duty kind requires
+/// (`required_trainings`).
+pub(super) fn to_need(s: &RotaSlot, group: &str, paired: Option<i64>, trainings: &BTreeMap<String, String>) -> Result<SlotNeed> {
     let (start, end) = s.interval()?;
-    Ok(SlotNeed { id: s.id.0, date: s.date, start, end, kind: s.kind, night: s.night, people: s.people, group: group.to_string(), paired })
+    let training = trainings.get(s.kind.code()).cloned();
+    Ok(SlotNeed { id: s.id.0, date: s.date, start, end, kind: s.kind, night: s.night, people: s.people, group: group.to_string(), paired, training })
+}
+
+/// The training each duty kind's standard requires: kind code → topic.
+pub(super) fn required_trainings(conn: &Connection) -> Result<BTreeMap<String, String>> {
+    standards::required_trainings(conn, ServiceScope::Duty)
 }
 
 /// Volunteers with availability who are active, with their absences and earlier load.
@@ -48,6 +58,7 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
                 max_shifts: r.get(7)?,
                 absences: Vec::new(),
                 history: Load::default(),
+                trainings: Vec::new(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -78,9 +89,11 @@ fn load_volunteers(conn: &Connection, month: Month) -> Result<Vec<Volunteer>> {
         let (a, b) = (stored_time("rota_slot.start", &a)?, stored_time("rota_slot.end", &b)?);
         h.night += u32::from(is_night(a, b));
     }
+    let mut topics = training::topics_by_person(conn)?;
     for v in &mut vols {
         v.absences = abs.remove(&v.id).unwrap_or_default();
         v.history = hist.get(&v.id).copied().unwrap_or_default();
+        v.trainings = topics.remove(&v.id).map(|t| t.into_iter().collect()).unwrap_or_default();
     }
     Ok(vols)
 }
@@ -142,6 +155,7 @@ pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, 
     let mut needs = Vec::new();
     let mut kept = Vec::new();
     let mut month_slots = Vec::new();
+    let trainings = required_trainings(conn)?;
     for s in around {
         let in_month = s.date >= first && s.date <= last;
         let (start, end) = s.interval()?;
@@ -160,7 +174,7 @@ pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, 
         if in_month {
             if !s.locked {
                 let group = groups.get(&s.recipient.0).map(|g| g.0.clone()).unwrap_or_default();
-                needs.push(to_need(&s, &group, s.paired.and_then(id_of))?);
+                needs.push(to_need(&s, &group, s.paired.and_then(id_of), &trainings)?);
             }
             month_slots.push(s);
         }

@@ -31,6 +31,8 @@ pub struct SlotNeed {
     pub group: String,
     /// The only volunteer this slot may have (a pairing's visits).
     pub paired: Option<i64>,
+    /// The training topic the duty's standard requires (None: none).
+    pub training: Option<String>,
 }
 
 impl SlotNeed {
@@ -82,6 +84,8 @@ pub struct Volunteer {
     /// Inclusive date ranges.
     pub absences: Vec<(NaiveDate, NaiveDate)>,
     pub history: Load,
+    /// Training topics attended (a duty that requires one is offered only to those who have it).
+    pub trainings: Vec<String>,
 }
 
 /// An assignment that stays as it is: on a locked slot, made by hand, already done, or in the
@@ -126,6 +130,7 @@ pub enum RotaWhy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Block {
     Kind,
+    Untrained,
     Weekday,
     DayNight,
     Away,
@@ -181,20 +186,45 @@ pub fn block(v: &Volunteer, s: &SlotNeed, busy: &[(NaiveDateTime, NaiveDateTime)
     if !v.kinds.contains(&s.kind) {
         return Some(Block::Kind);
     }
-    if !v.weekdays.contains(s.date.weekday().number_from_monday()) {
+    if !trained(v, s.training.as_deref()) {
+        return Some(Block::Untrained);
+    }
+    if let Some(b) = block_time(v, (s.start, s.end), s.night, busy, rest_minutes, || v.max_shifts.is_some_and(|m| month_shifts >= m)) {
+        return Some(b);
+    }
+    None
+}
+
+/// Whether `v` has the training a duty or request requires (`None`: none required).
+pub fn trained(v: &Volunteer, required: Option<&str>) -> bool {
+    required.is_none_or(|t| v.trainings.iter().any(|x| x == t))
+}
+
+/// The rules about time, shared by rota slots and requests for help (which have no duty kind
+/// and no monthly limit of their own): the weekday, day or night, absences, then `full` (the
+/// monthly limit, for a slot), then the times `v` is already taken with the rest between.
+pub fn block_time(
+    v: &Volunteer,
+    (start, end): (NaiveDateTime, NaiveDateTime),
+    night: bool,
+    busy: &[(NaiveDateTime, NaiveDateTime)],
+    rest_minutes: i64,
+    full: impl FnOnce() -> bool,
+) -> Option<Block> {
+    if !v.weekdays.contains(start.date().weekday().number_from_monday()) {
         return Some(Block::Weekday);
     }
-    if (s.night && !v.night) || (!s.night && !v.day) {
+    if (night && !v.night) || (!night && !v.day) {
         return Some(Block::DayNight);
     }
-    let (first, last) = (s.start.date(), s.end.date());
+    let (first, last) = (start.date(), end.date());
     if v.absences.iter().any(|&(a, b)| a <= last && first <= b) {
         return Some(Block::Away);
     }
-    if v.max_shifts.is_some_and(|m| month_shifts >= m) {
+    if full() {
         return Some(Block::Full);
     }
-    if busy.iter().any(|&b| too_close(b, (s.start, s.end), rest_minutes)) {
+    if busy.iter().any(|&b| too_close(b, (start, end), rest_minutes)) {
         return Some(Block::Busy);
     }
     None
@@ -509,6 +539,10 @@ fn reason_for(input: &Input, vols: &[&Volunteer], state: &BTreeMap<i64, State>, 
     let kind = s.kind.code().to_string();
     if past(Block::Kind) == 0 {
         return Reason { id: "rota-unfilled-no-kind", args: vec![("kind", kind)] };
+    }
+    if past(Block::Untrained) == 0 {
+        let topic = s.training.clone().unwrap_or_default();
+        return Reason { id: "rota-unfilled-no-training", args: vec![("kind", kind), ("topic", topic)] };
     }
     if past(Block::Weekday) == 0 {
         return Reason { id: "rota-unfilled-no-weekday", args: vec![("kind", kind), ("weekday", weekday)] };

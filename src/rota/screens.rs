@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::changes::error_for;
-use super::generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, load_input, reason_text, to_need};
+use super::generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, load_input, reason_text, required_trainings, to_need};
 use super::generator::{self, Kept, RotaWhy};
 use super::slots::{RotaSlot, RotaSlotId, get_slot, list_month};
 use crate::error::Result;
@@ -91,7 +91,7 @@ pub fn candidates(conn: &Connection, slot: RotaSlotId, l10n: &Localizer) -> Resu
     let (input, _) = load_input(conn, Month::of(s.date))?;
     let on: Vec<i64> = input.kept.iter().filter(|k| k.slot == slot.0).map(|k| k.person).collect();
     let paired = s.paired.map(|p| members::id_of(conn, p)).transpose()?.map(|p| p.0);
-    let need = to_need(&s, "", paired)?;
+    let need = to_need(&s, "", paired, &required_trainings(conn)?)?;
     let mut out = Vec::new();
     for v in input.volunteers.iter().filter(|v| !on.contains(&v.id)) {
         let mine: Vec<&Kept> = input.kept.iter().filter(|k| k.person == v.id).collect();

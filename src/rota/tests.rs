@@ -28,12 +28,13 @@ fn vol(id: i64) -> Volunteer {
         max_shifts: None,
         absences: vec![],
         history: Load::default(),
+        trainings: vec![],
     }
 }
 
 fn slot(id: i64, date: NaiveDate, start: NaiveTime, end: NaiveTime) -> SlotNeed {
     let (a, b) = interval(date, start, end);
-    SlotNeed { id, date, start: a, end: b, kind: DutyKind::Care, night: is_night(start, end), people: 1, group: String::new(), paired: None }
+    SlotNeed { id, date, start: a, end: b, kind: DutyKind::Care, night: is_night(start, end), people: 1, group: String::new(), paired: None, training: None }
 }
 
 /// A care case's day and night shifts for every day of December 2026.
@@ -215,6 +216,7 @@ fn check_hard_rules(input: &Input, out: &generator::Output) {
         let s = slots.get(&a.slot).expect("an assignment names a slot to fill");
         let v = vols.get(&a.person).expect("an assignment names a volunteer");
         assert!(v.kinds.contains(&s.kind), "never outside the duty kinds: {a:?}");
+        assert!(s.training.as_ref().is_none_or(|t| v.trainings.contains(t)), "never a duty whose training they lack: {a:?}");
         assert!(v.weekdays.contains(s.date.weekday().number_from_monday()), "never on a day they cannot: {a:?}");
         assert!(if s.night { v.night } else { v.day }, "never a night (or day) shift they do not do: {a:?}");
         assert!(!v.absences.iter().any(|&(x, y)| x <= s.end.date() && s.start.date() <= y), "never during an absence: {a:?}");
@@ -266,6 +268,9 @@ fn check_hard_rules(input: &Input, out: &generator::Output) {
 // ---------------------------------------------------------------------------------------------
 // Random villages
 
+/// The training some random cases require and some random volunteers have.
+const TOPIC: &str = "护理基础";
+
 #[derive(Debug, Clone)]
 struct Profile {
     kinds: Vec<DutyKind>,
@@ -274,6 +279,7 @@ struct Profile {
     night: bool,
     max: Option<u32>,
     away: Option<(u32, u32)>,
+    trained: bool,
 }
 
 fn profile() -> impl Strategy<Value = Profile> {
@@ -284,14 +290,16 @@ fn profile() -> impl Strategy<Value = Profile> {
         prop::bool::weighted(0.5),
         prop::option::weighted(0.4, 2u32..12),
         prop::option::weighted(0.3, (1u32..28, 0u32..6)),
+        prop::bool::weighted(0.6),
     )
-        .prop_map(|(kinds, weekdays, day, night, max, away)| Profile {
+        .prop_map(|(kinds, weekdays, day, night, max, away, trained)| Profile {
             kinds,
             weekdays,
             day: day || !night,
             night,
             max,
             away: away.map(|(a, len)| (a, (a + len).min(31))),
+            trained,
         })
 }
 
@@ -303,6 +311,7 @@ struct CaseGen {
     every: u32,
     group: u8,
     paired: Option<usize>,
+    training: bool,
 }
 
 fn case() -> impl Strategy<Value = CaseGen> {
@@ -313,8 +322,8 @@ fn case() -> impl Strategy<Value = CaseGen> {
         vec![(7, 0, 12, 0, 1), (13, 0, 18, 0, 1), (22, 0, 6, 0, 1)],
         vec![(19, 0, 23, 0, 2)],
     ]);
-    (prop::sample::select(DutyKind::ALL.to_vec()), shift_sets, 1u8..=127, 1u32..=3, 0u8..3, prop::option::weighted(0.2, 0usize..100))
-        .prop_map(|(kind, shifts, weekdays, every, group, paired)| CaseGen { kind, shifts, weekdays, every, group, paired })
+    (prop::sample::select(DutyKind::ALL.to_vec()), shift_sets, 1u8..=127, 1u32..=3, 0u8..3, prop::option::weighted(0.2, 0usize..100), prop::bool::weighted(0.3))
+        .prop_map(|(kind, shifts, weekdays, every, group, paired, training)| CaseGen { kind, shifts, weekdays, every, group, paired, training })
 }
 
 /// A village: profiles, volunteers each taking one profile (so some share theirs), cases.
@@ -342,6 +351,7 @@ fn village() -> impl Strategy<Value = Input> {
                         max_shifts: p.max,
                         absences: p.away.map(|(a, b)| vec![(d(2027, 1, a), d(2027, 1, b.max(a)))]).unwrap_or_default(),
                         history: Load::default(),
+                        trainings: if p.trained { vec![TOPIC.to_string()] } else { vec![] },
                     }
                 })
                 .collect();
@@ -366,6 +376,7 @@ fn village() -> impl Strategy<Value = Input> {
                             people: if paired.is_some() { 1 } else { people },
                             group: format!("{}组", c.group),
                             paired,
+                            training: c.training.then(|| TOPIC.to_string()),
                         });
                         id += 1;
                     }
@@ -406,7 +417,7 @@ proptest! {
             if input.slots.iter().any(|s| s.paired == Some(v.id)) {
                 continue;
             }
-            let key = format!("{:?}|{:?}|{}|{}|{:?}|{:?}", v.kinds, v.weekdays, v.day, v.night, v.max_shifts, v.absences);
+            let key = format!("{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}", v.kinds, v.weekdays, v.day, v.night, v.max_shifts, v.absences, v.trainings);
             classes.entry(key).or_default().push(c.get(&v.id).copied().unwrap_or(0));
         }
         for (k, n) in classes {

@@ -25,6 +25,9 @@ import type { BatchSkipWhy } from './BatchSkipWhy';
 import type { BackupReason } from './BackupReason';
 import type { BackupProblem } from './BackupProblem';
 import type { UsbWarning } from './UsbWarning';
+import type { RequestState } from './RequestState';
+import type { Rating } from './Rating';
+import type { ServiceScope } from './ServiceScope';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -101,4 +104,13 @@ export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_f
 export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const REQUEST_STATE = ['open', 'assigned', 'done', 'cancelled'] as const satisfies readonly RequestState[];
+export const REQUEST_STATE_LABEL = { open: 'request-state-open', assigned: 'request-state-assigned', done: 'request-state-done', cancelled: 'request-state-cancelled' } as const satisfies Record<RequestState, string>;
+
+export const RATING = ['good', 'ok', 'bad'] as const satisfies readonly Rating[];
+export const RATING_LABEL = { good: 'feedback-rating-good', ok: 'feedback-rating-ok', bad: 'feedback-rating-bad' } as const satisfies Record<Rating, string>;
+
+export const SERVICE_SCOPE = ['duty', 'request'] as const satisfies readonly ServiceScope[];
+export const SERVICE_SCOPE_LABEL = { duty: 'standard-scope-duty', request: 'standard-scope-request' } as const satisfies Record<ServiceScope, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(REQUEST_STATE_LABEL), ...Object.values(RATING_LABEL), ...Object.values(SERVICE_SCOPE_LABEL)];
