@@ -21,6 +21,8 @@ mod members;
 mod money;
 #[path = "cli/reports.rs"]
 mod reports;
+#[path = "cli/requests.rs"]
+mod requests;
 #[path = "cli/rota.rs"]
 mod rota;
 #[path = "cli/sheets.rs"]

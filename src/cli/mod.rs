@@ -13,6 +13,7 @@ mod rota;
 mod sheets;
 mod welfare;
 mod reports;
+mod requests;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -164,6 +165,26 @@ enum Command {
     Backups(backup::BackupsArgs),
     /// Show what a backup holds; with --yes put it in place of the data file
     Restore(backup::RestoreArgs),
+    /// Requests for help (求助): add, candidates, assign, done, cancel, list
+    Request {
+        #[command(subcommand)]
+        command: requests::RequestCommand,
+    },
+    /// Feedback on services (服务评价) and complaints' follow-ups
+    Feedback {
+        #[command(subcommand)]
+        command: requests::FeedbackCommand,
+    },
+    /// Training (培训): sessions, attendance, what a kind of service requires
+    Training {
+        #[command(subcommand)]
+        command: requests::TrainingCommand,
+    },
+    /// Service standards (服务标准) of each duty kind and request kind
+    Standard {
+        #[command(subcommand)]
+        command: requests::StandardCommand,
+    },
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -360,6 +381,10 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Report(args) => reports::report(ctx, args),
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),
+        Command::Request { command } => requests::request(ctx, command),
+        Command::Feedback { command } => requests::feedback_cmd(ctx, command),
+        Command::Training { command } => requests::training_cmd(ctx, command),
+        Command::Standard { command } => requests::standard_cmd(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
