@@ -121,6 +121,23 @@ macro_rules! command_list {
             welfare::birthdays_pdf(month: Month, decades: bool) -> SavedFile;
             welfare::festival(festival: Festival, year: i32) -> FestivalList;
             welfare::festival_pay(festival: Festival, year: i32, input: BatchInput) -> BatchResult;
+
+            requests::request_kinds() -> Vec<RequestKind>;
+            requests::request_list(open_only: bool) -> Vec<HelpRequest>;
+            requests::request_add(input: RequestInput) -> HelpRequest;
+            requests::request_candidates(id: RequestId) -> Vec<RequestCandidate>;
+            requests::request_assign(id: RequestId, no: MemberNo) -> HelpRequest;
+            requests::request_done(id: RequestId, input: RequestDoneInput) -> HelpRequest;
+            requests::request_cancel(id: RequestId, reason: String) -> HelpRequest;
+            requests::request_volunteer(no: MemberNo) -> VolunteerRecord;
+            requests::feedback_shift(input: ShiftFeedbackInput) -> Feedback;
+            requests::feedback_open() -> Vec<Feedback>;
+            requests::feedback_close(id: FeedbackId, input: FollowUpInput) -> Feedback;
+            requests::training_list() -> Vec<TrainingSession>;
+            requests::training_add(input: TrainingInput) -> TrainingSession;
+            requests::training_attend(id: TrainingId, people: Vec<MemberNo>) -> TrainingSession;
+            requests::standard_list() -> Vec<ServiceStandard>;
+            requests::standard_set(target: StandardTarget, input: ServiceStandardInput) -> ServiceStandard;
         }
     };
 }

@@ -36,6 +36,10 @@ use huzhu::welfare::{
 };
 use huzhu::money::statements::StatementFormat;
 use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
+use huzhu::feedback::{Feedback, FeedbackId, FollowUpInput, ShiftFeedbackInput};
+use huzhu::requests::{HelpRequest, RequestCandidate, RequestDoneInput, RequestId, RequestInput, RequestKind, StandardTarget, VolunteerRecord};
+use huzhu::standards::{ServiceStandard, ServiceStandardInput};
+use huzhu::training::{TrainingId, TrainingInput, TrainingSession};
 
 macro_rules! shell_commands {
     ($($area:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)*) => {

@@ -15,6 +15,7 @@ mod files;
 mod members;
 mod money;
 mod reports;
+mod requests;
 mod rota;
 mod sheets;
 mod state;
