@@ -4,6 +4,7 @@ app-name = Huzhu
 app-nav-agenda = This month
 app-nav-members = Members
 app-nav-rota = Rotas
+app-nav-requests = Help requests
 app-nav-time-bank = Time bank
 app-nav-money = Money
 app-nav-welfare = Welfare

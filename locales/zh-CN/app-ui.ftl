@@ -4,6 +4,7 @@ app-name = 互助
 app-nav-agenda = 本月要事
 app-nav-members = 会员
 app-nav-rota = 值班
+app-nav-requests = 求助
 app-nav-time-bank = 时间银行
 app-nav-money = 财务
 app-nav-welfare = 慰问

@@ -42,6 +42,9 @@ import {
   AGE_COUNT_LABEL,
   BATCH_SKIP_WHY_LABEL,
   WELFARE_KIND_LABEL,
+  RATING,
+  RATING_LABEL,
+  REQUEST_STATE_LABEL,
 } from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
@@ -59,6 +62,7 @@ export {
   STATUS as STATUSES,
   STATUS_FILTER as STATUS_FILTERS,
   TEXT_SIZE as TEXT_SIZES,
+  RATING as RATINGS,
 };
 
 /** Economic statuses a dues policy may exempt: all but 'ordinary' (the core refuses that one). */
@@ -92,6 +96,8 @@ export const ids = {
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
+  rating: (c: keyof typeof RATING_LABEL) => RATING_LABEL[c],
+  requestState: (c: keyof typeof REQUEST_STATE_LABEL) => REQUEST_STATE_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */
