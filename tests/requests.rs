@@ -193,6 +193,14 @@ fn a_complaint_opens_a_follow_up_that_is_closed_with_what_was_done_and_the_quart
     assert!(feedback::open_followups(&conn).unwrap().is_empty(), "closed with what was done");
     let s = feedback::summary(&conn, day("2026-10-01"), day("2026-12-31")).unwrap();
     assert_eq!((s.good, s.ok, s.bad, s.followups_closed, s.followups_open), (0, 0, 1, 1, 0));
+    let q = huzhu::kernel::Quarter::parse("quarter", "2026-Q4").unwrap();
+    assert_eq!(feedback::quarter_summary(&conn, q).unwrap(), s, "the quarter's summary is the same count");
+    let report = huzhu::reports::work::build(&conn, huzhu::money::statements::Period::Quarter(q), "", &zh(), today()).unwrap();
+    assert_eq!((report.services.feedback.bad, report.services.requests.done, report.services.requests.hours.to_string()), (1, 1, "1.5".into()), "the work report carries the quarter's requests and feedback");
+    let pdf = huzhu::reports::work_pdf(&report, &zh()).unwrap();
+    let (text, _) = common::pdf::pdf_text(&pdf);
+    let text = common::pdf::squash(&text);
+    assert!(text.contains("服务评价") && text.contains("不满意1"), "the report's PDF prints the feedback line: {text}");
     let page = requests::volunteer_record(&conn, MemberNo(3)).unwrap();
     assert_eq!((page.requests_done, page.balance.to_string(), page.feedback.len()), (1, "1.5".into(), 1), "the volunteer's page shows hours, services and feedback");
 }

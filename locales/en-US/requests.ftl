@@ -80,3 +80,9 @@ cli-request-offers = { $name } offers: { $kinds }
 cli-request-kind-added = Added the kind “{ $name }”.
 cli-request-pays-on = A done request draws the same hours from the recipient's own time-bank account.
 cli-request-pays-off = A done request does not draw on the recipient's time-bank account.
+
+# The work report's lines (huzhu::reports)
+report-requests = Help requests
+report-requests-line = { $taken } taken, { $done } done ({ $hours } hours), { $cancelled } cancelled, { $pending } pending at the end
+report-feedback = Feedback
+report-feedback-line = { $good } satisfied, { $ok } acceptable, { $bad } not satisfied (complaints dealt with { $closed }, open { $open })

@@ -80,3 +80,9 @@ cli-request-offers = { $name } 提供：{ $kinds }
 cli-request-kind-added = 已添加求助类别“{ $name }”。
 cli-request-pays-on = 完成的求助从求助人自己的时间储蓄中扣除相同时数。
 cli-request-pays-off = 完成的求助不从求助人的时间储蓄中扣除。
+
+# The work report's lines (huzhu::reports)
+report-requests = 求助服务
+report-requests-line = 受理 { $taken } 件，完成 { $done } 件（{ $hours } 小时），取消 { $cancelled } 件，期末待办 { $pending } 件
+report-feedback = 服务评价
+report-feedback-line = 满意 { $good }，基本满意 { $ok }，不满意 { $bad }（投诉已处理 { $closed }，待处理 { $open }）

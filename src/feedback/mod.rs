@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::choice::choice;
-use crate::kernel::fields;
+use crate::kernel::{fields, Quarter};
 use crate::members::{self, MemberNo, PersonId};
 use crate::rota::{self, RotaSlotId, ShiftOutcomeKind};
 
@@ -236,4 +236,9 @@ pub fn summary(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Result<F
         }
     }
     Ok(s)
+}
+
+/// The quarter's feedback, as the work report of a quarter shows it.
+pub fn quarter_summary(conn: &Connection, q: Quarter) -> Result<FeedbackSummary> {
+    summary(conn, q.first_day(), q.last_day())
 }

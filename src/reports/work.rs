@@ -18,6 +18,8 @@ use crate::i18n::Localizer;
 use crate::kernel::{fields, Fen, Gender};
 use crate::members::{CareLevel, Living, Status};
 use crate::money::statements::{self, CategoryTotal, Period, PeriodInput};
+use crate::feedback::{self, FeedbackSummary};
+use crate::requests::{self, RequestFigures};
 use crate::rota::{self, DutyKind};
 use crate::time_bank::{Hours, POOL_ACCOUNT};
 
@@ -83,6 +85,10 @@ pub struct ServiceFigures {
     /// (or today, for a period not yet over): their names, longest first.
     pub overdue: Vec<String>,
     pub overdue_on: NaiveDate,
+    /// Requests for help (求助) taken, done, cancelled and pending.
+    pub requests: RequestFigures,
+    /// The recipients' feedback on shifts and requests of the period, with complaints' follow-ups.
+    pub feedback: FeedbackSummary,
 }
 
 /// Welfare paid in the period, by kind: payments dated in the period that are not reversed (a
@@ -353,7 +359,9 @@ fn service_figures(conn: &Connection, from: NaiveDate, to: NaiveDate, today: Nai
     let pairings: i64 = conn.query_row("SELECT count(*) FROM pairing WHERE active = 1 AND from_date <= ?1", [to], |r| r.get(0))?;
     let overdue_on = to.min(today);
     let overdue = rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), overdue_on)?.into_iter().map(|o| o.name).collect();
-    Ok(ServiceFigures { duties, visits, calls, pairings, overdue, overdue_on })
+    let requests = requests::figures(conn, from, to)?;
+    let feedback = feedback::summary(conn, from, to)?;
+    Ok(ServiceFigures { duties, visits, calls, pairings, overdue, overdue_on, requests, feedback })
 }
 
 fn time_figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<TimeFigures> {

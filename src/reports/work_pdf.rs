@@ -178,7 +178,27 @@ fn services(f: &mut Flow, r: &WorkReport, l10n: &Localizer) {
     if !s.overdue.is_empty() {
         f.paragraph(&format!("    {}", s.overdue.join(l10n.t("report-list-separator").as_str())), 9.5);
     }
+    f.row(0.0, &l10n.t("report-requests"), &requests_line(s, l10n), 10.5);
+    f.row(0.0, &l10n.t("report-feedback"), &feedback_line(s, l10n), 10.5);
     f.y += 4.0;
+}
+
+/// Requests for help in one line: taken, done (hours), cancelled, pending.
+pub(super) fn requests_line(s: &super::work::ServiceFigures, l10n: &Localizer) -> String {
+    let r = &s.requests;
+    l10n.format(
+        "report-requests-line",
+        &[("taken", r.taken.to_string()), ("done", r.done.to_string()), ("hours", r.hours.to_string()), ("cancelled", r.cancelled.to_string()), ("pending", r.pending.to_string())],
+    )
+}
+
+/// The feedback in one line: by rating, and the complaints' follow-ups.
+pub(super) fn feedback_line(s: &super::work::ServiceFigures, l10n: &Localizer) -> String {
+    let f = &s.feedback;
+    l10n.format(
+        "report-feedback-line",
+        &[("good", f.good.to_string()), ("ok", f.ok.to_string()), ("bad", f.bad.to_string()), ("closed", f.followups_closed.to_string()), ("open", f.followups_open.to_string())],
+    )
 }
 
 /// A row of the services table: the kind, then the counts, the last one minutes shown as hours.

@@ -136,6 +136,12 @@ pub fn xlsx(r: &WorkReport, l10n: &Localizer) -> Result<Vec<u8>> {
         row += 1;
         s.write(row, 1, name).map_err(e)?;
     }
+    row += 2;
+    s.write(row, 0, t("report-requests")).map_err(e)?;
+    s.write(row, 1, super::work_pdf::requests_line(sv, l10n)).map_err(e)?;
+    row += 1;
+    s.write(row, 0, t("report-feedback")).map_err(e)?;
+    s.write(row, 1, super::work_pdf::feedback_line(sv, l10n)).map_err(e)?;
 
     // Welfare.
     let s = sheet(&mut wb, &t("report-sheet-welfare"), &t("report-section-welfare"), &f)?;

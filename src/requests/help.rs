@@ -317,3 +317,39 @@ pub fn set_recipient_pays(tx: &Transaction, actor: &Actor, on: bool) -> Result<b
     audit::record(tx, actor, "update", super::ENTITIES[3], RECIPIENT_PAYS, Some(&before), Some(&on))?;
     Ok(on)
 }
+
+/// The requests of a period, for the work report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestFigures {
+    /// Taken in the period.
+    pub taken: i64,
+    /// Done in the period, and the hours they took.
+    pub done: i64,
+    pub hours: Hours,
+    /// Taken in the period and cancelled.
+    pub cancelled: i64,
+    /// Open or assigned at the end of the period (taken by then).
+    pub pending: i64,
+}
+
+pub fn figures(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Result<RequestFigures> {
+    let (taken, cancelled): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(state = 'cancelled'), 0) FROM help_request WHERE taken_on BETWEEN ?1 AND ?2",
+        params![from, until],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let (done, minutes): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(minutes), 0) FROM help_request WHERE state = 'done' AND done_on BETWEEN ?1 AND ?2",
+        params![from, until],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    // Pending at the end: not yet done or cancelled then (done or cancelled later, or never).
+    let pending: i64 = conn.query_row(
+        "SELECT count(*) FROM help_request WHERE taken_on <= ?1
+           AND (state IN ('open', 'assigned') OR (state = 'done' AND done_on > ?1))",
+        params![until],
+        |r| r.get(0),
+    )?;
+    Ok(RequestFigures { taken, done, hours: Hours::from_half_hours(minutes / 30), cancelled, pending })
+}

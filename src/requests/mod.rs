@@ -14,7 +14,7 @@ mod page;
 mod standards_of;
 
 pub use kinds::{SEEDED, RequestKind, RequestKindInput, label, list as kinds, resolve as resolve_kind, add_kind, retire_kind};
-pub use help::{ASAP_DAYS, RequestId, RequestState, RequestInput, RequestDoneInput, HelpRequest, get, list, add, done, cancel, recipient_pays, set_recipient_pays};
+pub use help::{ASAP_DAYS, RequestId, RequestState, RequestInput, RequestDoneInput, HelpRequest, get, list, add, done, cancel, recipient_pays, set_recipient_pays, RequestFigures, figures};
 pub use matching::{FAR, Need, Offer, Unable, Fit, Proposal, distance, unable, propose, RequestCandidate, candidates, assign};
 pub use offers::{all as all_offers, of as offers_of, set as set_offers};
 pub use page::{VolunteerRecord, volunteer_record};
