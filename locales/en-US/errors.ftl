@@ -1,6 +1,6 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = This data file was written by a newer version of Huzhu (data version { $found }; this program knows up to { $known }). Please install the latest version to open it. The file has not been changed.
-error-db-missing = There is no data file at "{ $path }". Check the location for a typing mistake. A new register is only started on purpose (the app's first start, or huzhu init).
+error-db-missing = There is no data file at "{ $path }" (or the file is empty). Check the location for a typing mistake. A new register is only started on purpose (the app's first start, or huzhu init).
 error-db-not-a-database = "{ $path }" is not a Huzhu data file, or it is damaged beyond reading. It has not been changed.
 error-db-read-only = The data file is damaged, so it is open for reading only and nothing can be saved. Restore a backup first ("huzhu check" lists what is wrong).
 error-db-damaged = The data file is damaged, so it is open for reading only and nothing can be saved. What is wrong:{ $problems }

@@ -1,6 +1,6 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = 这个数据文件是由更新版本的互助软件写入的（数据版本 { $found }，本软件只认识到 { $known }）。请安装最新版本后再打开，文件没有被改动。
-error-db-missing = 找不到数据文件“{ $path }”。请检查位置是否写错。新的登记簿只能有意建立（软件首次启动时，或用 huzhu init）。
+error-db-missing = 找不到数据文件“{ $path }”（或者文件是空的）。请检查位置是否写错。新的登记簿只能有意建立（软件首次启动时，或用 huzhu init）。
 error-db-not-a-database = “{ $path }”不是互助的数据文件，或已损坏到无法读取。文件未被改动。
 error-db-read-only = 数据文件已损坏，现在只能查看，不能保存。请先从备份恢复（“huzhu check”可以列出问题）。
 error-db-damaged = 数据文件已损坏，现在只能查看，不能保存。问题：{ $problems }
