@@ -78,7 +78,7 @@ pub fn required_trainings(conn: &Connection, scope: ServiceScope) -> Result<BTre
 
 /// Writes the standard of a kind (the caller has checked that the kind exists).
 pub fn set(tx: &Transaction, actor: &Actor, scope: ServiceScope, kind: &str, input: &ServiceStandardInput) -> Result<ServiceStandard> {
-    let text = fields::text("text", &input.text, STANDARD_MAX)?;
+    let text = fields::note("text", &input.text, STANDARD_MAX)?;
     let training = fields::text("training", &input.training, TOPIC_MAX)?;
     let before = get(tx, scope, kind)?;
     tx.execute(
