@@ -138,6 +138,8 @@ macro_rules! command_list {
             requests::training_attend(id: TrainingId, people: Vec<MemberNo>) -> TrainingSession;
             requests::standard_list() -> Vec<ServiceStandard>;
             requests::standard_set(target: StandardTarget, input: ServiceStandardInput) -> ServiceStandard;
+            requests::request_add_kind(input: RequestKindInput) -> RequestKind;
+            requests::request_set_offers(no: MemberNo, kinds: Option<Vec<String>>) -> Option<Vec<String>>;
         }
     };
 }

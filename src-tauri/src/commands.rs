@@ -37,7 +37,7 @@ use huzhu::welfare::{
 use huzhu::money::statements::StatementFormat;
 use huzhu::reports::{EldersInput, NoticeInput, WorkReportInput};
 use huzhu::feedback::{Feedback, FeedbackId, FollowUpInput, ShiftFeedbackInput};
-use huzhu::requests::{HelpRequest, RequestCandidate, RequestDoneInput, RequestId, RequestInput, RequestKind, StandardTarget, VolunteerRecord};
+use huzhu::requests::{HelpRequest, RequestCandidate, RequestDoneInput, RequestId, RequestInput, RequestKind, RequestKindInput, StandardTarget, VolunteerRecord};
 use huzhu::standards::{ServiceStandard, ServiceStandardInput};
 use huzhu::training::{TrainingId, TrainingInput, TrainingSession};
 

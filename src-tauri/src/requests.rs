@@ -4,7 +4,7 @@
 
 use huzhu::feedback::{self, Feedback, FeedbackId, FollowUpInput, ShiftFeedbackInput};
 use huzhu::members::MemberNo;
-use huzhu::requests::{self, HelpRequest, RequestCandidate, RequestDoneInput, RequestId, RequestInput, RequestKind, StandardTarget, VolunteerRecord};
+use huzhu::requests::{self, HelpRequest, RequestCandidate, RequestDoneInput, RequestId, RequestInput, RequestKind, RequestKindInput, StandardTarget, VolunteerRecord};
 use huzhu::standards::{self, ServiceStandard, ServiceStandardInput};
 use huzhu::training::{self, TrainingId, TrainingInput, TrainingSession};
 
@@ -72,4 +72,13 @@ pub fn standard_list(state: &Shell) -> CmdResult<Vec<ServiceStandard>> {
 
 pub fn standard_set(state: &Shell, target: StandardTarget, input: ServiceStandardInput) -> CmdResult<ServiceStandard> {
     state.write(|tx, actor| requests::set_standard(tx, actor, &target, &input))
+}
+
+pub fn request_add_kind(state: &Shell, input: RequestKindInput) -> CmdResult<RequestKind> {
+    state.write(|tx, actor| requests::add_kind(tx, actor, &input, &state.l10n()))
+}
+
+/// The request kinds a volunteer offers (codes); None: every kind.
+pub fn request_set_offers(state: &Shell, no: MemberNo, kinds: Option<Vec<String>>) -> CmdResult<Option<Vec<String>>> {
+    state.write(|tx, actor| requests::set_offers(tx, actor, no, kinds.as_deref()))
 }

@@ -70,6 +70,7 @@ import type { RequestDoneInput } from './bindings/RequestDoneInput';
 import type { RequestId } from './bindings/RequestId';
 import type { RequestInput } from './bindings/RequestInput';
 import type { RequestKind } from './bindings/RequestKind';
+import type { RequestKindInput } from './bindings/RequestKindInput';
 import type { RestorePreview } from './bindings/RestorePreview';
 import type { RestoreSource } from './bindings/RestoreSource';
 import type { Restored } from './bindings/Restored';
@@ -226,4 +227,6 @@ export type Commands = {
   training_attend: [{ id: TrainingId; people: Array<MemberNo> }, TrainingSession];
   standard_list: [NoArgs, Array<ServiceStandard>];
   standard_set: [{ target: StandardTarget; input: ServiceStandardInput }, ServiceStandard];
+  request_add_kind: [{ input: RequestKindInput }, RequestKind];
+  request_set_offers: [{ no: MemberNo; kinds: Array<string> | null }, Array<string> | null];
 };
