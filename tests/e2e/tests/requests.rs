@@ -97,3 +97,48 @@ async fn a_phone_request_is_assigned_to_the_proposed_volunteer_done_with_feedbac
     scroll_to(&c, "volunteer-service").await;
     shot(&c, "requests-volunteer-page").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn in_english_a_kind_that_requires_training_proposes_no_untrained_volunteer_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+    click(&c, "setup-demo").await;
+    wait_for(&c, "agenda-title").await;
+    let (elder, name) = an_elder(&db);
+
+    // A training, and a kind of help that requires it.
+    click(&c, "nav-requests").await;
+    click(&c, "requests-tab-training").await;
+    type_into(&c, "training-topic", "Basic nursing").await;
+    type_into(&c, "training-trainer", "Dr Wang").await;
+    type_into(&c, "training-hours", "2").await;
+    click(&c, "training-save").await;
+    let row = text_when(&c, "training-row", "Basic nursing").await;
+    assert!(row.contains("Dr Wang"), "the session is listed: {row}");
+    shot(&c, "requests-en-training").await;
+    click(&c, "requests-tab-standards").await;
+    let escort = Locator::Css("[data-testid=\"standard-row\"][data-kind=\"request:escort\"]");
+    let card = c.wait().at_most(Duration::from_secs(10)).for_element(escort).await.unwrap();
+    card.find(Locator::Css("[data-testid=\"standard-text\"]")).await.unwrap().send_keys("Meet at the gate, carry the records, wait until seen.").await.unwrap();
+    card.find(Locator::Css("[data-testid=\"standard-training\"]")).await.unwrap().send_keys("Basic nursing").await.unwrap();
+    card.find(Locator::Css("[data-testid=\"standard-save\"]")).await.unwrap().click().await.unwrap();
+    wait_for(&c, "standard-saved").await;
+    shot(&c, "requests-en-standards").await;
+
+    // An escort request: no one has the training yet, so no one can go, and each says why.
+    click(&c, "requests-tab-requests").await;
+    type_into(&c, "request-who-search", &name).await;
+    let css = format!("[data-testid=\"request-who-result\"][data-member-no=\"{elder}\"]");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&css)).await.unwrap().click().await.unwrap();
+    select(&c, "request-kind", "escort").await;
+    type_into(&c, "request-from", "08:00").await;
+    type_into(&c, "request-to", "11:00").await;
+    click(&c, "request-save").await;
+    wait_for(&c, "request-candidate").await;
+    assert!(c.find_all(id("request-assign")).await.unwrap().is_empty(), "no untrained volunteer is proposed");
+    let why = text_when(&c, "request-candidate", "training").await;
+    assert!(why.contains("has not had the training “Basic nursing”"), "the reason says so: {why}");
+    shot(&c, "requests-en-untrained").await;
+}
