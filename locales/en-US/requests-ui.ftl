@@ -73,3 +73,7 @@ requests-ui-kind-new = New kind of help
 requests-ui-kind-new-hint = e.g. medicine delivery, paying bills
 requests-ui-kind-add = Add the kind
 requests-ui-service-offers = Kinds of help offered (all ticked: every kind)
+requests-ui-agenda = Pending help requests: { $count }{ $overdue ->
+    [0] {""}
+   *[other] ({ $overdue } overdue)
+}

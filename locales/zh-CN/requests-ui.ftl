@@ -73,3 +73,7 @@ requests-ui-kind-new = 新的求助类别
 requests-ui-kind-new-hint = 例如 送药、代缴费
 requests-ui-kind-add = 添加类别
 requests-ui-service-offers = 提供的求助服务（全选即所有类别）
+requests-ui-agenda = 待办求助 { $count } 件{ $overdue ->
+    [0] {""}
+   *[other] （逾期 { $overdue } 件）
+}
