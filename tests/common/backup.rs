@@ -80,6 +80,30 @@ pub fn every_area(conn: &mut Connection) {
     let death = huzhu::welfare::DeathInput { member: Some(mistaken), date: "2026-11-25".into(), contact: String::new() };
     write(conn, |tx| huzhu::welfare::record_death(tx, &actor(), &death, today())).expect("a death recorded");
     write(conn, |tx| huzhu::welfare::correct_death(tx, &actor(), mistaken, "登记错了人", today())).expect("the death corrected");
+    mutual_aid(conn, heir, &done);
+}
+
+/// Mutual aid (issue 13): a standard, a training attended, a volunteer's offers, a request done
+/// with feedback, and feedback on the shift done above.
+fn mutual_aid(conn: &mut Connection, recipient: MemberNo, done: &super::rota::Slot) {
+    use huzhu::requests::{self, RequestDoneInput, RequestInput, StandardTarget};
+    let zh = super::rota::zh();
+    let hall = StandardTarget::Duty(huzhu::rota::DutyKind::Hall);
+    let text = huzhu::standards::ServiceStandardInput { text: "开门、烧水、登记来人".into(), training: String::new() };
+    write(conn, |tx| requests::set_standard(tx, &actor(), &hall, &text)).expect("a standard");
+    let session = huzhu::training::TrainingInput { topic: "心理关爱".into(), date: "2026-11-15".into(), ..Default::default() };
+    let s = write(conn, |tx| huzhu::training::add(tx, &actor(), &session, today())).expect("a training");
+    write(conn, |tx| huzhu::training::attend(tx, &actor(), s.id, &[MemberNo(4)])).expect("a training attended");
+    write(conn, |tx| requests::set_offers(tx, &actor(), MemberNo(4), Some(&["代购".to_string(), "聊天陪伴".to_string()]))).expect("a volunteer's offers");
+    let input = RequestInput { recipient: Some(recipient), kind: "聊天陪伴".into(), date: "2026-11-21".into(), ..Default::default() };
+    let r = write(conn, |tx| requests::add(tx, &actor(), &input, &zh, today())).expect("a request");
+    let who = requests::candidates_for(conn, r.id, &zh, today()).expect("candidates").into_iter().find(|c| c.able).expect("someone can go").no;
+    write(conn, |tx| requests::assign(tx, &actor(), r.id, who, &zh, today())).expect("the request assigned");
+    let finished = RequestDoneInput { hours: "1".into(), rating: Some(huzhu::feedback::Rating::Good), ..Default::default() };
+    write(conn, |tx| requests::done(tx, &actor(), r.id, &finished, &zh, today())).expect("the request done");
+    let person = super::rota::people(done).first().copied().map(MemberNo);
+    let fb = huzhu::feedback::ShiftFeedbackInput { slot: done.id, person, rating: huzhu::feedback::Rating::Bad, note: "迟到".into() };
+    write(conn, |tx| huzhu::feedback::add_for_shift(tx, &actor(), &fb, today())).expect("feedback on the shift");
 }
 
 /// The tables `every_area` leaves empty: those of the exchange between associations.
