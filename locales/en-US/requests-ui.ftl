@@ -77,3 +77,4 @@ requests-ui-agenda = Pending help requests: { $count }{ $overdue ->
     [0] {""}
    *[other] ({ $overdue } overdue)
 }
+requests-ui-recipient-pays = When a request is done, draw the same hours from the recipient's own time-bank account (refused when it is short)

@@ -77,3 +77,4 @@ requests-ui-agenda = 待办求助 { $count } 件{ $overdue ->
     [0] {""}
    *[other] （逾期 { $overdue } 件）
 }
+requests-ui-recipient-pays = 求助完成时，从求助人自己的时间储蓄中扣除同样的小时数（余额不够则不能登记完成）

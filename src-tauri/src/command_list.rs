@@ -140,6 +140,8 @@ macro_rules! command_list {
             requests::standard_set(target: StandardTarget, input: ServiceStandardInput) -> ServiceStandard;
             requests::request_add_kind(input: RequestKindInput) -> RequestKind;
             requests::request_set_offers(no: MemberNo, kinds: Option<Vec<String>>) -> Option<Vec<String>>;
+            requests::request_recipient_pays() -> bool;
+            requests::request_set_recipient_pays(on: bool) -> bool;
         }
     };
 }

@@ -82,3 +82,12 @@ pub fn request_add_kind(state: &Shell, input: RequestKindInput) -> CmdResult<Req
 pub fn request_set_offers(state: &Shell, no: MemberNo, kinds: Option<Vec<String>>) -> CmdResult<Option<Vec<String>>> {
     state.write(|tx, actor| requests::set_offers(tx, actor, no, kinds.as_deref()))
 }
+
+/// Whether a done request draws its hours from the recipient's own account.
+pub fn request_recipient_pays(state: &Shell) -> CmdResult<bool> {
+    state.read(requests::recipient_pays)
+}
+
+pub fn request_set_recipient_pays(state: &Shell, on: bool) -> CmdResult<bool> {
+    state.write(|tx, actor| requests::set_recipient_pays(tx, actor, on))
+}

@@ -229,4 +229,6 @@ export type Commands = {
   standard_set: [{ target: StandardTarget; input: ServiceStandardInput }, ServiceStandard];
   request_add_kind: [{ input: RequestKindInput }, RequestKind];
   request_set_offers: [{ no: MemberNo; kinds: Array<string> | null }, Array<string> | null];
+  request_recipient_pays: [NoArgs, boolean];
+  request_set_recipient_pays: [{ on: boolean }, boolean];
 };
