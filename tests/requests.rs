@@ -204,3 +204,26 @@ fn a_complaint_opens_a_follow_up_that_is_closed_with_what_was_done_and_the_quart
     let page = requests::volunteer_record(&conn, MemberNo(3)).unwrap();
     assert_eq!((page.requests_done, page.balance.to_string(), page.feedback.len()), (1, "1.5".into(), 1), "the volunteer's page shows hours, services and feedback");
 }
+
+#[test]
+fn feedback_on_a_shift_is_about_whoever_served_it_once_and_only_after_it_was_done() {
+    use common::rota::{record_done, slot_at};
+    use huzhu::feedback::ShiftFeedbackInput;
+    let (_d, mut conn) = village();
+    add_case(&mut conn, &case_input(5, DutyKind::Care, "2026-11-20", Some("2026-11-20"), &[DAY_SHIFT]));
+    generate(&mut conn, month("2026-11"));
+    let s = slot_at(&slots(&conn, month("2026-11")), "2026-11-20", "08:00");
+    let on = people(&s)[0];
+    let fb = |rating| ShiftFeedbackInput { slot: s.id, person: None, rating, note: "翻身及时".into() };
+    let e = refused(&mut conn, |tx| feedback::add_for_shift(tx, &actor(), &fb(Rating::Good), today()));
+    assert_eq!(e.message_id(), "error-feedback-shift-not-done", "no feedback before the shift is recorded done");
+    let other = [1, 2, 3].into_iter().find(|n| *n != on).unwrap();
+    write(&mut conn, |tx| record_done(tx, s.id, None, Some(other), "")).expect("covered by someone else");
+    let f = write(&mut conn, |tx| feedback::add_for_shift(tx, &actor(), &fb(Rating::Good), today())).expect("feedback");
+    assert_eq!(f.volunteer.0, other, "the feedback is about who served, the one who covered");
+    let e = refused(&mut conn, |tx| feedback::add_for_shift(tx, &actor(), &fb(Rating::Bad), today()));
+    assert_eq!(e.message_id(), "error-feedback-already", "one feedback per service");
+    let audited: i64 = conn.query_row("SELECT count(*) FROM audit_log WHERE entity = 'feedback'", [], |r| r.get(0)).unwrap();
+    assert_eq!(audited, 1, "the feedback is audited under its entity name");
+    assert!(requests::MUTUAL_AID_ENTITIES.contains(&"feedback"), "and the entity is in the module's list");
+}

@@ -20,9 +20,23 @@ pub use offers::{all as all_offers, of as offers_of, set as set_offers};
 pub use page::{VolunteerRecord, volunteer_record};
 pub use standards_of::{StandardTarget, resolve_target, set_standard, require_training};
 
-/// The entity names this module writes in the audit log, in one place (the access issue gives
-/// each a permission).
+/// The entity names this module writes in the audit log (the access issue gives each a
+/// permission).
 pub const ENTITIES: &[&str] = &["request_kind", "help_request", "volunteer_request_kind", "settings"];
+
+/// Every entity the mutual-aid modules write in the audit log, in one place: requests, the
+/// service standards, training and feedback.
+pub const MUTUAL_AID_ENTITIES: &[&str] = &[
+    "request_kind",
+    "help_request",
+    "volunteer_request_kind",
+    "settings",
+    crate::standards::ENTITY,
+    "training_session",
+    "training_attendance",
+    "feedback",
+    "feedback_followup",
+];
 
 /// Candidates for one request, read by id (the CLI's and the screen's way in).
 pub fn candidates_for(conn: &rusqlite::Connection, id: RequestId, l10n: &crate::i18n::Localizer, today: chrono::NaiveDate) -> crate::Result<Vec<RequestCandidate>> {

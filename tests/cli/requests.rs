@@ -67,5 +67,7 @@ fn training_required_by_a_kind_narrows_the_candidates_and_bad_input_is_refused()
     let o = huzhu(&db, &["request", "add", "--for", "3"]);
     assert_eq!(o.status.code(), Some(2), "a missing --kind is a usage error: {}", stderr(&o));
     assert!(ok(&db, &["standard", "set", "care", "--text", "翻身、喂水、记录"]).contains("care"));
+    let msg = refused(&db, &["feedback", "add", "--shift", "99", "--rating", "good"]);
+    assert!(msg.contains("99"), "feedback on a shift that does not exist names it: {msg}");
     assert!(ok(&db, &["standard", "list"]).contains("翻身"), "the standard is kept");
 }
