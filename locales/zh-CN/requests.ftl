@@ -23,7 +23,7 @@ standard-scope-request = 求助
 
 request-why-able = { $near ->
     [same] 同组（{ $group }）
-    [near] 相邻小组（{ $group }，相距 { $distance } 组）
+    [near] 附近小组（{ $group }，相距 { $distance } 组）
    *[other] 其他小组（{ $group }）
 }，本月已服务 { $load } 次{ $trained ->
     [yes] ，已参加“{ $topic }”培训
