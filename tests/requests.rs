@@ -227,3 +227,18 @@ fn feedback_on_a_shift_is_about_whoever_served_it_once_and_only_after_it_was_don
     assert_eq!(audited, 1, "the feedback is audited under its entity name");
     assert!(requests::MUTUAL_AID_ENTITIES.contains(&"feedback"), "and the entity is in the module's list");
 }
+
+#[test]
+fn the_lowest_load_this_month_comes_first_counting_requests_and_rota_shifts() {
+    let (_d, mut conn) = village();
+    let first = add(&mut conn, &input(5, "代购", "2026-11-23", "09:00", "10:00"));
+    assert_eq!(able(&conn, first.id), vec![1, 2, 3, 4], "all equal: by register number");
+    assign(&mut conn, first.id, 3).unwrap();
+    let second = add(&mut conn, &input(6, "代购", "2026-11-24", "09:00", "10:00"));
+    assert_eq!(able(&conn, second.id), vec![1, 2, 4, 3], "volunteer 3 has a request this month: last");
+    add_case(&mut conn, &case_input(5, DutyKind::Care, "2026-11-10", Some("2026-11-10"), &[DAY_SHIFT]));
+    generate(&mut conn, month("2026-11"));
+    let on = people(&slot_at(&slots(&conn, month("2026-11")), "2026-11-10", "08:00"));
+    assert_eq!(on, vec![1], "the rota gives the shift to volunteer 1 (it does not count requests)");
+    assert_eq!(able(&conn, second.id), vec![2, 4, 1, 3], "a rota shift this month counts as much as a request");
+}
