@@ -105,3 +105,20 @@ fn the_sign_in_sheet_lists_the_members_with_a_column_to_sign() {
     let p = activities::sheet_pdf(&conn, a.id, &Localizer::new(Lang::ZhCn), today()).unwrap();
     std::fs::write("/tmp/activity-sheet.pdf", &p.bytes).ok();
 }
+
+#[test]
+fn the_work_report_lists_the_years_activities_with_attendance_and_cost() {
+    let (_d, mut conn) = test_db_with_association();
+    let a = write(&mut conn, |tx| activities::add(tx, &actor(), &activity("重阳敬老宴", ActivityKind::Chongyang, "2026-10-29"), today())).unwrap();
+    write(&mut conn, |tx| activities::add(tx, &actor(), &activity("去年的联欢", ActivityKind::Festival, "2025-02-10"), today())).unwrap();
+    write(&mut conn, |tx| activities::attend(tx, &actor(), a.id, &AttendanceInput { people: vec![], count: "42".into() }, today())).unwrap();
+    write(&mut conn, |tx| activities::add_cost(tx, &actor(), a.id, &cost("1500", "2026-10-29"), today())).unwrap();
+    let zh = Localizer::new(Lang::ZhCn);
+    let r = huzhu::reports::work::build(&conn, Period::Year(2026), "", &zh, today()).unwrap();
+    assert_eq!(r.activities.len(), 1, "only the year's activities: {:?}", r.activities);
+    assert_eq!((r.activities[0].attendance, r.activities[0].spent), (42, Fen(150000)));
+    let pdf = huzhu::reports::work_pdf(&r, &zh).unwrap();
+    let (text, _) = pdf_text(&pdf);
+    let t = squash(&text);
+    assert!(t.contains("本期活动1次") && t.contains("重阳敬老宴") && t.contains("42人"), "the report's PDF lists the activity: {text}");
+}
