@@ -31,6 +31,8 @@ mod store;
 mod time_bank;
 #[path = "cli/welfare.rs"]
 mod welfare;
+#[path = "cli/activities.rs"]
+mod activities;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -13,6 +13,7 @@ mod rota;
 mod sheets;
 mod welfare;
 mod reports;
+mod activities;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -164,6 +165,11 @@ enum Command {
     Backups(backup::BackupsArgs),
     /// Show what a backup holds; with --yes put it in place of the data file
     Restore(backup::RestoreArgs),
+    /// Activities (活动): gatherings and trips, attendance, costs, the sign-in sheet
+    Activity {
+        #[command(subcommand)]
+        command: activities::ActivityCommand,
+    },
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -360,6 +366,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Report(args) => reports::report(ctx, args),
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),
+        Command::Activity { command } => activities::activity(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
