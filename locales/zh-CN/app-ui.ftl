@@ -7,6 +7,7 @@ app-nav-rota = 值班
 app-nav-time-bank = 时间银行
 app-nav-money = 财务
 app-nav-welfare = 慰问
+app-nav-activities = 活动
 app-nav-reports = 报表
 app-nav-settings = 设置
 app-coming-later = 这一部分还在制作中，下一个版本提供。

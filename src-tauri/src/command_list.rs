@@ -121,6 +121,15 @@ macro_rules! command_list {
             welfare::birthdays_pdf(month: Month, decades: bool) -> SavedFile;
             welfare::festival(festival: Festival, year: i32) -> FestivalList;
             welfare::festival_pay(festival: Festival, year: i32, input: BatchInput) -> BatchResult;
+
+            activities::activity_list(year: Option<i32>) -> Vec<Activity>;
+            activities::activity_add(input: ActivityInput) -> Activity;
+            activities::activity_attend(id: ActivityId, input: AttendanceInput) -> Activity;
+            activities::activity_untick(id: ActivityId, no: MemberNo) -> Activity;
+            activities::activity_attendees(id: ActivityId) -> Vec<Attendee>;
+            activities::activity_cost(id: ActivityId, input: CostInput) -> ActivityCost;
+            activities::activity_costs(id: ActivityId) -> Vec<ActivityCost>;
+            activities::activity_sheet(id: ActivityId) -> SavedFile;
         }
     };
 }

@@ -8,6 +8,7 @@
 
 include!("command_list.rs");
 
+mod activities;
 mod app;
 mod backup;
 mod commands;

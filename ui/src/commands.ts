@@ -1,9 +1,15 @@
 // Written by `cargo test -p huzhu-app` from src-tauri/src/command_list.rs: do not edit.
 // Each command's arguments (as Tauri names them) and result, for the typed `call` in api.ts.
+import type { Activity } from './bindings/Activity';
+import type { ActivityCost } from './bindings/ActivityCost';
+import type { ActivityId } from './bindings/ActivityId';
+import type { ActivityInput } from './bindings/ActivityInput';
 import type { AdmitInput } from './bindings/AdmitInput';
 import type { Agenda } from './bindings/Agenda';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Association } from './bindings/Association';
+import type { AttendanceInput } from './bindings/AttendanceInput';
+import type { Attendee } from './bindings/Attendee';
 import type { BackupStatus } from './bindings/BackupStatus';
 import type { BankOverview } from './bindings/BankOverview';
 import type { BatchInput } from './bindings/BatchInput';
@@ -17,6 +23,7 @@ import type { CatalogueEntry } from './bindings/CatalogueEntry';
 import type { CategoryChoice } from './bindings/CategoryChoice';
 import type { ContactInput } from './bindings/ContactInput';
 import type { ContactLog } from './bindings/ContactLog';
+import type { CostInput } from './bindings/CostInput';
 import type { DeathCorrection } from './bindings/DeathCorrection';
 import type { DeathInput } from './bindings/DeathInput';
 import type { DeathPlan } from './bindings/DeathPlan';
@@ -193,4 +200,12 @@ export type Commands = {
   birthdays_pdf: [{ month: Month; decades: boolean }, SavedFile];
   festival: [{ festival: Festival; year: number }, FestivalList];
   festival_pay: [{ festival: Festival; year: number; input: BatchInput }, BatchResult];
+  activity_list: [{ year: number | null }, Array<Activity>];
+  activity_add: [{ input: ActivityInput }, Activity];
+  activity_attend: [{ id: ActivityId; input: AttendanceInput }, Activity];
+  activity_untick: [{ id: ActivityId; no: MemberNo }, Activity];
+  activity_attendees: [{ id: ActivityId }, Array<Attendee>];
+  activity_cost: [{ id: ActivityId; input: CostInput }, ActivityCost];
+  activity_costs: [{ id: ActivityId }, Array<ActivityCost>];
+  activity_sheet: [{ id: ActivityId }, SavedFile];
 };

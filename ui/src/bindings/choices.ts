@@ -25,6 +25,8 @@ import type { BatchSkipWhy } from './BatchSkipWhy';
 import type { BackupReason } from './BackupReason';
 import type { BackupProblem } from './BackupProblem';
 import type { UsbWarning } from './UsbWarning';
+import type { ActivityKind } from './ActivityKind';
+import type { CostCategory } from './CostCategory';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -101,4 +103,10 @@ export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_f
 export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const ACTIVITY_KIND = ['festival', 'chongyang', 'recreation', 'trip', 'lecture', 'other'] as const satisfies readonly ActivityKind[];
+export const ACTIVITY_KIND_LABEL = { festival: 'activity-kind-festival', chongyang: 'activity-kind-chongyang', recreation: 'activity-kind-recreation', trip: 'activity-kind-trip', lecture: 'activity-kind-lecture', other: 'activity-kind-other' } as const satisfies Record<ActivityKind, string>;
+
+export const COST_CATEGORY = ['events', 'trips'] as const satisfies readonly CostCategory[];
+export const COST_CATEGORY_LABEL = { events: 'cash-category-events', trips: 'cash-category-trips' } as const satisfies Record<CostCategory, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL)];
