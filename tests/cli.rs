@@ -33,6 +33,8 @@ mod time_bank;
 mod welfare;
 #[path = "cli/activities.rs"]
 mod activities;
+#[path = "cli/dues_hours.rs"]
+mod dues_hours;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

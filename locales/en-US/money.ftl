@@ -181,3 +181,5 @@ cli-dues-hours-paid = { $name }'s dues for { $year } ({ $amount }) paid with { $
 error-dues-hours-off = This association does not take saved hours for dues (set a rate first: huzhu dues hours-rate AMOUNT)
 error-dues-hours-short = { $name } has { $balance } hours saved; paying { $owed } takes { $hours } hours
 error-dues-hours-slip-not-found = There is no hours receipt { $key }
+cli-bill-paid-split = Of which paid in cash { $cash }, with saved hours { $hours }
+error-dues-hours-one-year = Pay one year at a time with hours

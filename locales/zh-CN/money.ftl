@@ -180,3 +180,5 @@ cli-dues-hours-paid = { $name } { $year }年度会费 { $amount } 已以时间�
 error-dues-hours-off = 本会未开启以时间储蓄抵缴会费（先设定每小时折合金额：huzhu dues hours-rate 金额）
 error-dues-hours-short = { $name } 的时间储蓄只有 { $balance } 小时，抵缴 { $owed } 需要 { $hours } 小时
 error-dues-hours-slip-not-found = 没有编号为 { $key } 的以时抵缴收据
+cli-bill-paid-split = 其中现金缴纳 { $cash }，以时间储蓄抵缴 { $hours }
+error-dues-hours-one-year = 以时抵缴一次只缴一个年度

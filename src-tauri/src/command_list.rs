@@ -130,6 +130,12 @@ macro_rules! command_list {
             activities::activity_cost(id: ActivityId, input: CostInput) -> ActivityCost;
             activities::activity_costs(id: ActivityId) -> Vec<ActivityCost>;
             activities::activity_sheet(id: ActivityId) -> SavedFile;
+
+            dues_hours::dues_hours_rate() -> Option<Fen>;
+            dues_hours::dues_set_hours_rate(rate: String) -> Option<Fen>;
+            dues_hours::dues_hours_quote(no: MemberNo, year: i32) -> HoursQuote;
+            dues_hours::dues_pay_hours(input: HoursDuesInput) -> HoursDuesPayment;
+            dues_hours::dues_hours_slip(slip_no: String) -> SavedFile;
         }
     };
 }

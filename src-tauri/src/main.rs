@@ -12,6 +12,7 @@ mod activities;
 mod app;
 mod backup;
 mod commands;
+mod dues_hours;
 mod files;
 mod members;
 mod money;
