@@ -4,6 +4,8 @@
 // and holds what belongs to the UI alone (the root font size of each text size).
 import {
   ALL_LABEL_IDS,
+  ACTIVITY_KIND_LABEL,
+  COST_CATEGORY_LABEL,
   AGE_BAND,
   AGE_BAND_LABEL,
   CARE_LEVEL,
@@ -92,6 +94,8 @@ export const ids = {
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
+  activityKind: (c: keyof typeof ACTIVITY_KIND_LABEL) => ACTIVITY_KIND_LABEL[c],
+  costCategory: (c: keyof typeof COST_CATEGORY_LABEL) => COST_CATEGORY_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */
