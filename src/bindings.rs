@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{activities, association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
+use crate::{activities, mediation, association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -37,6 +37,8 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<backup::UsbWarning>(),
         ChoiceList::of::<activities::ActivityKind>(),
         ChoiceList::of::<activities::CostCategory>(),
+        ChoiceList::of::<mediation::DisputeKind>(),
+        ChoiceList::of::<mediation::Outcome>(),
     ]
 }
 

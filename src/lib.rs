@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod id_card;
 pub mod input;
 pub mod kernel;
+pub mod mediation;
 pub mod members;
 pub mod money;
 pub mod names;
