@@ -35,6 +35,8 @@ mod welfare;
 mod activities;
 #[path = "cli/dues_hours.rs"]
 mod dues_hours;
+#[path = "cli/mediation.rs"]
+mod mediation;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

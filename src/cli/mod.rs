@@ -14,6 +14,7 @@ mod sheets;
 mod welfare;
 mod reports;
 mod activities;
+mod mediation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -169,6 +170,11 @@ enum Command {
     Activity {
         #[command(subcommand)]
         command: activities::ActivityCommand,
+    },
+    /// Mediation (调解): the case book and the agreement
+    Mediation {
+        #[command(subcommand)]
+        command: mediation::MediationCommand,
     },
 }
 
@@ -367,6 +373,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),
         Command::Activity { command } => activities::activity(ctx, command),
+        Command::Mediation { command } => mediation::mediation(ctx, command),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
