@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod bindings;
 pub mod calendar;
+pub mod commendation;
 pub mod chain;
 pub mod db;
 pub mod demo;
