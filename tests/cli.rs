@@ -37,6 +37,8 @@ mod activities;
 mod dues_hours;
 #[path = "cli/mediation.rs"]
 mod mediation;
+#[path = "cli/commendation.rs"]
+mod commendation;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -15,6 +15,7 @@ mod welfare;
 mod reports;
 mod activities;
 mod mediation;
+mod commendation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -176,6 +177,8 @@ enum Command {
         #[command(subcommand)]
         command: mediation::MediationCommand,
     },
+    /// Commendation (表彰): the year's volunteers ranked, certificates and the list
+    Commend(commendation::CommendArgs),
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -374,6 +377,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Elders(args) => reports::elders(ctx, args),
         Command::Activity { command } => activities::activity(ctx, command),
         Command::Mediation { command } => mediation::mediation(ctx, command),
+        Command::Commend(args) => commendation::commend(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));
