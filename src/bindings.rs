@@ -38,7 +38,7 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<activities::ActivityKind>(),
         ChoiceList::of::<activities::CostCategory>(),
         ChoiceList::of::<mediation::DisputeKind>(),
-        ChoiceList::of::<mediation::Outcome>(),
+        ChoiceList::of::<mediation::MediationOutcome>(),
     ]
 }
 

@@ -7,7 +7,7 @@ mod common;
 use common::pdf::{pdf_text, squash};
 use common::{actor, add_member, refused, test_db_with_association, today, write};
 use huzhu::i18n::{Lang, Localizer};
-use huzhu::mediation::{self, CloseInput, DisputeKind, NoteInput, OpenInput, Outcome, PartyInput};
+use huzhu::mediation::{self, CloseInput, DisputeKind, NoteInput, OpenInput, MediationOutcome, PartyInput};
 
 fn open_input(no: huzhu::members::MemberNo) -> OpenInput {
     OpenInput {
@@ -33,9 +33,9 @@ fn a_case_is_opened_noted_and_closed_once_and_lists_keep_its_notes_out() {
     assert!(!json.contains("300 元") && !json.contains("生活费"), "a list never carries the notes or the summary: {json}");
     assert_eq!((list[0].meetings, list[0].about), (1, DisputeKind::FamilySupport), "only what it is about and how many meetings");
 
-    let closed = write(&mut conn, |tx| mediation::close(tx, &actor(), c.line.id, &CloseInput { outcome: Some(Outcome::Agreed), date: "2026-11-10".into() }, today())).unwrap();
-    assert_eq!((closed.line.outcome, closed.line.closed.map(|d| d.to_string())), (Some(Outcome::Agreed), Some("2026-11-10".into())));
-    let e = refused(&mut conn, |tx| mediation::close(tx, &actor(), c.line.id, &CloseInput { outcome: Some(Outcome::Withdrawn), date: String::new() }, today()));
+    let closed = write(&mut conn, |tx| mediation::close(tx, &actor(), c.line.id, &CloseInput { outcome: Some(MediationOutcome::Agreed), date: "2026-11-10".into() }, today())).unwrap();
+    assert_eq!((closed.line.outcome, closed.line.closed.map(|d| d.to_string())), (Some(MediationOutcome::Agreed), Some("2026-11-10".into())));
+    let e = refused(&mut conn, |tx| mediation::close(tx, &actor(), c.line.id, &CloseInput { outcome: Some(MediationOutcome::Withdrawn), date: String::new() }, today()));
     assert_eq!(e.message_id(), "error-mediation-closed", "a case is closed once");
     let e = refused(&mut conn, |tx| mediation::note(tx, &actor(), c.line.id, &NoteInput { text: "又来了".into(), date: String::new() }, today()));
     assert_eq!(e.message_id(), "error-mediation-closed", "a closed case takes no notes");
@@ -52,7 +52,7 @@ fn a_case_needs_two_parties_and_a_kind_and_a_bad_date_changes_nothing() {
     let future = OpenInput { opened: "2027-01-01".into(), ..open_input(no) };
     assert_eq!(refused(&mut conn, |tx| mediation::open(tx, &actor(), &future, today())).field(), Some("opened"));
     let c = write(&mut conn, |tx| mediation::open(tx, &actor(), &open_input(no), today())).unwrap();
-    let early = CloseInput { outcome: Some(Outcome::Referred), date: "2026-10-01".into() };
+    let early = CloseInput { outcome: Some(MediationOutcome::Referred), date: "2026-10-01".into() };
     assert_eq!(refused(&mut conn, |tx| mediation::close(tx, &actor(), c.line.id, &early, today())).field(), Some("date"), "a case closes after it opened");
 }
 

@@ -8,6 +8,7 @@ app-nav-time-bank = Time bank
 app-nav-money = Money
 app-nav-welfare = Welfare
 app-nav-activities = Activities
+app-nav-mediation = Mediation
 app-nav-reports = Reports
 app-nav-settings = Settings
 app-coming-later = This part is still being built and comes in the next version.

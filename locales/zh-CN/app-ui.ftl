@@ -8,6 +8,7 @@ app-nav-time-bank = 时间银行
 app-nav-money = 财务
 app-nav-welfare = 慰问
 app-nav-activities = 活动
+app-nav-mediation = 调解
 app-nav-reports = 报表
 app-nav-settings = 设置
 app-coming-later = 这一部分还在制作中，下一个版本提供。

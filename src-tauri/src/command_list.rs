@@ -136,6 +136,18 @@ macro_rules! command_list {
             dues_hours::dues_hours_quote(no: MemberNo, year: i32) -> HoursQuote;
             dues_hours::dues_pay_hours(input: HoursDuesInput) -> HoursDuesPayment;
             dues_hours::dues_hours_slip(slip_no: String) -> SavedFile;
+
+            mediation::mediation_list() -> Vec<MediationLine>;
+            mediation::mediation_get(id: MediationId) -> MediationCase;
+            mediation::mediation_open(input: OpenInput) -> MediationCase;
+            mediation::mediation_note(id: MediationId, input: NoteInput) -> MediationCase;
+            mediation::mediation_close(id: MediationId, input: CloseInput) -> MediationCase;
+            mediation::mediation_agreement(id: MediationId, terms: String) -> SavedFile;
+
+            commendation::commend_ranking(year: i32) -> Commendation;
+            commendation::commend_set_min_hours(hours: String) -> Hours;
+            commendation::commend_certificates(year: i32) -> SavedFile;
+            commendation::commend_list(year: i32) -> SavedFile;
         }
     };
 }

@@ -1,7 +1,7 @@
 //! `huzhu mediation open|note|close|agreement|list|show`: the mediation case book (调解).
 
 use clap::Subcommand;
-use huzhu::mediation::{self, CaseId, CaseLine, CloseInput, DisputeKind, NoteInput, OpenInput, Outcome, PartyInput};
+use huzhu::mediation::{self, MediationId, MediationLine, CloseInput, DisputeKind, NoteInput, OpenInput, MediationOutcome, PartyInput};
 use huzhu::members::MemberNo;
 use huzhu::Result;
 
@@ -29,7 +29,7 @@ pub enum MediationCommand {
         date: Option<String>,
     },
     /// Record a meeting and what was said
-    Note {
+    MediationNote {
         id: i64,
         #[arg(long)]
         text: String,
@@ -67,7 +67,7 @@ pub enum MediationCommand {
     },
 }
 
-fn names(l: &CaseLine) -> String {
+fn names(l: &MediationLine) -> String {
     l.parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join("、")
 }
 
@@ -97,22 +97,22 @@ pub fn mediation(ctx: &mut Ctx, command: MediationCommand) -> Result<()> {
             say!("{}", c.line.id.0);
             Ok(())
         }
-        MediationCommand::Note { id, text, date } => {
+        MediationCommand::MediationNote { id, text, date } => {
             let input = NoteInput { text, date: date.unwrap_or_default() };
-            let c = ctx.write(|tx, actor, today| mediation::note(tx, actor, CaseId(id), &input, today))?;
+            let c = ctx.write(|tx, actor, today| mediation::note(tx, actor, MediationId(id), &input, today))?;
             say!("{}", ctx.tr("cli-mediation-noted", &[("id", id.to_string()), ("count", c.notes.len().to_string())]));
             Ok(())
         }
         MediationCommand::Close { id, outcome, date } => {
-            let o = Outcome::parse(&outcome).ok_or_else(|| bad_choice("outcome", &outcome, &Outcome::ALL.iter().map(|k| k.code()).collect::<Vec<_>>()))?;
+            let o = MediationOutcome::parse(&outcome).ok_or_else(|| bad_choice("outcome", &outcome, &MediationOutcome::ALL.iter().map(|k| k.code()).collect::<Vec<_>>()))?;
             let input = CloseInput { outcome: Some(o), date: date.unwrap_or_default() };
-            let c = ctx.write(|tx, actor, today| mediation::close(tx, actor, CaseId(id), &input, today))?;
+            let c = ctx.write(|tx, actor, today| mediation::close(tx, actor, MediationId(id), &input, today))?;
             let closed = c.line.closed.map(|d| d.to_string()).unwrap_or_default();
             say!("{}", ctx.tr("cli-mediation-closed", &[("id", id.to_string()), ("outcome", ctx.t(o.label_id())), ("date", closed)]));
             Ok(())
         }
         MediationCommand::Agreement { id, terms, out } => {
-            let p = mediation::agreement_pdf(&ctx.conn, CaseId(id), &terms, &ctx.l10n, ctx.today)?;
+            let p = mediation::agreement_pdf(&ctx.conn, MediationId(id), &terms, &ctx.l10n, ctx.today)?;
             write_file(ctx, &out.path, out.force, &p.bytes)
         }
         MediationCommand::List { json } => {
@@ -139,7 +139,7 @@ pub fn mediation(ctx: &mut Ctx, command: MediationCommand) -> Result<()> {
             Ok(())
         }
         MediationCommand::Show { id, json } => {
-            let c = mediation::get(&ctx.conn, CaseId(id))?;
+            let c = mediation::get(&ctx.conn, MediationId(id))?;
             if json {
                 return print_json(&c);
             }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::cases::{get, CaseId};
+use super::cases::{get, MediationId};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::{fields, Printout};
@@ -14,7 +14,7 @@ use crate::money::receipts::date_label;
 use crate::pdf::{self, Align, Doc};
 
 /// The agreement of case `id` with the `terms` as typed.
-pub fn agreement_pdf(conn: &Connection, id: CaseId, terms: &str, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
+pub fn agreement_pdf(conn: &Connection, id: MediationId, terms: &str, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let case = get(conn, id)?;
     let terms = fields::required("terms", terms, 4000, "error-mediation-terms-required")?;
     if terms.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {

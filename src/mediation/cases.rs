@@ -25,7 +25,7 @@ choice! {
 
 choice! {
     /// How a case ended.
-    Outcome {
+    MediationOutcome {
         Agreed = "agreed" / "mediation-outcome-agreed" ["达成协议", "调解成功", "协议"],
         Referred = "referred" / "mediation-outcome-referred" ["移交村委会", "转村委会", "移交"],
         Withdrawn = "withdrawn" / "mediation-outcome-withdrawn" ["撤回", "撤销"],
@@ -34,7 +34,7 @@ choice! {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export, type = "number")]
-pub struct CaseId(pub i64);
+pub struct MediationId(pub i64);
 
 /// A party to a dispute: someone on the register (with their number), or anyone by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,7 +56,7 @@ pub struct PartyInput {
 /// A meeting's note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Note {
+pub struct MediationNote {
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub text: String,
@@ -66,15 +66,15 @@ pub struct Note {
 /// A case as a list shows it: what it is about and who is in it, never its notes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct CaseLine {
-    pub id: CaseId,
+pub struct MediationLine {
+    pub id: MediationId,
     pub about: DisputeKind,
     pub parties: Vec<Party>,
     #[ts(type = "string")]
     pub opened: NaiveDate,
     pub mediator: String,
     pub meetings: i64,
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<MediationOutcome>,
     #[ts(type = "string | null")]
     pub closed: Option<NaiveDate>,
 }
@@ -82,11 +82,11 @@ pub struct CaseLine {
 /// A whole case, for its own page: the summary and the notes too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Case {
+pub struct MediationCase {
     #[serde(flatten)]
-    pub line: CaseLine,
+    pub line: MediationLine,
     pub summary: String,
-    pub notes: Vec<Note>,
+    pub notes: Vec<MediationNote>,
 }
 
 /// The form opening a case.
@@ -118,13 +118,13 @@ pub struct NoteInput {
 #[serde(default)]
 #[ts(export)]
 pub struct CloseInput {
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<MediationOutcome>,
     /// YYYY-MM-DD; empty for today.
     pub date: String,
 }
 
 /// Opens a case with two parties or more.
-pub fn open(tx: &Transaction, actor: &Actor, input: &OpenInput, today: NaiveDate) -> Result<Case> {
+pub fn open(tx: &Transaction, actor: &Actor, input: &OpenInput, today: NaiveDate) -> Result<MediationCase> {
     let about = input.about.ok_or_else(|| Error::invalid("about", "error-mediation-about-required"))?;
     let opened = fields::check_past("opened", fields::date_or("opened", &input.opened, today)?, fields::LEDGER_START, today)?;
     let summary = fields::text("summary", &input.summary, 200)?;
@@ -154,7 +154,7 @@ pub fn open(tx: &Transaction, actor: &Actor, input: &OpenInput, today: NaiveDate
         "INSERT INTO mediation_case (about, summary, opened, mediator, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![about, summary, opened, mediator, audit::now_utc(), actor.0],
     )?;
-    let id = CaseId(tx.last_insert_rowid());
+    let id = MediationId(tx.last_insert_rowid());
     for (i, (person, name)) in parties.iter().enumerate() {
         tx.execute(
             "INSERT INTO mediation_party (case_id, position, person_id, name) VALUES (?1, ?2, ?3, ?4)",
@@ -162,11 +162,11 @@ pub fn open(tx: &Transaction, actor: &Actor, input: &OpenInput, today: NaiveDate
         )?;
     }
     let out = get(tx, id)?;
-    audit::record(tx, actor, "open", "mediation_case", id.0, None::<&Case>, Some(&out))?;
+    audit::record(tx, actor, "open", "mediation_case", id.0, None::<&MediationCase>, Some(&out))?;
     Ok(out)
 }
 
-fn open_case(conn: &Connection, id: CaseId) -> Result<CaseLine> {
+fn open_case(conn: &Connection, id: MediationId) -> Result<MediationLine> {
     let line = line(conn, id)?;
     if line.outcome.is_some() {
         return Err(Error::conflict("error-mediation-closed", vec![("id", id.0.to_string())]));
@@ -175,7 +175,7 @@ fn open_case(conn: &Connection, id: CaseId) -> Result<CaseLine> {
 }
 
 /// Adds a meeting's note to an open case.
-pub fn note(tx: &Transaction, actor: &Actor, id: CaseId, input: &NoteInput, today: NaiveDate) -> Result<Case> {
+pub fn note(tx: &Transaction, actor: &Actor, id: MediationId, input: &NoteInput, today: NaiveDate) -> Result<MediationCase> {
     let line = open_case(tx, id)?;
     let text = fields::required("text", &input.text, 1000, "error-mediation-note-required")?;
     let date = fields::check_past("date", fields::date_or("date", &input.date, today)?, line.opened, today)?;
@@ -184,13 +184,13 @@ pub fn note(tx: &Transaction, actor: &Actor, id: CaseId, input: &NoteInput, toda
         params![id.0, date, text, audit::now_utc(), actor.0],
     )?;
     let note_id = tx.last_insert_rowid();
-    let n = Note { date, text, created_by: actor.0.clone() };
-    audit::record(tx, actor, "note", "mediation_note", note_id, None::<&Note>, Some(&n))?;
+    let n = MediationNote { date, text, created_by: actor.0.clone() };
+    audit::record(tx, actor, "note", "mediation_note", note_id, None::<&MediationNote>, Some(&n))?;
     get(tx, id)
 }
 
 /// Closes a case with its outcome, once.
-pub fn close(tx: &Transaction, actor: &Actor, id: CaseId, input: &CloseInput, today: NaiveDate) -> Result<Case> {
+pub fn close(tx: &Transaction, actor: &Actor, id: MediationId, input: &CloseInput, today: NaiveDate) -> Result<MediationCase> {
     let before = open_case(tx, id)?;
     let outcome = input.outcome.ok_or_else(|| Error::invalid("outcome", "error-mediation-outcome-required"))?;
     let date = fields::check_past("date", fields::date_or("date", &input.date, today)?, before.opened, today)?;
@@ -203,9 +203,9 @@ pub fn close(tx: &Transaction, actor: &Actor, id: CaseId, input: &CloseInput, to
 const SELECT: &str = "SELECT c.id, c.about, c.opened, c.mediator, (SELECT count(*) FROM mediation_note n WHERE n.case_id = c.id),
         c.outcome, c.closed FROM mediation_case c";
 
-fn from_row(r: &Row) -> rusqlite::Result<CaseLine> {
-    Ok(CaseLine {
-        id: CaseId(r.get(0)?),
+fn from_row(r: &Row) -> rusqlite::Result<MediationLine> {
+    Ok(MediationLine {
+        id: MediationId(r.get(0)?),
         about: r.get(1)?,
         parties: Vec::new(),
         opened: r.get(2)?,
@@ -216,7 +216,7 @@ fn from_row(r: &Row) -> rusqlite::Result<CaseLine> {
     })
 }
 
-fn parties(conn: &Connection, id: CaseId) -> Result<Vec<Party>> {
+fn parties(conn: &Connection, id: MediationId) -> Result<Vec<Party>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.member_no, m.name FROM mediation_party m LEFT JOIN person p ON p.id = m.person_id WHERE m.case_id = ?1 ORDER BY m.position",
     )?;
@@ -226,7 +226,7 @@ fn parties(conn: &Connection, id: CaseId) -> Result<Vec<Party>> {
     Ok(rows)
 }
 
-fn line(conn: &Connection, id: CaseId) -> Result<CaseLine> {
+fn line(conn: &Connection, id: MediationId) -> Result<MediationLine> {
     let mut l = conn
         .query_row(&format!("{SELECT} WHERE c.id = ?1"), [id.0], from_row)
         .optional()?
@@ -236,18 +236,18 @@ fn line(conn: &Connection, id: CaseId) -> Result<CaseLine> {
 }
 
 /// A whole case with its summary and notes.
-pub fn get(conn: &Connection, id: CaseId) -> Result<Case> {
+pub fn get(conn: &Connection, id: MediationId) -> Result<MediationCase> {
     let line = line(conn, id)?;
     let summary: String = conn.query_row("SELECT summary FROM mediation_case WHERE id = ?1", [id.0], |r| r.get(0))?;
     let mut stmt = conn.prepare("SELECT date, text, created_by FROM mediation_note WHERE case_id = ?1 ORDER BY date, id")?;
     let notes = stmt
-        .query_map([id.0], |r| Ok(Note { date: r.get(0)?, text: r.get(1)?, created_by: r.get(2)? }))?
+        .query_map([id.0], |r| Ok(MediationNote { date: r.get(0)?, text: r.get(1)?, created_by: r.get(2)? }))?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Case { line, summary, notes })
+    Ok(MediationCase { line, summary, notes })
 }
 
 /// The case book, open cases first, then the newest: what each is about and who is in it only.
-pub fn list(conn: &Connection) -> Result<Vec<CaseLine>> {
+pub fn list(conn: &Connection) -> Result<Vec<MediationLine>> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY c.outcome IS NOT NULL, c.opened DESC, c.id DESC"))?;
     let mut rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
     for l in &mut rows {

@@ -8,7 +8,7 @@
 mod cases;
 mod agreement;
 
-pub use cases::{CaseId, DisputeKind, Outcome, Party, PartyInput, Note, Case, CaseLine, OpenInput, NoteInput, CloseInput, open, note, close, get, list};
+pub use cases::{MediationId, DisputeKind, MediationOutcome, Party, PartyInput, MediationNote, MediationCase, MediationLine, OpenInput, NoteInput, CloseInput, open, note, close, get, list};
 pub use agreement::agreement_pdf;
 
 /// The entities this area writes, as the audit log names them (one place, for the access

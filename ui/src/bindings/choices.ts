@@ -27,6 +27,8 @@ import type { BackupProblem } from './BackupProblem';
 import type { UsbWarning } from './UsbWarning';
 import type { ActivityKind } from './ActivityKind';
 import type { CostCategory } from './CostCategory';
+import type { DisputeKind } from './DisputeKind';
+import type { MediationOutcome } from './MediationOutcome';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -109,4 +111,10 @@ export const ACTIVITY_KIND_LABEL = { festival: 'activity-kind-festival', chongya
 export const COST_CATEGORY = ['events', 'trips'] as const satisfies readonly CostCategory[];
 export const COST_CATEGORY_LABEL = { events: 'cash-category-events', trips: 'cash-category-trips' } as const satisfies Record<CostCategory, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL)];
+export const DISPUTE_KIND = ['family_support', 'property', 'neighbours', 'rights', 'other'] as const satisfies readonly DisputeKind[];
+export const DISPUTE_KIND_LABEL = { family_support: 'mediation-about-family-support', property: 'mediation-about-property', neighbours: 'mediation-about-neighbours', rights: 'mediation-about-rights', other: 'mediation-about-other' } as const satisfies Record<DisputeKind, string>;
+
+export const MEDIATION_OUTCOME = ['agreed', 'referred', 'withdrawn'] as const satisfies readonly MediationOutcome[];
+export const MEDIATION_OUTCOME_LABEL = { agreed: 'mediation-outcome-agreed', referred: 'mediation-outcome-referred', withdrawn: 'mediation-outcome-withdrawn' } as const satisfies Record<MediationOutcome, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL), ...Object.values(DISPUTE_KIND_LABEL), ...Object.values(MEDIATION_OUTCOME_LABEL)];
