@@ -146,3 +146,64 @@ async fn dues_paid_with_hours_on_the_dues_screen() {
     wait_for(&c, "dues-hours-file").await;
     shot(&c, "dues-hours-paid").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mediation_case_opened_noted_closed_with_its_agreement_and_the_list_keeps_the_notes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+
+    click(&c, "setup-demo").await;
+    click(&c, "nav-mediation").await;
+    wait_for(&c, "mediation-form").await;
+
+    // One party only: refused.
+    type_into(&c, "mediation-party-search", "caichunsheng").await;
+    wait_for(&c, "mediation-party-results").await;
+    c.find(Locator::Css("[data-testid=\"mediation-party-result\"][data-member-no=\"3\"]")).await.unwrap().click().await.unwrap();
+    choose(&c, "mediation-about", 1).await; // 家庭赡养
+    click(&c, "mediation-save").await;
+    wait_for(&c, "mediation-form-error").await;
+    assert_eq!(one::<i64>(&db, "SELECT count(*) FROM mediation_case"), 0, "a refused case saves nothing");
+
+    type_into(&c, "mediation-party-name", "蔡建国").await;
+    click(&c, "mediation-party-add").await;
+    type_into(&c, "mediation-mediator", "陈会长").await;
+    type_into(&c, "mediation-summary", "儿子不付生活费").await;
+    click(&c, "mediation-save").await;
+    wait_for(&c, "mediation-case").await;
+    type_into(&c, "mediation-note", "第一次调解：儿子答应每月给三百元").await;
+    click(&c, "mediation-note-save").await;
+    let notes = text_when(&c, "mediation-notes", "三百元").await;
+    assert!(notes.contains("三百元"), "the note is on the case: {notes}");
+    let table = text_when(&c, "mediation-table", "蔡建国").await;
+    assert!(table.contains("家庭赡养") && table.contains("蔡建国"), "the list shows what it is about and who: {table}");
+    assert!(!table.contains("三百元") && !table.contains("生活费"), "the list never shows the notes or the summary: {table}");
+
+    type_into(&c, "mediation-terms", "蔡建国每月5日前给付生活费三百元。").await;
+    click(&c, "mediation-agreement-save").await;
+    let path = text_when(&c, "mediation-file-path", ".pdf").await;
+    assert!(path.contains("调解协议书") && Path::new(path.trim()).exists(), "the agreement is written: {path}");
+    choose(&c, "mediation-outcome", 1).await; // 达成协议
+    click(&c, "mediation-close-save").await;
+    wait_for(&c, "mediation-closed").await;
+    assert_eq!(one::<String>(&db, "SELECT outcome FROM mediation_case"), "agreed");
+    shot(&c, "mediation").await;
+
+    // The year's commendation in the time bank.
+    click(&c, "nav-time-bank").await;
+    scroll_to(&c, "commend").await;
+    click(&c, "commend-open").await;
+    wait_for(&c, "commend-summary").await;
+    type_into(&c, "commend-threshold", "5").await;
+    click(&c, "commend-threshold-save").await;
+    let summary = text_when(&c, "commend-summary", "5 小时").await;
+    assert!(summary.contains("5 小时"), "the threshold is saved and applied: {summary}");
+    assert!(!c.find_all(id("commend-row")).await.unwrap().is_empty(), "the sample village's volunteers are ranked");
+    click(&c, "commend-certificates").await;
+    let path = text_when(&c, "commend-file-path", ".pdf").await;
+    assert!(path.contains("奖状") && Path::new(path.trim()).exists(), "the certificates are written: {path}");
+    scroll_to(&c, "commend-table").await;
+    shot(&c, "commendation").await;
+}
