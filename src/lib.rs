@@ -13,6 +13,7 @@ pub mod chain;
 pub mod db;
 pub mod demo;
 mod demo_year;
+mod demo_activities;
 pub mod error;
 pub mod exports;
 pub mod i18n;

@@ -29,7 +29,7 @@ pub enum MediationCommand {
         date: Option<String>,
     },
     /// Record a meeting and what was said
-    MediationNote {
+    Note {
         id: i64,
         #[arg(long)]
         text: String,
@@ -97,7 +97,7 @@ pub fn mediation(ctx: &mut Ctx, command: MediationCommand) -> Result<()> {
             say!("{}", c.line.id.0);
             Ok(())
         }
-        MediationCommand::MediationNote { id, text, date } => {
+        MediationCommand::Note { id, text, date } => {
             let input = NoteInput { text, date: date.unwrap_or_default() };
             let c = ctx.write(|tx, actor, today| mediation::note(tx, actor, MediationId(id), &input, today))?;
             say!("{}", ctx.tr("cli-mediation-noted", &[("id", id.to_string()), ("count", c.notes.len().to_string())]));

@@ -16,9 +16,10 @@ use crate::pdf::{self, Align, Doc};
 /// The agreement of case `id` with the `terms` as typed.
 pub fn agreement_pdf(conn: &Connection, id: MediationId, terms: &str, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
     let case = get(conn, id)?;
-    let terms = fields::required("terms", terms, 4000, "error-mediation-terms-required")?;
-    if terms.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
-        return Err(Error::invalid("terms", "error-text-too-long"));
+    // Terms run over several lines (one clause a line), so `note`, which keeps line breaks.
+    let terms = fields::note("terms", terms, 4000)?;
+    if terms.is_empty() {
+        return Err(Error::invalid("terms", "error-mediation-terms-required"));
     }
     let assoc = crate::association::get(conn)?.ok_or_else(|| Error::conflict("error-no-association", vec![]))?.name;
     let title = l10n.t("mediation-agreement-title");

@@ -177,7 +177,11 @@ fn open_case(conn: &Connection, id: MediationId) -> Result<MediationLine> {
 /// Adds a meeting's note to an open case.
 pub fn note(tx: &Transaction, actor: &Actor, id: MediationId, input: &NoteInput, today: NaiveDate) -> Result<MediationCase> {
     let line = open_case(tx, id)?;
-    let text = fields::required("text", &input.text, 1000, "error-mediation-note-required")?;
+    // A meeting's note may run over several lines.
+    let text = fields::note("text", &input.text, 1000)?;
+    if text.is_empty() {
+        return Err(Error::invalid("text", "error-mediation-note-required"));
+    }
     let date = fields::check_past("date", fields::date_or("date", &input.date, today)?, line.opened, today)?;
     tx.execute(
         "INSERT INTO mediation_note (case_id, date, text, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
