@@ -24,6 +24,10 @@ use crate::kernel::{fields, Fen, Printout};
 use crate::members::{self, MemberNo};
 use crate::time_bank::{self, EntryId, Hours};
 
+/// The entities this file writes, as the audit log names them (one place, for the access
+/// checks that will guard every audited write); the hours themselves are `time_entry` rows.
+pub const AUDITED: &[&str] = &["dues_hours_payment", "dues_hours_rate"];
+
 /// The `setting` row holding the rate, in fen per hour.
 const RATE_KEY: &str = "dues_hours_rate_fen";
 
