@@ -1,16 +1,19 @@
 //! Huzhu (互助): the core of the app for village elder associations. Every rule lives here and is
 //! tested without the desktop shell; the shell and the CLI only call these functions.
 
+pub mod activities;
 pub mod agenda;
 pub mod association;
 pub mod audit;
 pub mod backup;
 pub mod bindings;
 pub mod calendar;
+pub mod commendation;
 pub mod chain;
 pub mod db;
 pub mod demo;
 mod demo_year;
+mod demo_activities;
 pub mod error;
 pub mod exports;
 pub mod feedback;
@@ -18,6 +21,7 @@ pub mod i18n;
 pub mod id_card;
 pub mod input;
 pub mod kernel;
+pub mod mediation;
 pub mod members;
 pub mod money;
 pub mod names;

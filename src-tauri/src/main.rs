@@ -8,10 +8,14 @@
 
 include!("command_list.rs");
 
+mod activities;
 mod app;
 mod backup;
 mod commands;
+mod commendation;
+mod dues_hours;
 mod files;
+mod mediation;
 mod members;
 mod money;
 mod reports;

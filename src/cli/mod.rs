@@ -14,6 +14,9 @@ mod sheets;
 mod welfare;
 mod reports;
 mod requests;
+mod activities;
+mod mediation;
+mod commendation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -185,6 +188,18 @@ enum Command {
         #[command(subcommand)]
         command: requests::StandardCommand,
     },
+    /// Activities (活动): gatherings and trips, attendance, costs, the sign-in sheet
+    Activity {
+        #[command(subcommand)]
+        command: activities::ActivityCommand,
+    },
+    /// Mediation (调解): the case book and the agreement
+    Mediation {
+        #[command(subcommand)]
+        command: mediation::MediationCommand,
+    },
+    /// Commendation (表彰): the year's volunteers ranked, certificates and the list
+    Commend(commendation::CommendArgs),
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -385,6 +400,9 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Feedback { command } => requests::feedback_cmd(ctx, command),
         Command::Training { command } => requests::training_cmd(ctx, command),
         Command::Standard { command } => requests::standard_cmd(ctx, command),
+        Command::Activity { command } => activities::activity(ctx, command),
+        Command::Mediation { command } => mediation::mediation(ctx, command),
+        Command::Commend(args) => commendation::commend(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

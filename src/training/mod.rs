@@ -43,7 +43,7 @@ pub struct TrainingInput {
 /// Someone who attended, as lists show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Attendee {
+pub struct TrainingAttendee {
     pub member_no: MemberNo,
     pub name: String,
 }
@@ -58,7 +58,7 @@ pub struct TrainingSession {
     pub trainer: String,
     /// As "2.5"; empty when not given.
     pub hours: String,
-    pub attendees: Vec<Attendee>,
+    pub attendees: Vec<TrainingAttendee>,
 }
 
 fn hours_text(half_hours: i64) -> String {
@@ -103,7 +103,7 @@ pub fn get(conn: &Connection, id: TrainingId) -> Result<TrainingSession> {
         "SELECT p.member_no, p.name FROM training_attendance a JOIN person p ON p.id = a.person_id
          WHERE a.session_id = ?1 ORDER BY p.name_sort, p.member_no",
     )?;
-    let attendees = stmt.query_map([id.0], |r| Ok(Attendee { member_no: MemberNo(r.get(0)?), name: r.get(1)? }))?.collect::<Result<_, _>>()?;
+    let attendees = stmt.query_map([id.0], |r| Ok(TrainingAttendee { member_no: MemberNo(r.get(0)?), name: r.get(1)? }))?.collect::<Result<_, _>>()?;
     Ok(TrainingSession { id, topic: row.0, date: row.1, trainer: row.2, hours: hours_text(row.3), attendees })
 }
 

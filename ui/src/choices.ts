@@ -4,6 +4,10 @@
 // and holds what belongs to the UI alone (the root font size of each text size).
 import {
   ALL_LABEL_IDS,
+  ACTIVITY_KIND_LABEL,
+  COST_CATEGORY_LABEL,
+  DISPUTE_KIND_LABEL,
+  MEDIATION_OUTCOME_LABEL,
   AGE_BAND,
   AGE_BAND_LABEL,
   CARE_LEVEL,
@@ -98,6 +102,10 @@ export const ids = {
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
   rating: (c: keyof typeof RATING_LABEL) => RATING_LABEL[c],
   requestState: (c: keyof typeof REQUEST_STATE_LABEL) => REQUEST_STATE_LABEL[c],
+  activityKind: (c: keyof typeof ACTIVITY_KIND_LABEL) => ACTIVITY_KIND_LABEL[c],
+  costCategory: (c: keyof typeof COST_CATEGORY_LABEL) => COST_CATEGORY_LABEL[c],
+  disputeKind: (c: keyof typeof DISPUTE_KIND_LABEL) => DISPUTE_KIND_LABEL[c],
+  mediationOutcome: (c: keyof typeof MEDIATION_OUTCOME_LABEL) => MEDIATION_OUTCOME_LABEL[c],
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */

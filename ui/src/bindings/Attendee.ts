@@ -2,6 +2,6 @@
 import type { MemberNo } from "./MemberNo";
 
 /**
- * Someone who attended, as lists show them.
+ * Someone ticked as present.
  */
-export type Attendee = { member_no: MemberNo, name: string, };
+export type Attendee = { member_no: MemberNo, name: string, village_group: string, };

@@ -28,6 +28,10 @@ import type { UsbWarning } from './UsbWarning';
 import type { RequestState } from './RequestState';
 import type { Rating } from './Rating';
 import type { ServiceScope } from './ServiceScope';
+import type { ActivityKind } from './ActivityKind';
+import type { CostCategory } from './CostCategory';
+import type { DisputeKind } from './DisputeKind';
+import type { MediationOutcome } from './MediationOutcome';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -113,4 +117,16 @@ export const RATING_LABEL = { good: 'feedback-rating-good', ok: 'feedback-rating
 export const SERVICE_SCOPE = ['duty', 'request'] as const satisfies readonly ServiceScope[];
 export const SERVICE_SCOPE_LABEL = { duty: 'standard-scope-duty', request: 'standard-scope-request' } as const satisfies Record<ServiceScope, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(REQUEST_STATE_LABEL), ...Object.values(RATING_LABEL), ...Object.values(SERVICE_SCOPE_LABEL)];
+export const ACTIVITY_KIND = ['festival', 'chongyang', 'recreation', 'trip', 'lecture', 'other'] as const satisfies readonly ActivityKind[];
+export const ACTIVITY_KIND_LABEL = { festival: 'activity-kind-festival', chongyang: 'activity-kind-chongyang', recreation: 'activity-kind-recreation', trip: 'activity-kind-trip', lecture: 'activity-kind-lecture', other: 'activity-kind-other' } as const satisfies Record<ActivityKind, string>;
+
+export const COST_CATEGORY = ['events', 'trips'] as const satisfies readonly CostCategory[];
+export const COST_CATEGORY_LABEL = { events: 'cash-category-events', trips: 'cash-category-trips' } as const satisfies Record<CostCategory, string>;
+
+export const DISPUTE_KIND = ['family_support', 'property', 'neighbours', 'rights', 'other'] as const satisfies readonly DisputeKind[];
+export const DISPUTE_KIND_LABEL = { family_support: 'mediation-about-family-support', property: 'mediation-about-property', neighbours: 'mediation-about-neighbours', rights: 'mediation-about-rights', other: 'mediation-about-other' } as const satisfies Record<DisputeKind, string>;
+
+export const MEDIATION_OUTCOME = ['agreed', 'referred', 'withdrawn'] as const satisfies readonly MediationOutcome[];
+export const MEDIATION_OUTCOME_LABEL = { agreed: 'mediation-outcome-agreed', referred: 'mediation-outcome-referred', withdrawn: 'mediation-outcome-withdrawn' } as const satisfies Record<MediationOutcome, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(REQUEST_STATE_LABEL), ...Object.values(RATING_LABEL), ...Object.values(SERVICE_SCOPE_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL), ...Object.values(DISPUTE_KIND_LABEL), ...Object.values(MEDIATION_OUTCOME_LABEL)];

@@ -1,4 +1,4 @@
--- 07 access: a placeholder so that 08 (mutual aid) can be applied on its own branch (the
--- migration loader wants consecutive numbers). Issue 12's branch brings the real 07-access;
+-- 07-access: a placeholder so that 09 (activities) can be applied on its own branch (the
+-- migration loader wants consecutive numbers). The branch that owns 07-access brings the real file;
 -- when both are merged, take that branch's file and drop this one.
 SELECT 1;
