@@ -242,3 +242,14 @@ fn the_lowest_load_this_month_comes_first_counting_requests_and_rota_shifts() {
     assert_eq!(on, vec![1], "the rota gives the shift to volunteer 1 (it does not count requests)");
     assert_eq!(able(&conn, second.id), vec![2, 4, 1, 3], "a rota shift this month counts as much as a request");
 }
+
+#[test]
+fn a_done_request_counts_as_a_service_in_the_years_commendation() {
+    let (_d, mut conn) = village();
+    let r = add(&mut conn, &input(6, "理发", "2026-11-20", "", ""));
+    assign(&mut conn, r.id, 2).unwrap();
+    write(&mut conn, |tx| requests::done(tx, &actor(), r.id, &done_input("1", None, ""), &zh(), today())).unwrap();
+    let c = huzhu::commendation::ranking(&conn, 2026, None).unwrap();
+    let line = c.lines.iter().find(|l| l.member_no.0 == 2).expect("the volunteer is ranked");
+    assert_eq!((line.services, line.hours.to_string()), (1, "1".into()), "the request is one service and its hour is counted");
+}

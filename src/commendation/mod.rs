@@ -1,9 +1,9 @@
 //! Commendation (表彰): at the year's end, volunteers ranked by the hours of service they gave
-//! (time-bank deposits of the year, reversals left out) and the rota shifts they did or covered,
-//! with the association's threshold (a setting: e.g. 100 hours → 优秀志愿者) (`ranking`); a
-//! certificate (奖状) for each volunteer commended and the list for the annual meeting
-//! (`certificate`). Requests for help and the recipients' feedback (issue 13, part A) are not
-//! counted yet: they are not on this branch.
+//! (time-bank deposits of the year, reversals left out) and the services they did — rota shifts
+//! done or covered and requests for help done — with the association's threshold (a setting:
+//! e.g. 100 hours → 优秀志愿者) (`ranking`); a certificate (奖状) for each volunteer commended and
+//! the list for the annual meeting (`certificate`). The recipients' feedback is not part of the
+//! ranking yet.
 
 mod ranking;
 mod certificate;

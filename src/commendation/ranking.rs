@@ -45,7 +45,7 @@ pub struct CommendLine {
     pub village_group: String,
     /// Hours of service given in the year (time-bank deposits not reversed).
     pub hours: Hours,
-    /// Rota shifts done or covered in the year.
+    /// Rota shifts done or covered and requests for help done in the year.
     pub services: i64,
     /// Whether the hours reach the threshold.
     pub commended: bool,
@@ -77,9 +77,12 @@ pub fn ranking(conn: &Connection, year: i32, min: Option<Hours>) -> Result<Comme
                AND NOT EXISTS (SELECT 1 FROM time_entry r WHERE r.reverses_entry_id = e.id)
              GROUP BY a.person_id),
          served AS (
-             SELECT worker_id AS pid, count(*) AS n FROM shift_outcome
-             WHERE outcome IN ('done', 'covered') AND worker_id IS NOT NULL AND date BETWEEN ?1 AND ?2
-             GROUP BY worker_id)
+             SELECT pid, count(*) AS n FROM (
+                 SELECT worker_id AS pid FROM shift_outcome
+                 WHERE outcome IN ('done', 'covered') AND worker_id IS NOT NULL AND date BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT volunteer_id FROM help_request WHERE state = 'done' AND done_on BETWEEN ?1 AND ?2)
+             GROUP BY pid)
          SELECT p.member_no, p.name, p.village_group, coalesce(g.half, 0), coalesce(s.n, 0)
          FROM person p LEFT JOIN given g ON g.pid = p.id LEFT JOIN served s ON s.pid = p.id
          WHERE g.pid IS NOT NULL OR s.pid IS NOT NULL
