@@ -11,7 +11,7 @@ export type CommendLine = { rank: number, member_no: MemberNo, name: string, vil
  */
 hours: Hours, 
 /**
- * Rota shifts done or covered in the year.
+ * Rota shifts done or covered and requests for help done in the year.
  */
 services: bigint, 
 /**
