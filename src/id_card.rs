@@ -32,6 +32,11 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<IdCard> {
     if number.chars().count() != 18 {
         return Err(err("error-id-card-length"));
     }
+    // Eighteen characters may be more than eighteen bytes (年, full-width digits): split only
+    // what is ASCII, or the split lands inside a character and panics (a fuzzed roster cell did).
+    if !number.is_ascii() {
+        return Err(err("error-id-card-chars"));
+    }
     let (body, last) = number.split_at(17);
     if !body.chars().all(|c| c.is_ascii_digit()) || !last.chars().all(|c| c.is_ascii_digit() || c == 'X') {
         return Err(err("error-id-card-chars"));
