@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
+use crate::{audit, association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -35,6 +35,9 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<backup::BackupReason>(),
         ChoiceList::of::<backup::BackupProblem>(),
         ChoiceList::of::<backup::UsbWarning>(),
+        ChoiceList::of::<audit::Role>(),
+        ChoiceList::of::<audit::Area>(),
+        ChoiceList::of::<audit::MoneyDuty>(),
     ]
 }
 

@@ -5,6 +5,7 @@ macro_rules! say {
     ($($t:tt)*) => { $crate::cli::say(format_args!($($t)*)) };
 }
 
+mod access;
 mod backup;
 mod members;
 mod money;
@@ -34,6 +35,10 @@ struct Cli {
     /// Language of messages: zh-CN or en-US (default: the app's setting; HUZHU_LANG too)
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Act as this user (once users exist, every command but `check` needs it); the PIN is read
+    /// from the terminal, or HUZHU_PIN
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    as_user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -164,6 +169,13 @@ enum Command {
     Backups(backup::BackupsArgs),
     /// Show what a backup holds; with --yes put it in place of the data file
     Restore(backup::RestoreArgs),
+    /// The people who sign in (使用人): add, list, set-role, disable, recovery sheet, recover
+    User {
+        #[command(subcommand)]
+        command: access::UserCommand,
+    },
+    /// The audit trail (操作记录): who did what and when
+    Audit(access::AuditArgs),
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -174,11 +186,14 @@ pub struct Ctx {
     pub path: PathBuf,
     pub l10n: Localizer,
     pub today: NaiveDate,
+    /// Who acts: the user signed in with `--as`, or before any user exists the configured
+    /// secretary with the chair's rights.
+    pub actor: Actor,
 }
 
 impl Ctx {
     pub fn actor(&self) -> Result<Actor> {
-        association::default_actor(&self.conn)
+        Ok(self.actor.clone())
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -196,7 +211,12 @@ impl Ctx {
         self.writable()?;
         let actor = self.actor()?;
         let today = self.today;
-        db::write(&mut self.conn, |tx| f(tx, &actor, today))
+        let out = db::write(&mut self.conn, |tx| f(tx, &actor, today));
+        if let Err(e) = &out {
+            // A second person's wrong PIN was undone with the write: count it on its own.
+            huzhu::access::users::note_failure(&mut self.conn, e, chrono::Utc::now())?;
+        }
+        out
     }
 
     /// Refuses a write to a database the start-up checks found damaged, saying what is wrong.
@@ -295,8 +315,13 @@ pub fn run() -> ExitCode {
         }
     };
     let lang = choose_lang(cli.lang.as_deref(), Some(&conn));
-    let mut ctx = Ctx { conn, health, path, l10n: Localizer::new(lang), today: huzhu::today() };
-    match dispatch(&mut ctx, command) {
+    let mut ctx = Ctx { conn, health, path, l10n: Localizer::new(lang), today: huzhu::today(), actor: Actor::new("") };
+    let needs_nobody = matches!(command, Command::Check | Command::User { command: access::UserCommand::Recover { .. } });
+    let signed_in = access::sign_in(&mut ctx, cli.as_user.as_deref(), needs_nobody);
+    match signed_in.and_then(|actor| {
+        ctx.actor = actor;
+        dispatch(&mut ctx, command)
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", e.localize(&ctx.l10n));
@@ -360,6 +385,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Report(args) => reports::report(ctx, args),
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),
+        Command::User { command } => access::user(ctx, command),
+        Command::Audit(args) => access::audit_cmd(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

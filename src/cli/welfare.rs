@@ -257,7 +257,9 @@ pub fn welfare(ctx: &mut Ctx, command: WelfareCommand) -> Result<()> {
             Ok(())
         }
         WelfareCommand::Pay { member, kind: k, amount, reason, date, receiver, handler, approver, goods } => {
+            let approver_pin = super::access::approver_pin(ctx, &approver)?;
             let input = PaymentInput {
+                approver_pin,
                 member: Some(MemberNo(member)),
                 kind: Some(kind(&k)?),
                 amount: amount.unwrap_or_default(),
