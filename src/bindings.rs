@@ -38,6 +38,7 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<audit::Role>(),
         ChoiceList::of::<audit::Area>(),
         ChoiceList::of::<audit::MoneyDuty>(),
+        ChoiceList::of::<members::PrivateField>(),
     ]
 }
 

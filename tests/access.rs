@@ -332,3 +332,49 @@ fn the_audit_trail_is_for_the_chair_and_secretary_and_health_notes_are_not_copie
         assert_eq!(e.code(), "refused", "{role:?} may not read the audit trail");
     }
 }
+
+#[test]
+fn id_numbers_phones_and_health_notes_are_masked_until_revealed_by_a_role_that_may_and_the_reveal_is_recorded() {
+    use huzhu::members::PrivateField;
+    let (_dir, mut conn) = with_users();
+    let input = PersonInput {
+        id_card: "11010519491231002X".into(),
+        phones: vec!["13800138000".into()],
+        health_notes: "高血压".into(),
+        ..PersonInput::member("张秀英")
+    };
+    let p = write(&mut conn, |tx| members::add(tx, &actor(), &input, today())).unwrap();
+    let masked = members::get_by_no(&conn, p.member_no, today()).unwrap().masked();
+    assert_eq!(masked.id_card, None, "no full ID number in the masked record");
+    assert_eq!(masked.id_card_masked.as_deref(), Some("110105********002X"));
+    assert_eq!(masked.phones, ["138****8000"]);
+    assert!(!masked.health_notes.contains("高血压"), "health notes hidden");
+    let json = serde_json::to_string(&masked).unwrap();
+    assert!(!json.contains("19491231") && !json.contains("00138") && !json.contains("高血压"), "nothing hidden leaks into JSON: {json}");
+    for role in [Role::Viewer, Role::Accountant, Role::Cashier] {
+        let e = refused(&mut conn, |tx| members::reveal(tx, &Actor::user("某人", role), p.member_no, PrivateField::IdCard, today()));
+        assert_eq!(e.code(), "refused", "{role:?} may not reveal an ID number");
+    }
+    let secretary = Actor::user("李秘书", Role::Secretary);
+    let shown = write(&mut conn, |tx| members::reveal(tx, &secretary, p.member_no, PrivateField::IdCard, today())).unwrap();
+    assert_eq!(shown.id_card.as_deref(), Some("11010519491231002X"), "the one field revealed");
+    assert_eq!(shown.phones, ["138****8000"], "and only that field");
+    let rows = audit::list_for(&conn, "person", &p.member_no.to_string()).unwrap();
+    let reveal = rows.iter().find(|r| r.action == "reveal").expect("the reveal is recorded");
+    assert_eq!((reveal.actor.as_str(), reveal.after.as_deref()), ("李秘书", Some("\"id_card\"")), "who revealed which field, not the value");
+}
+
+#[test]
+fn an_export_with_whole_numbers_is_a_sensitive_read_and_every_export_is_recorded() {
+    use huzhu::exports::{self, ExportRequest, ListExport};
+    use huzhu::sheets::SheetFormat;
+    let (_dir, mut conn) = with_users();
+    let req = |full| ExportRequest { list: ListExport::Members { filter: Default::default() }, format: SheetFormat::Csv, full_numbers: full };
+    let viewer = Actor::user("孙查看", Role::Viewer);
+    write(&mut conn, |tx| exports::record(tx, &viewer, &req(false))).expect("a viewer exports masked lists");
+    let e = refused(&mut conn, |tx| exports::record(tx, &viewer, &req(true)));
+    assert_eq!(e.code(), "refused", "but not whole numbers");
+    write(&mut conn, |tx| exports::record(tx, &Actor::user("李秘书", Role::Secretary), &req(true))).expect("the secretary may");
+    let n: i64 = conn.query_row("SELECT count(*) FROM audit_log WHERE entity = 'export'", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 2);
+}

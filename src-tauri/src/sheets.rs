@@ -12,6 +12,7 @@ use crate::files::{self, SavedFile};
 use crate::state::{CmdResult, Shell};
 
 pub fn export_list(state: &Shell, request: ExportRequest) -> CmdResult<SavedFile> {
+    state.write(|tx, actor| exports::record(tx, actor, &request))?;
     state.print(|conn, l10n| exports::export(conn, &request, l10n, huzhu::today()).map(Exported::printout))
 }
 

@@ -94,6 +94,7 @@ pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
     };
     let format = SheetFormat::of_path(&out.out.path).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
     let req = ExportRequest { list, format, full_numbers: out.full_id };
+    ctx.write(|tx, actor, _| exports::record(tx, actor, &req))?;
     let e = exports::export(&ctx.conn, &req, &ctx.l10n, ctx.today)?;
     write_file(ctx, &out.out.path, out.out.force, &e.bytes)?;
     say!("{}", ctx.tr("cli-export-done", &[("rows", e.rows.to_string()), ("file", out.out.shown())]));

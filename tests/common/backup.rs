@@ -80,6 +80,11 @@ pub fn every_area(conn: &mut Connection) {
     let death = huzhu::welfare::DeathInput { member: Some(mistaken), date: "2026-11-25".into(), contact: String::new() };
     write(conn, |tx| huzhu::welfare::record_death(tx, &actor(), &death, today())).expect("a death recorded");
     write(conn, |tx| huzhu::welfare::correct_death(tx, &actor(), mistaken, "登记错了人", today())).expect("the death corrected");
+    // Sign-in turned on (issue 12): a user and the recovery sheet's codes. Last, since from the
+    // first user on a large payment needs a second person.
+    let chair = huzhu::access::UserInput { name: "陈会长".into(), role: Some(huzhu::audit::Role::Chair), pin: "204817".into() };
+    write(conn, |tx| huzhu::access::users::add(tx, &actor(), &chair)).expect("a user");
+    write(conn, |tx| huzhu::access::recovery::make_codes(tx, &actor())).expect("recovery codes");
 }
 
 /// The tables `every_area` leaves empty: those of the exchange between associations.

@@ -25,6 +25,9 @@ import type { BatchSkipWhy } from './BatchSkipWhy';
 import type { BackupReason } from './BackupReason';
 import type { BackupProblem } from './BackupProblem';
 import type { UsbWarning } from './UsbWarning';
+import type { Role } from './Role';
+import type { Area } from './Area';
+import type { MoneyDuty } from './MoneyDuty';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -101,4 +104,13 @@ export const BACKUP_PROBLEM_LABEL = { missing: 'backup-problem-missing', not_a_f
 export const USB_WARNING = ['never', 'old', 'fine'] as const satisfies readonly UsbWarning[];
 export const USB_WARNING_LABEL = { never: 'backup-usb-never', old: 'backup-usb-old', fine: 'backup-usb-fine' } as const satisfies Record<UsbWarning, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL)];
+export const ROLE = ['chair', 'secretary', 'accountant', 'cashier', 'viewer'] as const satisfies readonly Role[];
+export const ROLE_LABEL = { chair: 'role-chair', secretary: 'role-secretary', accountant: 'role-accountant', cashier: 'role-cashier', viewer: 'role-viewer' } as const satisfies Record<Role, string>;
+
+export const AREA = ['register', 'rota', 'welfare', 'time_bank', 'money', 'settings', 'users', 'reports', 'sensitive', 'session'] as const satisfies readonly Area[];
+export const AREA_LABEL = { register: 'area-register', rota: 'area-rota', welfare: 'area-welfare', time_bank: 'area-time-bank', money: 'area-money', settings: 'area-settings', users: 'area-users', reports: 'area-reports', sensitive: 'area-sensitive', session: 'area-session' } as const satisfies Record<Area, string>;
+
+export const MONEY_DUTY = ['post', 'approve', 'both'] as const satisfies readonly MoneyDuty[];
+export const MONEY_DUTY_LABEL = { post: 'money-duty-post', approve: 'money-duty-approve', both: 'money-duty-both' } as const satisfies Record<MoneyDuty, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ROLE_LABEL), ...Object.values(AREA_LABEL), ...Object.values(MONEY_DUTY_LABEL)];
