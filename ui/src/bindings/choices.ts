@@ -28,6 +28,7 @@ import type { UsbWarning } from './UsbWarning';
 import type { Role } from './Role';
 import type { Area } from './Area';
 import type { MoneyDuty } from './MoneyDuty';
+import type { PrivateField } from './PrivateField';
 
 export const GENDER = ['male', 'female'] as const satisfies readonly Gender[];
 export const GENDER_LABEL = { male: 'gender-male', female: 'gender-female' } as const satisfies Record<Gender, string>;
@@ -113,4 +114,7 @@ export const AREA_LABEL = { register: 'area-register', rota: 'area-rota', welfar
 export const MONEY_DUTY = ['post', 'approve', 'both'] as const satisfies readonly MoneyDuty[];
 export const MONEY_DUTY_LABEL = { post: 'money-duty-post', approve: 'money-duty-approve', both: 'money-duty-both' } as const satisfies Record<MoneyDuty, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ROLE_LABEL), ...Object.values(AREA_LABEL), ...Object.values(MONEY_DUTY_LABEL)];
+export const PRIVATE_FIELD = ['id_card', 'phones', 'health_notes', 'all'] as const satisfies readonly PrivateField[];
+export const PRIVATE_FIELD_LABEL = { id_card: 'private-field-id-card', phones: 'private-field-phones', health_notes: 'private-field-health-notes', all: 'private-field-all' } as const satisfies Record<PrivateField, string>;
+
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(ROLE_LABEL), ...Object.values(AREA_LABEL), ...Object.values(MONEY_DUTY_LABEL), ...Object.values(PRIVATE_FIELD_LABEL)];
