@@ -57,3 +57,4 @@ access-action-export-full = Exported (whole numbers)
 access-action-pay = Paid
 access-action-disable = Disabled
 access-action-set-role = Role changed
+access-action-other = Other

@@ -57,3 +57,4 @@ access-action-export-full = 导出（完整号码）
 access-action-pay = 付款
 access-action-disable = 停用
 access-action-set-role = 改角色
+access-action-other = 其他操作

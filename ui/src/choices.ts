@@ -42,6 +42,9 @@ import {
   AGE_COUNT_LABEL,
   BATCH_SKIP_WHY_LABEL,
   WELFARE_KIND_LABEL,
+  ROLE_LABEL,
+  AREA_LABEL,
+  MONEY_DUTY_LABEL,
 } from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
@@ -92,6 +95,27 @@ export const ids = {
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
+  role: (c: keyof typeof ROLE_LABEL) => ROLE_LABEL[c],
+  area: (c: keyof typeof AREA_LABEL) => AREA_LABEL[c],
+  moneyDuty: (c: keyof typeof MONEY_DUTY_LABEL) => MONEY_DUTY_LABEL[c],
+  /** What an audit entry's action is called (the core's action code; others by a general word). */
+  auditAction: (a: string) => AUDIT_ACTION_LABEL[a] ?? 'access-action-other',
+};
+
+const AUDIT_ACTION_LABEL: Record<string, string> = {
+  add: 'access-action-add',
+  update: 'access-action-update',
+  reveal: 'access-action-reveal',
+  sign_in: 'access-action-sign-in',
+  sign_in_failed: 'access-action-sign-in-failed',
+  sign_out: 'access-action-sign-out',
+  lock: 'access-action-lock',
+  approve: 'access-action-approve',
+  export: 'access-action-export',
+  export_full: 'access-action-export-full',
+  pay: 'access-action-pay',
+  disable: 'access-action-disable',
+  set_role: 'access-action-set-role',
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */

@@ -2,7 +2,7 @@
 import type { Area } from "./Area";
 import type { FieldChange } from "./FieldChange";
 
-export type AuditEntry = { id: bigint, 
+export type AuditEntry = { id: number, 
 /**
  * UTC, RFC 3339.
  */
