@@ -67,6 +67,22 @@ fn bad_input_is_refused_with_the_field_named_and_nothing_is_saved() {
             "lunar_birthday",
             "error-lunar-no-leap-month",
         ),
+        // Text a reader cannot see, or more than a field holds (issue 12).
+        (PersonInput::member("王\t五"), "name", "error-text-control"),
+        (PersonInput::member("\u{202E}五王"), "name", "error-text-control"),
+        (PersonInput::member("王\u{1b}[31m五"), "name", "error-text-control"),
+        (PersonInput { address: "东".repeat(40_000), ..PersonInput::member("李四") }, "address", "error-text-too-long"),
+        (PersonInput { address: "东村\n3号".into(), ..PersonInput::member("李四") }, "address", "error-text-control"),
+        (PersonInput { village_group: "一组\u{200F}".into(), ..PersonInput::member("李四") }, "village_group", "error-text-control"),
+        (PersonInput { health_notes: "药".repeat(501), ..PersonInput::member("李四") }, "health_notes", "error-text-too-long"),
+        (PersonInput { health_notes: "高血压\t糖尿病".into(), ..PersonInput::member("李四") }, "health_notes", "error-note-control"),
+        (PersonInput { hobbies: "下棋".repeat(51), ..PersonInput::member("李四") }, "hobbies", "error-text-too-long"),
+        (PersonInput { skills: "木工\u{7}".into(), ..PersonInput::member("李四") }, "skills", "error-text-control"),
+        (
+            PersonInput { family: vec![FamilyContact { name: "儿子\u{2066}".into(), ..Default::default() }], ..PersonInput::member("李四") },
+            "family",
+            "error-text-control",
+        ),
     ];
     for (input, field, id) in cases {
         match add(&mut conn, &input) {

@@ -178,6 +178,18 @@ fn a_restore_works_when_the_database_is_missing_or_damaged() {
         assert_eq!(std::fs::metadata(&missing).unwrap().permissions().mode() & 0o777, 0o600, "the restored file is readable by its owner only");
     }
 
+    // A data file cut to nothing (a full disk) is as good as missing: nothing to keep, and
+    // `db::open` says so instead of starting an empty register in it.
+    let emptied = dir.path().join("emptied.sqlite3");
+    std::fs::write(&emptied, b"").unwrap();
+    assert!(matches!(huzhu::db::open(&emptied), Err(huzhu::Error::DbMissing { .. })));
+    let before = backup::catalogue(&backup::folder(&emptied)).map(|l| l.len()).unwrap_or(0);
+    let done = restore::apply(&emptied, &file, at("2026-11-29 10:00:00")).expect("a restore onto an empty file");
+    assert_eq!(done.kept, None, "an empty file holds nothing to keep");
+    assert_eq!(backup::catalogue(&backup::folder(&emptied)).unwrap().len(), before, "and no empty copy joins the backups");
+    assert_eq!(integrity(&emptied), "ok");
+    assert!(huzhu::db::open(&emptied).is_ok(), "the restored register opens");
+
     let damaged = dir.path().join("damaged.sqlite3");
     std::fs::write(&damaged, b"SQLite format 3\0 but the rest is gone").unwrap();
     let done = restore::apply(&damaged, &file, at("2026-11-29 10:00:00")).expect("a restore onto a damaged database");

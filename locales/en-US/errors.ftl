@@ -1,6 +1,6 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = This data file was written by a newer version of Huzhu (data version { $found }; this program knows up to { $known }). Please install the latest version to open it. The file has not been changed.
-error-db-missing = There is no data file at "{ $path }". Check the location for a typing mistake. A new register is only started on purpose (the app's first start, or huzhu init).
+error-db-missing = There is no data file at "{ $path }" (or the file is empty). Check the location for a typing mistake. A new register is only started on purpose (the app's first start, or huzhu init).
 error-db-not-a-database = "{ $path }" is not a Huzhu data file, or it is damaged beyond reading. It has not been changed.
 error-db-read-only = The data file is damaged, so it is open for reading only and nothing can be saved. Restore a backup first ("huzhu check" lists what is wrong).
 error-db-damaged = The data file is damaged, so it is open for reading only and nothing can be saved. What is wrong:{ $problems }
@@ -29,7 +29,9 @@ error-person-not-found = There is no one with number { $key }.
 error-person-required = Choose someone from the register first.
 error-status-unchanged = Number { $no } already has that status.
 error-association-name-required = Please enter the association's name.
-error-text-too-long = The text is too long.
+error-text-too-long = The text is too long (at most {$max} characters; this has {$length}).
+error-text-control = This can't contain tabs, line breaks or invisible control marks (character {$position}). Please delete it and type the text again.
+error-note-control = This can't contain tabs or invisible control marks (character {$position}). Please delete it and type the text again.
 error-choice-invalid = "{ $value }" is not one of the choices: { $choices }
 error-number-invalid = "{ $value }" is not a valid number.
 error-no-association = The association is not set up yet; run init or fill it in in the app.

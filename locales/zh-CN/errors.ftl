@@ -1,6 +1,6 @@
 # Errors from the core. Arguments arrive already formatted.
 error-db-too-new = 这个数据文件是由更新版本的互助软件写入的（数据版本 { $found }，本软件只认识到 { $known }）。请安装最新版本后再打开，文件没有被改动。
-error-db-missing = 找不到数据文件“{ $path }”。请检查位置是否写错。新的登记簿只能有意建立（软件首次启动时，或用 huzhu init）。
+error-db-missing = 找不到数据文件“{ $path }”（或者文件是空的）。请检查位置是否写错。新的登记簿只能有意建立（软件首次启动时，或用 huzhu init）。
 error-db-not-a-database = “{ $path }”不是互助的数据文件，或已损坏到无法读取。文件未被改动。
 error-db-read-only = 数据文件已损坏，现在只能查看，不能保存。请先从备份恢复（“huzhu check”可以列出问题）。
 error-db-damaged = 数据文件已损坏，现在只能查看，不能保存。问题：{ $problems }
@@ -29,7 +29,9 @@ error-person-not-found = 找不到编号为 { $key } 的人员。
 error-person-required = 请先从登记册里选一个人。
 error-status-unchanged = 编号 { $no } 的状态已经是这个了。
 error-association-name-required = 请填写协会名称。
-error-text-too-long = 内容太长。
+error-text-too-long = 内容太长（最多 {$max} 个字，现在 {$length} 个）。
+error-text-control = 不能含有制表符、换行或看不见的控制符号（第 {$position} 个字）。请删去后重新输入。
+error-note-control = 不能含有制表符或看不见的控制符号（第 {$position} 个字）。请删去后重新输入。
 error-choice-invalid = “{ $value }”不是可选的值。可选：{ $choices }
 error-number-invalid = “{ $value }”不是有效的数字。
 error-no-association = 还没有设置协会信息，请先运行 init 或在软件里填写。

@@ -55,7 +55,7 @@ pub fn app_info(state: &Shell) -> CmdResult<AppInfo> {
         schema_version: huzhu::db::schema_version(),
         today: huzhu::today().to_string(),
         open_error,
-        db_missing: !state.path.exists(),
+        db_missing: huzhu::db::is_missing(&state.path),
         damage: state.damage.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|d| d.lines(&state.l10n())),
     })
 }

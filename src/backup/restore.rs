@@ -20,6 +20,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::db;
 use crate::error::{Error, Result};
 
 use super::copy::{self, CopyError};
@@ -97,7 +98,8 @@ pub fn apply(db_path: &Path, file: &Path, now: NaiveDateTime) -> Result<Restored
     })?;
     drop(src);
 
-    let kept = if db_path.exists() {
+    // An empty file (see `db::is_missing`) holds nothing to keep.
+    let kept = if !db::is_missing(db_path) {
         match keep_current(db_path, &dir, now) {
             Ok(k) => Some(k),
             Err(e) => {

@@ -65,9 +65,18 @@ pub struct Opened {
     pub health: Health,
 }
 
-/// Opens an existing database file (see the module doc). A missing file is `Error::DbMissing`.
+/// Whether there is no register at `path`: no file, or an empty one. SQLite would open an
+/// empty file as an empty database, and the app would then start a new register in it without
+/// a word; but a data file cut to nothing (a full disk, a copy that failed) is a loss to
+/// repair from a backup, so it is treated as missing and the first start offers the backups.
+pub fn is_missing(path: &Path) -> bool {
+    std::fs::metadata(path).map_or(!path.exists(), |m| m.is_file() && m.len() == 0)
+}
+
+/// Opens an existing database file (see the module doc). A missing or empty file is
+/// `Error::DbMissing` (see `is_missing`).
 pub fn open(path: &Path) -> Result<Opened> {
-    if !path.exists() {
+    if is_missing(path) {
         return Err(Error::DbMissing { path: path.display().to_string() });
     }
     open_file(path, false)
@@ -75,7 +84,7 @@ pub fn open(path: &Path) -> Result<Opened> {
 
 /// Opens the database, first creating the file (and its folder) if it does not exist.
 pub fn create(path: &Path) -> Result<Opened> {
-    if path.exists() {
+    if !is_missing(path) {
         return open_file(path, false);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -286,6 +295,23 @@ mod tests {
         drop(create(&path).unwrap());
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn an_empty_file_is_missing_and_a_new_register_is_only_made_on_purpose() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        assert!(is_missing(&path), "no file");
+        std::fs::write(&path, b"").unwrap();
+        assert!(is_missing(&path), "an empty file holds no register");
+        assert!(matches!(open(&path), Err(Error::DbMissing { .. })), "opening it does not start an empty register");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "and leaves the file as it was");
+        let opened = create(&path).unwrap();
+        assert_eq!(opened.health, Health::Sound, "creating on purpose makes a register in it");
+        drop(opened);
+        assert!(!is_missing(&path));
+        assert!(open(&path).is_ok());
+        assert!(!is_missing(dir.path()), "a folder is not a missing file (opening it fails with its own message)");
     }
 
     #[test]

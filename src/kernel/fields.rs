@@ -71,13 +71,46 @@ pub fn ledger_date(field: &'static str, s: &str, today: NaiveDate) -> Result<Nai
     check_ledger_date(field, date_or(field, s, today)?, today)
 }
 
-/// Free text: trimmed, at most `max` characters.
+/// Free text on one line: trimmed, at most `max` characters, and no control characters (tab,
+/// line break, escape) nor invisible marks. A tab or line break in a name breaks the CLI's
+/// tab-separated lines and every printed table; a right-to-left mark can make one name look
+/// like another on screen.
 pub fn text(field: &'static str, s: &str, max: usize) -> Result<String> {
-    let t = s.trim();
-    if t.chars().count() > max {
-        return Err(Error::invalid(field, "error-text-too-long"));
+    bounded(field, s.trim(), max, false)
+}
+
+/// Free text that may run over several lines (notes typed in a text box): as `text`, but line
+/// breaks are kept (a Windows `\r\n` becomes `\n`).
+pub fn note(field: &'static str, s: &str, max: usize) -> Result<String> {
+    bounded(field, &s.trim().replace("\r\n", "\n"), max, true)
+}
+
+fn bounded(field: &'static str, t: &str, max: usize, lines: bool) -> Result<String> {
+    let len = t.chars().count();
+    if len > max {
+        return Err(Error::invalid_with(
+            field,
+            "error-text-too-long",
+            vec![("max", max.to_string()), ("length", len.to_string())],
+        ));
+    }
+    if let Some(at) = t.chars().position(|c| hidden(c) && !(lines && c == '\n')) {
+        return Err(Error::invalid_with(
+            field,
+            if lines { "error-note-control" } else { "error-text-control" },
+            vec![("position", (at + 1).to_string())],
+        ));
     }
     Ok(t.to_string())
+}
+
+/// Characters a reader cannot see or that change how the text around them is shown: the
+/// control characters (C0, DEL, C1), the bidirectional marks, embeddings, overrides and
+/// isolates, zero-width characters, the byte-order mark and the Unicode line separators.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Text that must be given: as `text`, and the message `missing` when it is blank.
@@ -232,6 +265,7 @@ mod tests {
     fn text_is_trimmed_and_bounded_and_required_text_is_given() {
         assert_eq!(text("memo", "  茶水费 ", 3).unwrap(), "茶水费", "characters count, not bytes");
         assert_eq!(text("memo", "茶水费用", 3).unwrap_err().message_id(), "error-text-too-long");
+        assert_eq!(text("memo", "茶水", 2).unwrap(), "茶水", "the limit itself is allowed");
         assert_eq!(text("memo", "", 3).unwrap(), "");
         assert_eq!(required("donor", " ", 60, "error-donor-required").unwrap_err().message_id(), "error-donor-required");
         let e = reason("  ", "error-reason-required").unwrap_err();
@@ -255,5 +289,18 @@ mod tests {
         for bad in ["0", "25", "x", "-1", ""] {
             assert_eq!(hours_as_minutes("h", bad).unwrap_err().message_id(), "error-rota-hours-invalid", "{bad:?} hours");
         }
+    }
+
+    #[test]
+    fn text_refuses_what_a_reader_cannot_see() {
+        for bad in ["王\t五", "王\n五", "王\u{1b}[31m五", "\u{202E}五王", "王\u{200B}五", "王\u{2066}五", "王\u{7f}五", "王\u{85}五"] {
+            let e = text("name", bad, 30).unwrap_err();
+            assert_eq!(e.message_id(), "error-text-control", "{bad:?} must be refused");
+        }
+        assert_eq!(text("name", "欧阳·明", 30).unwrap(), "欧阳·明", "a middle dot is visible and allowed");
+        assert_eq!(text("name", "  李四  ", 30).unwrap(), "李四", "spaces at the ends are trimmed, not refused");
+        assert_eq!(note("notes", "高血压\r\n每天吃药", 50).unwrap(), "高血压\n每天吃药", "notes keep their lines");
+        assert_eq!(note("notes", "高血压\t每天", 50).unwrap_err().message_id(), "error-note-control", "a tab is refused in notes too");
+        assert_eq!(note("notes", "a\u{202E}b", 50).unwrap_err().message_id(), "error-note-control");
     }
 }

@@ -84,6 +84,18 @@ struct Checked {
     join_date: Option<NaiveDate>,
     phones: Vec<String>,
     family: Vec<FamilyContact>,
+    text: Texts,
+}
+
+/// The free-text fields, trimmed and checked: each has a limit suited to what it holds (an
+/// address fits a line of a printed list; health notes a few sentences) and none may hold
+/// control characters or invisible marks.
+struct Texts {
+    address: String,
+    village_group: String,
+    health_notes: String,
+    hobbies: String,
+    skills: String,
 }
 
 /// Nobody in the register was born (or joined) before this: an earlier date is a typo.
@@ -108,7 +120,7 @@ fn check_phone(field: &'static str, p: &str) -> Result<String> {
 }
 
 fn check(input: &PersonInput, today: NaiveDate) -> Result<Checked> {
-    let name = input.name.trim().to_string();
+    let name = fields::text("name", &input.name, usize::MAX)?;
     if name.is_empty() {
         return Err(Error::invalid("name", "error-name-required"));
     }
@@ -165,13 +177,20 @@ fn check(input: &PersonInput, today: NaiveDate) -> Result<Checked> {
         }
         let phone = if f.phone.trim().is_empty() { String::new() } else { check_phone("family", &f.phone)? };
         family.push(FamilyContact {
-            name: f.name.trim().to_string(),
-            relation: f.relation.trim().to_string(),
+            name: fields::text("family", &f.name, 30)?,
+            relation: fields::text("family", &f.relation, 20)?,
             phone,
             lives_away: f.lives_away,
         });
     }
-    Ok(Checked { keys: names::keys(&name), name, gender, birth_date, id_card, join_date, phones, family })
+    let text = Texts {
+        address: fields::text("address", &input.address, 100)?,
+        village_group: fields::text("village_group", &input.village_group, 30)?,
+        health_notes: fields::note("health_notes", &input.health_notes, 500)?,
+        hobbies: fields::text("hobbies", &input.hobbies, 100)?,
+        skills: fields::text("skills", &input.skills, 100)?,
+    };
+    Ok(Checked { keys: names::keys(&name), name, gender, birth_date, id_card, join_date, phones, family, text })
 }
 
 /// Checks a form without writing it: every check `add` and `update` make except the ones that
@@ -262,15 +281,15 @@ fn write_fields(
             lunar.is_some_and(|l| l.leap),
             c.id_card,
             c.phones.join("\n"),
-            input.address.trim(),
-            input.village_group.trim(),
+            c.text.address,
+            c.text.village_group,
             input.living,
             input.care_level,
             input.economic_status,
             input.marital_status,
-            input.health_notes.trim(),
-            input.hobbies.trim(),
-            input.skills.trim(),
+            c.text.health_notes,
+            c.text.hobbies,
+            c.text.skills,
             volunteer,
             join_date,
             now,

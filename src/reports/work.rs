@@ -155,7 +155,7 @@ pub fn build_input(conn: &Connection, input: &WorkReportInput, l10n: &Localizer,
 /// Builds the report for `period`; `notes` is the secretary's paragraph (checked like any typed
 /// text: length, no control characters).
 pub fn build(conn: &Connection, period: Period, notes: &str, l10n: &Localizer, today: NaiveDate) -> Result<WorkReport> {
-    let notes = fields::text("notes", notes, MAX_NOTES)?;
+    let notes = fields::note("notes", notes, MAX_NOTES)?;
     let (from, to) = period.bounds();
     let people = register::everyone(conn)?;
     let statement = statements::build(conn, period)?;

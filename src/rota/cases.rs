@@ -144,7 +144,7 @@ pub(super) fn add_new_case(tx: &Transaction, actor: &Actor, input: &NewCase, pai
     let address = fields::text("address", &input.address, 100)?;
     let medicines = fields::text("medicines", &input.medicines, 200)?;
     let family = fields::text("family_to_call", &input.family_to_call, 100)?;
-    let notes = fields::text("notes", &input.notes, 300)?;
+    let notes = fields::note("notes", &input.notes, 300)?;
     tx.execute(
         "INSERT INTO care_case (recipient_id, kind, from_date, until_date, weekdays, every_days, pairing_id, address,
              medicines, family_to_call, notes, created_at)

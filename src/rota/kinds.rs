@@ -215,7 +215,7 @@ impl ShiftInput {
     pub fn parse(&self, field: &'static str) -> Result<ShiftSpec> {
         let (start, end) = (parse_time(field, &self.start)?, parse_time(field, &self.end)?);
         let people = fields::whole(field, &self.people, 1..=20, "error-rota-shift-people")? as u32;
-        let spec = ShiftSpec { name: self.name.trim().to_string(), start, end, people };
+        let spec = ShiftSpec { name: fields::text(field, &self.name, usize::MAX)?, start, end, people };
         spec.check(field)?;
         Ok(spec)
     }

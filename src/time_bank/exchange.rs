@@ -206,7 +206,16 @@ pub fn inspect(bytes: &[u8], today: NaiveDate) -> Result<VerifiedFile> {
     }
     let issued_on = NaiveDate::parse_from_str(&file.issued_on, "%Y-%m-%d").map_err(|_| unreadable("issued_on"))?;
     let name = file.person.name.trim();
-    if name.is_empty() || name.chars().count() > 30 || file.issuer.name.trim().is_empty() || file.issuer.name.chars().count() > 60 {
+    // A name from another association's file is held to the register's own rules: nothing
+    // invisible that could make it look like someone else's.
+    let visible = |n: &str| !n.chars().any(crate::kernel::fields::hidden);
+    if name.is_empty()
+        || name.chars().count() > 30
+        || !visible(name)
+        || file.issuer.name.trim().is_empty()
+        || file.issuer.name.chars().count() > 60
+        || !visible(&file.issuer.name)
+    {
         return Err(unreadable("name"));
     }
     let card = id_card::parse(&file.person.id_card, today.max(issued_on)).map_err(|_| unreadable("id_card"))?;

@@ -37,6 +37,19 @@ fn init_demo_and_check() {
 }
 
 #[test]
+fn an_empty_data_file_is_not_taken_for_an_empty_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    std::fs::write(&db, b"").unwrap();
+    let o = huzhu(&db, &["member", "list"]);
+    assert_eq!(o.status.code(), Some(1), "a command on an empty file fails: {}", stdout(&o));
+    assert!(stderr(&o).contains("文件是空的"), "saying the file is empty: {}", stderr(&o));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "and leaves it as it was (a backup can be restored onto it)");
+    ok(&db, &["init", "--name", "东风村老年协会"]);
+    assert_eq!(people(&db), 0, "init makes a new register in it on purpose");
+}
+
+#[test]
 fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

@@ -27,6 +27,22 @@ fn a_bad_id_number_fails_clearly_in_either_language_and_saves_nothing() {
 }
 
 #[test]
+fn a_name_with_a_tab_or_a_hidden_mark_or_a_huge_address_is_refused_and_saves_nothing() {
+    let (_dir, db) = initialised();
+    ok(&db, &["member", "add", "--name", "王五"]);
+    // A tab in a name would split the list's tab-separated line into wrong columns.
+    let msg = refused(&db, &["member", "add", "--name", "张\t秀英"]);
+    assert!(msg.contains("制表符") && msg.contains("第 2 个字"), "the message says what is wrong and where: {msg}");
+    let msg = refused(&db, &["--lang", "en-US", "member", "add", "--name", "\u{202E}英秀张"]);
+    assert!(msg.contains("invisible") && msg.contains("character 1"), "a right-to-left override is refused, in English too: {msg}");
+    let long = "东".repeat(40_000);
+    let msg = refused(&db, &["member", "add", "--name", "李四", "--address", &long]);
+    assert!(msg.contains("最多 100 个字"), "an address of 40,000 characters is refused naming the limit: {msg}");
+    let list = ok(&db, &["member", "list"]);
+    assert_eq!(list.lines().count(), 1, "nothing refused was saved: {list}");
+}
+
+#[test]
 fn unknown_choices_dates_and_numbers_are_refused_naming_the_bad_value() {
     let (_dir, db) = initialised();
     ok(&db, &["member", "add", "--name", "王五"]);

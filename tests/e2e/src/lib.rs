@@ -48,12 +48,17 @@ pub fn app_bin() -> PathBuf {
 }
 
 /// Starts tauri-driver with the app's environment (HUZHU_DB, HUZHU_LANG) and waits for it, on
-/// an empty data file made here when there is none: the app itself never makes a data file
-/// without asking (its first-start screen, tested in safe_keeping.rs with
-/// `start_driver_no_file`), and the other suites begin at setting up the association.
+/// a data file made here when there is none: a SQLite database holding nothing yet, which the
+/// app opens as a register to set up. The app itself never makes a data file without asking
+/// (its first-start screen, tested in safe_keeping.rs with `start_driver_no_file`), and takes
+/// an empty (0-byte) file for a lost one; the other suites begin at setting up the association.
 pub fn start_driver(db: &Path, lang: &str) -> Driver {
     if !db.exists() {
-        std::fs::File::create(db).expect("an empty data file for the app to open");
+        // SQLite writes a file only when something changes: a table made and dropped leaves a
+        // database with its header and no schema.
+        rusqlite::Connection::open(db)
+            .and_then(|c| c.execute_batch("CREATE TABLE e2e_seed (x); DROP TABLE e2e_seed;"))
+            .expect("a new SQLite database for the app to open");
     }
     start_driver_no_file(db, lang)
 }
