@@ -17,5 +17,7 @@ pub fn report_notice(state: &Shell, input: NoticeInput) -> CmdResult<SavedFile> 
 }
 
 pub fn report_elders(state: &Shell, input: EldersInput, format: StatementFormat) -> CmdResult<SavedFile> {
+    let action = if input.full_id { "export_full" } else { "export" };
+    state.write(|tx, actor| huzhu::audit::record(tx, actor, action, "export", "elders", None::<&()>, Some(&input)))?;
     state.print(|conn, l10n| reports::elders_file(conn, &input, format, l10n, huzhu::today()))
 }
