@@ -234,7 +234,10 @@ pub fn attempt(tx: &Transaction, name: &str, secret: &str, now: DateTime<Utc>) -
         }
     }
     if verify_secret(&stored.secret, secret.trim())? {
-        tx.execute("UPDATE app_user SET failures = 0, wait_until = NULL WHERE name = ?1", [&stored.user.name])?;
+        // Only when there is something to clear: a sign-in on a read-only file still works.
+        if stored.failures > 0 || stored.wait_until.is_some() {
+            tx.execute("UPDATE app_user SET failures = 0, wait_until = NULL WHERE name = ?1", [&stored.user.name])?;
+        }
         return Ok(Ok(stored.user));
     }
     let failures = count_failure(tx, &stored, now)?;

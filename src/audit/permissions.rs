@@ -80,6 +80,8 @@ pub const ENTITY_AREAS: &[(&str, Area)] = &[
     ("export", Area::Reports),
     ("session", Area::Session),
     ("audit_log", Area::Sensitive),
+    // Making a backup copy (reads everything, changes nothing).
+    ("backup", Area::Reports),
 ];
 
 /// Actions that belong to another area than their entity's.
@@ -90,6 +92,8 @@ pub const ACTION_AREAS: &[(&str, &str, Area)] = &[
     ("export", "export_full", Area::Sensitive),
     // A recovery code resets one user's PIN: whoever holds the sheet, before anyone signs in.
     ("user", "recover", Area::Session),
+    // Putting a backup in place of the data file replaces every record: the chair's.
+    ("backup", "restore", Area::Users),
 ];
 
 /// The area of an audited write; None for an entity nobody listed.

@@ -188,3 +188,23 @@ pub fn sign_in(ctx: &mut Ctx, as_user: Option<&str>, needs_nobody: bool) -> Resu
     }
     users::sign_in(&mut ctx.conn, name, &pin, now, false)
 }
+
+/// Before `restore --yes` replaces the data file: once users exist, only the chair, signed in
+/// with `--as` (checked on the file read-only: it is about to be replaced).
+pub fn may_restore(path: &std::path::Path, as_user: Option<&str>) -> Result<()> {
+    let Ok(conn) = huzhu::backup::read_only(path) else {
+        // No readable file (lost or damaged): nothing to protect, the restore is the way back.
+        return Ok(());
+    };
+    if !users::sign_in_on(&conn).unwrap_or(false) {
+        return Ok(());
+    }
+    let Some(name) = as_user else {
+        return Err(Error::refused("error-access-sign-in-needed", Vec::new()));
+    };
+    let pin = secret("HUZHU_PIN", &format!("{name}: "))?;
+    let tx = conn.unchecked_transaction()?;
+    let user = users::attempt(&tx, name, &pin, chrono::Utc::now())??;
+    drop(tx);
+    audit::permissions::check(&conn, &Actor::user(user.name, user.role), "restore", "backup")
+}

@@ -297,7 +297,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let path = db::resolve_path(cli.db.as_deref());
     let now = huzhu::now();
-    let command = match without_opening(&path, cli.lang.as_deref(), now, cli.command) {
+    let command = match without_opening(&path, cli.lang.as_deref(), cli.as_user.as_deref(), now, cli.command) {
         Ok(code) => return code,
         Err(command) => command,
     };
@@ -333,11 +333,19 @@ pub fn run() -> ExitCode {
 /// Runs the commands that must not open the database as the others do (see cli/backup.rs);
 /// gives any other command back. Their language comes from the data file read without
 /// changing it, when it can be read.
-fn without_opening(path: &std::path::Path, lang: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
+fn without_opening(path: &std::path::Path, lang: Option<&str>, as_user: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
     if !matches!(command, Command::Backup(_) | Command::Backups(_) | Command::Restore(_)) {
         return Err(command);
     }
     let l10n = Localizer::new(choose_lang(lang, huzhu::backup::read_only(path).ok().as_ref()));
+    if let Command::Restore(args) = &command {
+        if args.replaces() {
+            if let Err(e) = access::may_restore(path, as_user) {
+                eprintln!("{}", e.localize(&l10n));
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
     let done = match command {
         Command::Backup(args) => backup::backup(path, now, args),
         Command::Backups(args) => backup::backups(path, &l10n, args),

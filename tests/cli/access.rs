@@ -68,3 +68,17 @@ fn once_a_user_exists_every_command_but_check_needs_as_and_the_pin() {
     assert_eq!(o.status.code(), Some(1), "a disabled user cannot sign in");
     let _ = huzhu(&db, &["check"]);
 }
+
+#[test]
+fn once_users_exist_only_the_chair_restores_a_backup() {
+    let (dir, db) = initialised();
+    ok(&db, &["member", "add", "--name", "王五"]);
+    let copy = ok(&db, &["backup", "--to", dir.path().to_str().unwrap()]);
+    ok_env(&db, &[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]);
+    ok_env(&db, &[("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")], &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]);
+    let o = with_env(&db, &[], &["restore", &copy, "--yes"]);
+    assert_eq!(o.status.code(), Some(1), "a restore without --as is refused once users exist");
+    let o = with_env(&db, &[("HUZHU_PIN", "530961")], &["--as", "孙查看", "restore", &copy, "--yes"]);
+    assert_eq!(o.status.code(), Some(1), "and by a viewer: {}", stderr(&o));
+    ok_env(&db, &[("HUZHU_PIN", "204817")], &["--as", "陈会长", "restore", &copy, "--yes"]);
+}
