@@ -13,9 +13,13 @@ pub const CODES: usize = 10;
 
 /// A code as printed: 12 digits in three groups ("4821-0937-5512").
 fn new_code() -> Result<String> {
-    let mut bytes = [0u8; 12];
-    getrandom::fill(&mut bytes).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    let digits: String = bytes.iter().map(|b| char::from(b'0' + b % 10)).collect();
+    let mut digits = String::with_capacity(12);
+    while digits.len() < 12 {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+        // Bytes of 250 and above are dropped, so every digit is equally likely.
+        digits.extend(bytes.iter().filter(|b| **b < 250).map(|b| char::from(b'0' + b % 10)).take(12 - digits.len()));
+    }
     Ok(format!("{}-{}-{}", &digits[0..4], &digits[4..8], &digits[8..12]))
 }
 
