@@ -378,3 +378,18 @@ fn an_export_with_whole_numbers_is_a_sensitive_read_and_every_export_is_recorded
     let n: i64 = conn.query_row("SELECT count(*) FROM audit_log WHERE entity = 'export'", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 2);
 }
+
+#[test]
+fn a_wrong_approver_pin_undone_with_its_write_still_counts_toward_the_wait() {
+    let (_dir, mut conn) = with_users();
+    let secretary = Actor::user("李秘书", Role::Secretary);
+    let wrong = cash_book::EntryInput { approver: "陈会长".into(), approver_pin: "999111".into(), ..entry(CashKind::Expense, "办公用品", "1500", "2026-11-02") };
+    let e = refused(&mut conn, |tx| cash_book::add(tx, &secretary, &wrong, today()));
+    // The approval checks the wait against the clock, so the failure is counted at the clock's now.
+    users::note_failure(&mut conn, &e, Utc::now()).unwrap();
+    let failures: i64 = conn.query_row("SELECT failures FROM app_user WHERE name = '陈会长'", [], |r| r.get(0)).unwrap();
+    assert_eq!(failures, 1, "the approver's wrong PIN is counted in a transaction of its own");
+    let right = cash_book::EntryInput { approver_pin: CHAIR_PIN.into(), ..wrong };
+    let e = refused(&mut conn, |tx| cash_book::add(tx, &secretary, &right, today()));
+    assert_eq!(e.message_id(), "error-access-wait", "even the right PIN waits its turn: {e:?}");
+}
