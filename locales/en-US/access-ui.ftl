@@ -73,3 +73,4 @@ access-entity-access-settings = Approval and lock settings
 access-entity-rota-slot = Rota
 access-entity-time-entry = Time bank
 access-entity-other = Record
+access-reset-pin = New PIN

@@ -73,3 +73,4 @@ access-entity-access-settings = 审批与锁屏设置
 access-entity-rota-slot = 值班
 access-entity-time-entry = 时间储蓄
 access-entity-other = 记录
+access-reset-pin = 重设密码
