@@ -5,7 +5,8 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{audit, association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
+
+use crate::{activities, audit, mediation, association, backup, calendar, members, money, roster, rota, sheets, time_bank, welfare};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -39,6 +40,10 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<audit::Area>(),
         ChoiceList::of::<audit::MoneyDuty>(),
         ChoiceList::of::<members::PrivateField>(),
+        ChoiceList::of::<activities::ActivityKind>(),
+        ChoiceList::of::<activities::CostCategory>(),
+        ChoiceList::of::<mediation::DisputeKind>(),
+        ChoiceList::of::<mediation::MediationOutcome>(),
     ]
 }
 

@@ -225,6 +225,7 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
     // Rotas: volunteers' availability, care cases and pairings for the people above.
     crate::rota::demo::build(tx, actor, seed, today)?;
     crate::demo_year::build(tx, actor, seed, today)?;
+    crate::demo_activities::build(tx, actor, today)?;
     Ok(DemoSummary { people, created_association })
 }
 

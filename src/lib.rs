@@ -2,22 +2,26 @@
 //! tested without the desktop shell; the shell and the CLI only call these functions.
 
 pub mod access;
+pub mod activities;
 pub mod agenda;
 pub mod association;
 pub mod audit;
 pub mod backup;
 pub mod bindings;
 pub mod calendar;
+pub mod commendation;
 pub mod chain;
 pub mod db;
 pub mod demo;
 mod demo_year;
+mod demo_activities;
 pub mod error;
 pub mod exports;
 pub mod i18n;
 pub mod id_card;
 pub mod input;
 pub mod kernel;
+pub mod mediation;
 pub mod members;
 pub mod money;
 pub mod names;

@@ -33,6 +33,14 @@ mod store;
 mod time_bank;
 #[path = "cli/welfare.rs"]
 mod welfare;
+#[path = "cli/activities.rs"]
+mod activities;
+#[path = "cli/dues_hours.rs"]
+mod dues_hours;
+#[path = "cli/mediation.rs"]
+mod mediation;
+#[path = "cli/commendation.rs"]
+mod commendation;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

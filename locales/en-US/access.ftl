@@ -8,6 +8,8 @@ area-register = Register
 area-rota = Rota
 area-welfare = Welfare
 area-time-bank = Time bank
+area-activities = Activities
+area-mediation = Mediation
 area-money = Money
 area-settings = Settings
 area-users = Users
@@ -29,6 +31,8 @@ error-access-refused = { $name } ({ $role ->
     [welfare] welfare
     [time_bank] time bank
     [money] money
+    [activities] activities
+    [mediation] mediation
     [settings] settings
     [users] users
     [reports] reports

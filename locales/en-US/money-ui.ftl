@@ -130,3 +130,15 @@ money-statement-by-year = A year
 money-statement-month = Month (year-month)
 money-statement-year = Year
 money-statement-explain = The statement lists every entry, the opening and closing balance and the totals per category, with lines for the preparer's and reviewer's signatures and the seal.
+
+# Dues paid with saved hours (issue 13 ★).
+money-dues-col-paid-hours = of which in hours
+money-dues-hours-title = Dues paid with saved hours
+money-dues-hours-rate = Yuan per hour
+money-dues-hours-rate-hint = Empty: off
+money-dues-hours-rate-save = Save the rate
+money-dues-hours-off = Paying dues with saved hours is off. Set a rate per hour to use it.
+money-dues-hours-quote = { $name } owes { $owed } for { $year }: { $hours } hours ({ $balance } saved)
+money-dues-hours-short = { $name } has { $balance } hours; paying { $owed } takes { $hours }: not enough
+money-dues-hours-pay = Pay { $year } dues with hours
+money-dues-hours-paid = { $name }'s dues of { $amount } paid with { $hours } hours, receipt { $slip }; no cash moved

@@ -170,3 +170,16 @@ period-kind-month = Month
 period-kind-quarter = Quarter
 period-kind-year = Year
 error-quarter-invalid = The quarter “{ $value }” is not valid; write year-quarter, e.g. 2026-3 or 2026-Q3.
+
+# Dues paid with saved hours (issue 13 ★).
+receipt-purpose-dues-hours = Dues { $year }, paid with { $hours } saved hours (no cash)
+dues-hours-entry = time bank #{ $id }
+dues-hours-rate-off = Paying dues with saved hours is off
+dues-hours-rate = Dues paid with saved hours: { $rate } an hour
+statement-dues-hours = Dues paid with saved hours (no cash): { $count }, { $hours } hours, worth { $amount }
+cli-dues-hours-paid = { $name }'s dues for { $year } ({ $amount }) paid with { $hours } saved hours (receipt { $slip }); the cash book is unchanged
+error-dues-hours-off = This association does not take saved hours for dues (set a rate first: huzhu dues hours-rate AMOUNT)
+error-dues-hours-short = { $name } has { $balance } hours saved; paying { $owed } takes { $hours } hours
+error-dues-hours-slip-not-found = There is no hours receipt { $key }
+cli-bill-paid-split = Of which paid in cash { $cash }, with saved hours { $hours }
+error-dues-hours-one-year = Pay one year at a time with hours

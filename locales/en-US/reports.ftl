@@ -158,3 +158,7 @@ error-out-pdf = The output file must end in .pdf.
 file-name-work-report = Work report {$period}.{ $ext }
 file-name-notice = Finance notice {$period}.pdf
 file-name-elders = Elders {$age}+ {$date}.{ $ext }
+
+# Issue 13: the activities of the period, after the welfare.
+report-activities = Activities held: { $count }
+report-col-date = Date

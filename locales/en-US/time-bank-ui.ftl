@@ -86,3 +86,19 @@ time-bank-import-do = Import and credit { $hours } h
 time-bank-import-done = Imported: { $name } (no. { $no }) received { $hours } h.
 time-bank-import-done-new = Added to the register as a non-member.
 time-bank-open-account = Open this person's account
+
+# Commendation (表彰, issue 13).
+time-bank-commend-title = Commendation of the year
+time-bank-commend-open = Show the year's commendation
+time-bank-commend-year = Year
+time-bank-commend-threshold = Threshold (hours in the year)
+time-bank-commend-threshold-save = Save the threshold
+time-bank-commend-summary = { $count } volunteers; { $commended } reached { $hours } hours
+time-bank-commend-certificates = Print the certificates
+time-bank-commend-list = Print the list
+time-bank-commend-none = No volunteer service in this year.
+time-bank-commend-rank = Rank
+time-bank-commend-name = Name
+time-bank-commend-group = Village group
+time-bank-commend-hours = Hours
+time-bank-commend-services = Shifts

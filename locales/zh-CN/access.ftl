@@ -8,6 +8,8 @@ area-register = 名册
 area-rota = 值班
 area-welfare = 慰问
 area-time-bank = 时间储蓄
+area-activities = 活动
+area-mediation = 调解
 area-money = 财务
 area-settings = 设置
 area-users = 使用人
@@ -29,6 +31,8 @@ error-access-refused = { $name }（{ $role ->
     [welfare] 慰问
     [time_bank] 时间储蓄
     [money] 财务
+    [activities] 活动
+    [mediation] 调解
     [settings] 设置
     [users] 使用人
     [reports] 报表

@@ -127,3 +127,15 @@ money-statement-by-year = 按年
 money-statement-month = 月份（年-月）
 money-statement-year = 年份
 money-statement-explain = 明细表列出每一笔账、期初和期末余额、各科目合计，末尾有制表人、审核人签字和盖章处。
+
+# Dues paid with saved hours (issue 13 ★).
+money-dues-col-paid-hours = 其中以时抵缴
+money-dues-hours-title = 以时间储蓄抵缴会费
+money-dues-hours-rate = 每小时折合（元）
+money-dues-hours-rate-hint = 留空即不开启
+money-dues-hours-rate-save = 保存折合标准
+money-dues-hours-off = 未开启以时抵缴。填写每小时折合金额后即可使用。
+money-dues-hours-quote = { $name } { $year }年度尚欠 { $owed }，需 { $hours } 小时（现有 { $balance } 小时）
+money-dues-hours-short = { $name } 只有 { $balance } 小时，抵缴 { $owed } 需 { $hours } 小时，不够
+money-dues-hours-pay = 以时抵缴 { $year } 年度会费
+money-dues-hours-paid = { $name } 的会费 { $amount } 已以 { $hours } 小时抵缴，收据 { $slip }；现金账未变

@@ -169,3 +169,16 @@ period-kind-month = 月度
 period-kind-quarter = 季度
 period-kind-year = 年度
 error-quarter-invalid = 季度“{ $value }”不对，请按 年-季度 填写，例如 2026-3 或 2026-Q3。
+
+# Dues paid with saved hours (issue 13 ★).
+receipt-purpose-dues-hours = { $year }年度会费（以时间储蓄 { $hours } 小时抵缴，未收现金）
+dues-hours-entry = 时间储蓄 #{ $id }
+dues-hours-rate-off = 未开启以时抵缴会费
+dues-hours-rate = 以时抵缴会费：每小时 { $rate }
+statement-dues-hours = 会费以时间储蓄抵缴（不经现金）：{ $count } 笔，{ $hours } 小时，折合 { $amount }
+cli-dues-hours-paid = { $name } { $year }年度会费 { $amount } 已以时间储蓄 { $hours } 小时抵缴（收据 { $slip }），现金账未变
+error-dues-hours-off = 本会未开启以时间储蓄抵缴会费（先设定每小时折合金额：huzhu dues hours-rate 金额）
+error-dues-hours-short = { $name } 的时间储蓄只有 { $balance } 小时，抵缴 { $owed } 需要 { $hours } 小时
+error-dues-hours-slip-not-found = 没有编号为 { $key } 的以时抵缴收据
+cli-bill-paid-split = 其中现金缴纳 { $cash }，以时间储蓄抵缴 { $hours }
+error-dues-hours-one-year = 以时抵缴一次只缴一个年度

@@ -142,3 +142,7 @@ error-out-pdf = 输出文件要以 .pdf 结尾。
 file-name-work-report = 工作报告-{ $period }.{ $ext }
 file-name-notice = 收支公示-{ $period }.pdf
 file-name-elders = 高龄名单-{ $age }岁-{ $date }.{ $ext }
+
+# Issue 13: the activities of the period, after the welfare.
+report-activities = 本期活动 { $count } 次
+report-col-date = 日期

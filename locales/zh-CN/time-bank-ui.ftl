@@ -86,3 +86,19 @@ time-bank-import-do = 导入并记入 { $hours } 小时
 time-bank-import-done = 已导入：{ $name }（编号 { $no }）转入 { $hours } 小时。
 time-bank-import-done-new = 已作为非会员登记。
 time-bank-open-account = 查看这个人的账户
+
+# Commendation (表彰, issue 13).
+time-bank-commend-title = 年度表彰
+time-bank-commend-open = 查看年度表彰
+time-bank-commend-year = 年度
+time-bank-commend-threshold = 表彰标准（全年服务小时数）
+time-bank-commend-threshold-save = 保存标准
+time-bank-commend-summary = { $count } 人参加志愿服务，{ $commended } 人达到 { $hours } 小时
+time-bank-commend-certificates = 打印奖状
+time-bank-commend-list = 打印表彰名单
+time-bank-commend-none = 这一年没有志愿服务记录。
+time-bank-commend-rank = 名次
+time-bank-commend-name = 姓名
+time-bank-commend-group = 村民小组
+time-bank-commend-hours = 服务小时
+time-bank-commend-services = 轮值次数

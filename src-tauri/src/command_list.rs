@@ -137,6 +137,33 @@ macro_rules! command_list {
             welfare::birthdays_pdf(month: Month, decades: bool) -> SavedFile;
             welfare::festival(festival: Festival, year: i32) -> FestivalList;
             welfare::festival_pay(festival: Festival, year: i32, input: BatchInput) -> BatchResult;
+
+            activities::activity_list(year: Option<i32>) -> Vec<Activity>;
+            activities::activity_add(input: ActivityInput) -> Activity;
+            activities::activity_attend(id: ActivityId, input: AttendanceInput) -> Activity;
+            activities::activity_untick(id: ActivityId, no: MemberNo) -> Activity;
+            activities::activity_attendees(id: ActivityId) -> Vec<Attendee>;
+            activities::activity_cost(id: ActivityId, input: CostInput) -> ActivityCost;
+            activities::activity_costs(id: ActivityId) -> Vec<ActivityCost>;
+            activities::activity_sheet(id: ActivityId) -> SavedFile;
+
+            dues_hours::dues_hours_rate() -> Option<Fen>;
+            dues_hours::dues_set_hours_rate(rate: String) -> Option<Fen>;
+            dues_hours::dues_hours_quote(no: MemberNo, year: i32) -> HoursQuote;
+            dues_hours::dues_pay_hours(input: HoursDuesInput) -> HoursDuesPayment;
+            dues_hours::dues_hours_slip(slip_no: String) -> SavedFile;
+
+            mediation::mediation_list() -> Vec<MediationLine>;
+            mediation::mediation_get(id: MediationId) -> MediationCase;
+            mediation::mediation_open(input: OpenInput) -> MediationCase;
+            mediation::mediation_note(id: MediationId, input: NoteInput) -> MediationCase;
+            mediation::mediation_close(id: MediationId, input: CloseInput) -> MediationCase;
+            mediation::mediation_agreement(id: MediationId, terms: String) -> SavedFile;
+
+            commendation::commend_ranking(year: i32) -> Commendation;
+            commendation::commend_set_min_hours(hours: String) -> Hours;
+            commendation::commend_certificates(year: i32) -> SavedFile;
+            commendation::commend_list(year: i32) -> SavedFile;
         }
     };
 }

@@ -33,6 +33,11 @@ use huzhu::time_bank::exchange::{ImportPreview, Imported};
 use huzhu::time_bank::exchange_files::{ExportDone, FoundFile};
 use huzhu::time_bank::{BankOverview, DepositInput, EntryId, PoolDonationInput, TimeAccount, TransferInput, WithdrawalInput};
 use huzhu::agenda::Agenda;
+use huzhu::commendation::Commendation;
+use huzhu::time_bank::Hours;
+use huzhu::mediation::{MediationCase, MediationId, MediationLine, CloseInput, NoteInput, OpenInput};
+use huzhu::money::dues_hours::{HoursDuesInput, HoursDuesPayment, HoursQuote};
+use huzhu::activities::{Activity, ActivityCost, ActivityId, ActivityInput, AttendanceInput, Attendee, CostInput};
 use huzhu::welfare::{
     AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
     PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,

@@ -9,10 +9,14 @@
 include!("command_list.rs");
 
 mod access;
+mod activities;
 mod app;
 mod backup;
 mod commands;
+mod commendation;
+mod dues_hours;
 mod files;
+mod mediation;
 mod members;
 mod money;
 mod reports;

@@ -23,6 +23,10 @@ choice! {
         Settings = "settings" / "area-settings" ["设置"],
         Users = "users" / "area-users" ["使用人"],
         Reports = "reports" / "area-reports" ["报表"],
+        /// Activities (活动): gatherings and trips, attendance, their costs.
+        Activities = "activities" / "area-activities" ["活动"],
+        /// Mediation (调解): the case book and its meeting notes (sensitive: chair and secretary).
+        Mediation = "mediation" / "area-mediation" ["调解"],
         /// Full ID numbers, phones and health notes; the audit trail.
         Sensitive = "sensitive" / "area-sensitive" ["敏感信息"],
         /// Signing in and out, locking: everyone.
@@ -70,6 +74,14 @@ pub const ENTITY_AREAS: &[(&str, Area)] = &[
     ("dues", Area::Money),
     ("dues_policy", Area::Money),
     ("receipt", Area::Money),
+    ("dues_hours_payment", Area::Money),
+    ("dues_hours_rate", Area::Money),
+    ("activity", Area::Activities),
+    ("activity_attendance", Area::Activities),
+    ("activity_cost", Area::Activities),
+    ("mediation_case", Area::Mediation),
+    ("mediation_note", Area::Mediation),
+    ("commend_min_hours", Area::Settings),
     ("association", Area::Settings),
     ("settings", Area::Settings),
     ("association_key", Area::Settings),
@@ -124,7 +136,9 @@ pub fn may(conn: &Connection, role: Role, area: Area) -> Result<bool> {
     use Area::*;
     Ok(match role {
         Role::Chair => true,
-        Role::Secretary => matches!(area, Register | Rota | Welfare | TimeBank | Money | Settings | Reports | Sensitive | Session),
+        Role::Secretary => {
+            matches!(area, Register | Rota | Welfare | TimeBank | Money | Activities | Mediation | Settings | Reports | Sensitive | Session)
+        }
         Role::Accountant | Role::Cashier => match area {
             Money => money_duty(conn, role)? != MoneyDuty::Approve,
             Reports | Session => true,

@@ -14,6 +14,9 @@ mod rota;
 mod sheets;
 mod welfare;
 mod reports;
+mod activities;
+mod mediation;
+mod commendation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -176,6 +179,18 @@ enum Command {
     },
     /// The audit trail (操作记录): who did what and when
     Audit(access::AuditArgs),
+    /// Activities (活动): gatherings and trips, attendance, costs, the sign-in sheet
+    Activity {
+        #[command(subcommand)]
+        command: activities::ActivityCommand,
+    },
+    /// Mediation (调解): the case book and the agreement
+    Mediation {
+        #[command(subcommand)]
+        command: mediation::MediationCommand,
+    },
+    /// Commendation (表彰): the year's volunteers ranked, certificates and the list
+    Commend(commendation::CommendArgs),
 }
 
 /// What every command gets: the open database (and what its start-up checks found), the
@@ -395,6 +410,9 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Elders(args) => reports::elders(ctx, args),
         Command::User { command } => access::user(ctx, command),
         Command::Audit(args) => access::audit_cmd(ctx, args),
+        Command::Activity { command } => activities::activity(ctx, command),
+        Command::Mediation { command } => mediation::mediation(ctx, command),
+        Command::Commend(args) => commendation::commend(ctx, args),
         Command::Demo { people, seed } => {
             let summary = ctx.write(|tx, actor, today| huzhu::demo::build(tx, actor, people, seed, today))?;
             say!("{}", ctx.tr("cli-demo-done", &[("people", summary.people.to_string())]));

@@ -7,6 +7,7 @@ use huzhu::members::{EconomicStatus, MemberNo};
 use huzhu::money::cash_book::{self, EntryFilter, EntryInput};
 use huzhu::money::donations::{self, DonationInput, HonourFilter};
 use huzhu::money::dues::{self, DuesPaymentInput, PolicyInput};
+use huzhu::money::dues_hours::{self, HoursDuesInput};
 use huzhu::money::receipts::{self, ReceiptLayout};
 use huzhu::money::statements::{self, StatementFormat, StatementInput};
 use huzhu::kernel::fields::{self, ReversalInput};
@@ -128,19 +129,32 @@ pub enum DuesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Record a cash payment; prints the receipt number
+    /// Record a cash payment (prints the receipt number), or with --with-hours pay a year's dues
+    /// from the member's saved hours (prints the slip number; no cash moves)
     Pay {
         #[arg(long)]
         member: i64,
         /// One year or several: --year 2025,2026
         #[arg(long, value_delimiter = ',', required = true)]
         year: Vec<i32>,
-        #[arg(long, allow_hyphen_values = true)]
-        amount: String,
+        #[arg(long, allow_hyphen_values = true, required_unless_present = "with_hours", conflicts_with = "with_hours")]
+        amount: Option<String>,
+        /// Pay what is owed for the year with saved hours, at the association's rate (dues hours-rate)
+        #[arg(long = "with-hours")]
+        with_hours: bool,
         #[arg(long)]
         date: Option<String>,
         #[arg(long, default_value = "")]
         handler: String,
+    },
+    /// The rate at which saved hours pay dues, in yuan an hour ("off" turns it off); without
+    /// a rate, shows it
+    HoursRate { rate: Option<String> },
+    /// Print the slip (收据) of dues paid with hours: dues slip S2026-0001 --out F.pdf
+    Slip {
+        number: String,
+        #[command(flatten)]
+        out: Out,
     },
     /// The arrears list (欠费名单) by village group; --out prints it
     Arrears {
@@ -411,7 +425,39 @@ pub fn dues(ctx: &mut Ctx, command: DuesCommand) -> Result<()> {
             print_dues_lines(ctx, &lines);
             Ok(())
         }
-        DuesCommand::Pay { member, year, amount, date, handler } => {
+        DuesCommand::Pay { member, year, amount: _, date, handler: _, with_hours: true } => {
+            let [year] = year[..] else {
+                return Err(Error::invalid("year", "error-dues-hours-one-year"));
+            };
+            let input = HoursDuesInput { member: Some(MemberNo(member)), year, date: date.unwrap_or_default() };
+            let p = ctx.write(|tx, actor, today| dues_hours::pay_with_hours(tx, actor, &input, today))?;
+            eprintln!(
+                "{}",
+                ctx.tr(
+                    "cli-dues-hours-paid",
+                    &[("name", p.name.clone()), ("year", p.year.to_string()), ("amount", p.amount.yuan()), ("hours", p.hours.to_string()), ("slip", p.slip_no.clone())]
+                )
+            );
+            say!("{}", p.slip_no);
+            Ok(())
+        }
+        DuesCommand::HoursRate { rate } => {
+            let rate = match rate {
+                Some(r) => ctx.write(|tx, actor, _| dues_hours::set_hours_rate(tx, actor, &r))?,
+                None => dues_hours::hours_rate(&ctx.conn)?,
+            };
+            match rate {
+                Some(r) => say!("{}", ctx.tr("dues-hours-rate", &[("rate", r.yuan())])),
+                None => say!("{}", ctx.t("dues-hours-rate-off")),
+            }
+            Ok(())
+        }
+        DuesCommand::Slip { number, out } => {
+            let p = dues_hours::slip_pdf(&ctx.conn, &number, &ctx.l10n)?;
+            write_file(ctx, &out.path, out.force, &p.bytes)
+        }
+        DuesCommand::Pay { member, year, amount, date, handler, with_hours: false } => {
+            let amount = amount.unwrap_or_default();
             let years = year.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
             let input = DuesPaymentInput { member: Some(MemberNo(member)), years, amount, date: date.unwrap_or_default(), handler };
             let p = ctx.write(|tx, actor, today| dues::pay(tx, actor, &input, today))?;
@@ -447,6 +493,11 @@ fn print_dues_lines(ctx: &Ctx, lines: &[dues::DuesLine]) {
             &[("count", lines.len().to_string()), ("due", sum(|l| l.due)), ("paid", sum(|l| l.paid)), ("owed", sum(|l| l.owed))]
         )
     );
+    // Dues paid with saved hours, beside the cash, when there are any (--json gives both per line).
+    let hours: Fen = lines.iter().map(|l| l.paid_hours).sum();
+    if hours > Fen::ZERO {
+        eprintln!("{}", ctx.tr("cli-bill-paid-split", &[("cash", sum(|l| l.paid_cash)), ("hours", hours.yuan())]));
+    }
 }
 
 pub fn receipt(ctx: &mut Ctx, command: ReceiptCommand) -> Result<()> {

@@ -161,7 +161,10 @@ pub struct DuesLine {
     pub village_group: String,
     pub year: i32,
     pub due: Fen,
+    /// Paid in all: in cash and with saved hours (`dues_hours`).
     pub paid: Fen,
+    pub paid_cash: Fen,
+    pub paid_hours: Fen,
     pub owed: Fen,
     pub exemption: Option<Exemption>,
 }
@@ -177,7 +180,10 @@ pub fn bill(conn: &Connection, year: i32) -> Result<Vec<DuesLine>> {
                 (SELECT reason FROM dues_waiver w WHERE w.year = ?1 AND w.person_id = p.id),
                 (SELECT coalesce(sum(d.amount_fen), 0) FROM dues_payment d
                    WHERE d.person_id = p.id AND d.year = ?1
-                     AND NOT EXISTS (SELECT 1 FROM cash_entry r WHERE r.reverses_id = d.cash_entry_id))
+                     AND NOT EXISTS (SELECT 1 FROM cash_entry r WHERE r.reverses_id = d.cash_entry_id)),
+                (SELECT coalesce(sum(h.amount_fen), 0) FROM dues_hours_payment h
+                   WHERE h.person_id = p.id AND h.year = ?1
+                     AND NOT EXISTS (SELECT 1 FROM time_entry r WHERE r.reverses_entry_id = h.time_entry_id))
          FROM person p
          WHERE p.is_member = 1
            AND (p.join_date IS NULL OR p.join_date <= ?3)
@@ -189,7 +195,9 @@ pub fn bill(conn: &Connection, year: i32) -> Result<Vec<DuesLine>> {
             let birth: Option<NaiveDate> = r.get(4)?;
             let status: Option<EconomicStatus> = r.get(5)?;
             let waiver: Option<String> = r.get(6)?;
-            let paid: Fen = r.get(7)?;
+            let paid_cash: Fen = r.get(7)?;
+            let paid_hours: Fen = r.get(8)?;
+            let paid = paid_cash + paid_hours;
             let age = birth.map(|b| calendar::age(b, year_end));
             let by_age = match (p.exempt_age, age) {
                 (Some(limit), Some(a)) if a >= limit => Some(Exemption::Age(limit)),
@@ -206,6 +214,8 @@ pub fn bill(conn: &Connection, year: i32) -> Result<Vec<DuesLine>> {
                 year,
                 due,
                 paid,
+                paid_cash,
+                paid_hours,
                 owed,
                 exemption,
             })

@@ -9,6 +9,7 @@ pub mod cash_book;
 pub mod categories;
 pub mod donations;
 pub mod dues;
+pub mod dues_hours;
 pub mod receipts;
 pub mod statements;
 pub mod words;

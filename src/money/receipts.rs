@@ -39,6 +39,14 @@ pub struct Receipt {
 
 /// The purpose as printed, in the reader's language.
 pub fn purpose_label(l10n: &Localizer, stored: &str) -> String {
+    // Dues paid with saved hours (`dues_hours`): "dues-hours:YEAR:HOURS:RATE_FEN".
+    if let Some(rest) = stored.strip_prefix("dues-hours:") {
+        let parts: Vec<&str> = rest.split(':').collect();
+        if let [year, hours, rate] = parts[..] {
+            let rate = rate.parse::<i64>().map(|f| Fen(f).yuan()).unwrap_or_default();
+            return l10n.format("receipt-purpose-dues-hours", &[("year", year.to_string()), ("hours", hours.to_string()), ("rate", rate)]);
+        }
+    }
     if let Some(years) = stored.strip_prefix("dues:") {
         let sep = if l10n.lang() == crate::i18n::Lang::ZhCn { "、" } else { ", " };
         let years = years.split(',').collect::<Vec<_>>().join(sep);

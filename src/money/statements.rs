@@ -148,6 +148,11 @@ pub struct Statement {
     pub income: Fen,
     pub expense: Fen,
     pub closing: Fen,
+    /// Dues settled with saved hours in the period (`dues_hours`): no cash moved, so they are
+    /// not in the totals above; shown beside the dues paid in cash. Count, value, hours.
+    pub dues_hours_count: i64,
+    pub dues_hours_amount: Fen,
+    pub dues_hours: crate::time_bank::Hours,
 }
 
 /// Builds a statement from the cash book. closing = opening + income − expense always holds
@@ -180,7 +185,19 @@ pub fn build(conn: &Connection, period: Period) -> Result<Statement> {
         t.entries += 1;
     }
     let closing = opening + income - expense;
-    Ok(Statement { period, opening, entries, categories: by_cat.into_values().collect(), income, expense, closing })
+    let (dues_hours_count, dues_hours_amount, dues_hours) = super::dues_hours::settled_between(conn, from, to)?;
+    Ok(Statement {
+        period,
+        opening,
+        entries,
+        categories: by_cat.into_values().collect(),
+        income,
+        expense,
+        closing,
+        dues_hours_count,
+        dues_hours_amount,
+        dues_hours,
+    })
 }
 
 fn summary_of(e: &CashEntry, l10n: &Localizer) -> String {
@@ -312,6 +329,10 @@ pub fn pdf(conn: &Connection, s: &Statement, l10n: &Localizer, today: NaiveDate)
             p.text(left + 104.0, y, size, Align::Left, &l10n.format("statement-entries", &[("count", c.entries.to_string())]));
             y += row_h;
         }
+        if let Some(line) = dues_hours_line(s, l10n) {
+            p.text(left + 4.0, y, size, Align::Left, &line);
+            y += row_h;
+        }
         y += 12.0;
         let y = y.min(paper.height - 14.0);
         p.signature(left, y, 10.0, &l10n.t("pdf-sign-prepared-by"), 32.0);
@@ -423,5 +444,18 @@ pub fn xlsx(conn: &Connection, s: &Statement, l10n: &Localizer) -> Result<Vec<u8
         sheet.write(row, 3, v.plain()).map_err(xlsx_err)?;
         row += 1;
     }
+    if let Some(line) = dues_hours_line(s, l10n) {
+        sheet.write(row + 1, 1, line).map_err(xlsx_err)?;
+    }
     wb.save_to_buffer().map_err(xlsx_err)
+}
+
+/// The line saying what dues were settled with saved hours, beside the cash (none: no line).
+fn dues_hours_line(s: &Statement, l10n: &Localizer) -> Option<String> {
+    (s.dues_hours_count > 0).then(|| {
+        l10n.format(
+            "statement-dues-hours",
+            &[("count", s.dues_hours_count.to_string()), ("hours", s.dues_hours.to_string()), ("amount", s.dues_hours_amount.yuan())],
+        )
+    })
 }

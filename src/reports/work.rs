@@ -100,6 +100,24 @@ pub struct WelfareLine {
     pub amount: Fen,
 }
 
+/// One activity of the period as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityLine {
+    pub date: NaiveDate,
+    pub name: String,
+    pub kind: String,
+    pub attendance: i64,
+    pub spent: Fen,
+}
+
+/// The activities held in `from..=to`, with their attendance and what they cost.
+fn activity_lines(conn: &Connection, from: NaiveDate, to: NaiveDate, l10n: &Localizer) -> Result<Vec<ActivityLine>> {
+    Ok(crate::activities::in_period(conn, from, to)?
+        .into_iter()
+        .map(|a| ActivityLine { date: a.date, name: a.name, kind: l10n.t(a.kind.label_id()), attendance: a.attendance, spent: a.spent })
+        .collect())
+}
+
 /// The money section: the statement's figures, without its list of entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MoneyFigures {
@@ -140,6 +158,8 @@ pub struct WorkReport {
     pub members: MemberFigures,
     pub services: ServiceFigures,
     pub welfare: Option<WelfareFigures>,
+    /// The activities held in the period (issue 13), in date order; shown after the welfare.
+    pub activities: Vec<ActivityLine>,
     pub money: MoneyFigures,
     pub time: TimeFigures,
     pub notes: String,
@@ -175,6 +195,7 @@ pub fn build(conn: &Connection, period: Period, notes: &str, l10n: &Localizer, t
         members: member_figures(&people, from, to, l10n),
         services: service_figures(conn, from, to, today)?,
         welfare: Some(welfare_figures(conn, from, to, l10n)?),
+        activities: activity_lines(conn, from, to, l10n)?,
         money,
         time: time_figures(conn, from, to)?,
         notes,

@@ -210,6 +210,21 @@ fn welfare(f: &mut Flow, r: &WorkReport, l10n: &Localizer) {
         }
     }
     f.y += 4.0;
+    activities(f, r, l10n);
+}
+
+/// The activities of the period, under the welfare (what the association did for its members
+/// besides care): one line each with the attendance and the cost.
+fn activities(f: &mut Flow, r: &WorkReport, l10n: &Localizer) {
+    let spent: crate::kernel::Fen = r.activities.iter().map(|a| a.spent).sum();
+    let head = l10n.format("report-activities", &[("count", r.activities.len().to_string())]);
+    f.row(0.0, &head, &spent.yuan(), 10.5);
+    for a in &r.activities {
+        let label = format!("{}  {}  {}", a.date.format("%m-%d"), a.name, a.kind);
+        let figure = format!("{}  {}", l10n.format("report-people", &[("count", a.attendance.to_string())]), a.spent.yuan());
+        f.row(8.0, &label, &figure, 9.5);
+    }
+    f.y += 4.0;
 }
 
 fn money(f: &mut Flow, r: &WorkReport, l10n: &Localizer) {

@@ -154,6 +154,21 @@ pub fn xlsx(r: &WorkReport, l10n: &Localizer) -> Result<Vec<u8>> {
             s.write(2, 0, t("report-welfare-none")).map_err(e)?;
         }
     }
+    // The activities of the period, below the welfare (as in the PDF).
+    let mut row = 5 + r.welfare.as_ref().map_or(0, |w| w.kinds.len() as u32);
+    s.write_with_format(row, 0, l10n.format("report-activities", &[("count", r.activities.len().to_string())]), &f.bold).map_err(e)?;
+    row += 1;
+    for (c, h) in ["report-col-date", "report-col-item", "report-col-kind", "report-col-count", "report-col-amount"].iter().enumerate() {
+        s.write_with_format(row, c as u16, t(h), &f.head).map_err(e)?;
+    }
+    for a in &r.activities {
+        row += 1;
+        s.write(row, 0, a.date.to_string()).map_err(e)?;
+        s.write(row, 1, &a.name).map_err(e)?;
+        s.write(row, 2, &a.kind).map_err(e)?;
+        s.write(row, 3, a.attendance as f64).map_err(e)?;
+        money_cells(s, row, 4, a.spent, &f)?;
+    }
 
     // Money: the statement's figures, category by category.
     let mo = &r.money;

@@ -33,7 +33,7 @@ pub use ledger::{POOL_ACCOUNT, EntryId, EntryKind, Holder, TimeEntry, entry, ent
 pub use accounts::{balance, pool_balance, total_hours, is_frozen, AccountBalance, balances, TimeAccount, account, BankOverview, overview};
 pub(crate) use accounts::{freeze_on_death, balance_of, lift_freeze, inherited_from};
 pub use services::{DepositInput, deposit, credit_service, WithdrawalInput, withdraw};
-pub use moves::{TransferInput, transfer, PoolDonationInput, donate, grant};
+pub use moves::{TransferInput, transfer, PoolDonationInput, donate, grant, pay_into_pool};
 pub use reversal::reverse;
 pub use cap::{yearly_cap, set_yearly_cap};
 pub use inheritance::{HeirShare, InheritedShare, Inheritance, inherit};

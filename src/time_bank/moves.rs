@@ -108,3 +108,34 @@ pub fn grant(
     inn.batch = Some(out_id);
     post(tx, actor, &inn)
 }
+
+/// Gives hours to the pool to settle what the holder owes the association (dues paid with saved
+/// hours): a donation as `donate` writes it, marked with what it paid (`source`, which the
+/// ledger takes once only) and why. Refused, changing nothing, when the balance is short.
+#[allow(clippy::too_many_arguments)]
+pub fn pay_into_pool(
+    tx: &Transaction,
+    actor: &Actor,
+    person: MemberNo,
+    hours: Hours,
+    date: NaiveDate,
+    source: &str,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<EntryId> {
+    hours.check_within(MAX_MOVE_HALF_HOURS)?;
+    fields::check_ledger_date("date", date, today)?;
+    let p = live(tx, "member", person, today)?;
+    ensure_funds(tx, p.account, &p.name, hours)?;
+    let mut out = NewEntry::new(p.account, EntryKind::Donation, -1, hours, date);
+    out.counterparty = Some(POOL_ACCOUNT);
+    out.source = Some(source);
+    out.reason = reason;
+    let out_id = post(tx, actor, &out)?;
+    let mut inn = NewEntry::new(POOL_ACCOUNT, EntryKind::Donation, 1, hours, date);
+    inn.counterparty = Some(p.account);
+    inn.reason = reason;
+    inn.batch = Some(out_id);
+    post(tx, actor, &inn)?;
+    Ok(out_id)
+}

@@ -4,6 +4,10 @@
 // and holds what belongs to the UI alone (the root font size of each text size).
 import {
   ALL_LABEL_IDS,
+  ACTIVITY_KIND_LABEL,
+  COST_CATEGORY_LABEL,
+  DISPUTE_KIND_LABEL,
+  MEDIATION_OUTCOME_LABEL,
   AGE_BAND,
   AGE_BAND_LABEL,
   CARE_LEVEL,
@@ -95,6 +99,10 @@ export const ids = {
   periodKind: (c: keyof typeof PERIOD_KIND_LABEL) => PERIOD_KIND_LABEL[c],
   backupReason: (c: keyof typeof BACKUP_REASON_LABEL) => BACKUP_REASON_LABEL[c],
   backupProblem: (c: keyof typeof BACKUP_PROBLEM_LABEL) => BACKUP_PROBLEM_LABEL[c],
+  activityKind: (c: keyof typeof ACTIVITY_KIND_LABEL) => ACTIVITY_KIND_LABEL[c],
+  costCategory: (c: keyof typeof COST_CATEGORY_LABEL) => COST_CATEGORY_LABEL[c],
+  disputeKind: (c: keyof typeof DISPUTE_KIND_LABEL) => DISPUTE_KIND_LABEL[c],
+  mediationOutcome: (c: keyof typeof MEDIATION_OUTCOME_LABEL) => MEDIATION_OUTCOME_LABEL[c],
   role: (c: keyof typeof ROLE_LABEL) => ROLE_LABEL[c],
   area: (c: keyof typeof AREA_LABEL) => AREA_LABEL[c],
   moneyDuty: (c: keyof typeof MONEY_DUTY_LABEL) => MONEY_DUTY_LABEL[c],

@@ -3,4 +3,4 @@
 /**
  * What a write or a read touches, as the permission table and the audit screen group it.
  */
-export type Area = "register" | "rota" | "welfare" | "time_bank" | "money" | "settings" | "users" | "reports" | "sensitive" | "session";
+export type Area = "register" | "rota" | "welfare" | "time_bank" | "money" | "settings" | "users" | "reports" | "activities" | "mediation" | "sensitive" | "session";

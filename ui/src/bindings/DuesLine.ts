@@ -6,4 +6,8 @@ import type { MemberNo } from "./MemberNo";
 /**
  * One member's line in a year's bill.
  */
-export type DuesLine = { member_no: MemberNo, name: string, village_group: string, year: number, due: Fen, paid: Fen, owed: Fen, exemption: Exemption | null, };
+export type DuesLine = { member_no: MemberNo, name: string, village_group: string, year: number, due: Fen, 
+/**
+ * Paid in all: in cash and with saved hours (`dues_hours`).
+ */
+paid: Fen, paid_cash: Fen, paid_hours: Fen, owed: Fen, exemption: Exemption | null, };

@@ -2,6 +2,12 @@
 import type { CashEntry } from "./CashEntry";
 import type { CategoryTotal } from "./CategoryTotal";
 import type { Fen } from "./Fen";
+import type { Hours } from "./Hours";
 import type { Period } from "./Period";
 
-export type Statement = { period: Period, opening: Fen, entries: Array<CashEntry>, categories: Array<CategoryTotal>, income: Fen, expense: Fen, closing: Fen, };
+export type Statement = { period: Period, opening: Fen, entries: Array<CashEntry>, categories: Array<CategoryTotal>, income: Fen, expense: Fen, closing: Fen, 
+/**
+ * Dues settled with saved hours in the period (`dues_hours`): no cash moved, so they are
+ * not in the totals above; shown beside the dues paid in cash. Count, value, hours.
+ */
+dues_hours_count: bigint, dues_hours_amount: Fen, dues_hours: Hours, };

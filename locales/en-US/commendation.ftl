@@ -1,0 +1,23 @@
+# Commendation (表彰): the certificate, the list, the CLI, errors.
+commend-certificate-title = Certificate of Merit
+commend-certificate-to = To { $name }:
+commend-certificate-body = In { $year } you gave { $hours } hours of volunteer service and { $services } rota shifts, caring for our elders with warmth and dedication, and are named an Outstanding Volunteer.
+commend-certificate-body-hours = In { $year } you gave { $hours } hours of volunteer service, caring for our elders with warmth and dedication, and are named an Outstanding Volunteer.
+commend-certificate-close = Presented with our thanks.
+commend-title-excellent = Outstanding Volunteer
+commend-list-title = Volunteers commended, { $year }
+commend-list-threshold = Commended from { $hours } hours in the year
+commend-list-none = No volunteer service was recorded this year.
+commend-list-total = { $count } commended
+commend-col-rank = Rank
+commend-col-no = No.
+commend-col-name = Name
+commend-col-group = Village group
+commend-col-hours = Hours
+commend-col-services = Shifts
+commend-col-title = Commended
+file-name-commend-certificates = Certificates-{ $year }-{ $count }.pdf
+cli-commend-line = { $rank }  { $no }  { $name }  { $hours } h  { $services } shifts  { $title }
+cli-commend-summary = { $year }: { $count } volunteers, { $commended } reached { $hours } hours
+cli-commend-threshold = The threshold is now { $hours } hours in the year
+error-commend-nobody = Nobody reached { $hours } hours in { $year }: no certificates to print

@@ -1,0 +1,23 @@
+# Commendation (表彰): the certificate, the list, the CLI, errors.
+commend-certificate-title = 奖　状
+commend-certificate-to = { $name } 同志：
+commend-certificate-body = 在 { $year } 年度志愿服务中，您累计奉献服务 { $hours } 小时，完成轮值服务 { $services } 次，热心助老、表现突出，被评为“优秀志愿者”。
+commend-certificate-body-hours = 在 { $year } 年度志愿服务中，您累计奉献服务 { $hours } 小时，热心助老、表现突出，被评为“优秀志愿者”。
+commend-certificate-close = 特发此状，以资鼓励。
+commend-title-excellent = 优秀志愿者
+commend-list-title = { $year } 年度志愿者表彰名单
+commend-list-threshold = 表彰标准：全年服务满 { $hours } 小时
+commend-list-none = 本年度没有志愿服务记录。
+commend-list-total = 共表彰 { $count } 人
+commend-col-rank = 名次
+commend-col-no = 编号
+commend-col-name = 姓名
+commend-col-group = 村民小组
+commend-col-hours = 服务时长（小时）
+commend-col-services = 服务次数
+commend-col-title = 表彰
+file-name-commend-certificates = 奖状-{ $year }年度-{ $count }张.pdf
+cli-commend-line = { $rank }　{ $no }　{ $name }　{ $hours } 小时　{ $services } 次　{ $title }
+cli-commend-summary = { $year } 年度：{ $count } 人参加志愿服务，{ $commended } 人达到 { $hours } 小时
+cli-commend-threshold = 表彰标准已设为全年 { $hours } 小时
+error-commend-nobody = { $year } 年度没有人达到 { $hours } 小时，没有奖状可打印
