@@ -5,7 +5,7 @@
 
 use crate::kernel::choice::ChoiceList;
 use crate::kernel::Gender;
-use crate::{activities, mediation, association, backup, calendar, feedback, members, money, requests, roster, rota, sheets, standards, time_bank, welfare};
+use crate::{activities, audit, mediation, association, backup, calendar, feedback, members, money, requests, roster, rota, sheets, standards, time_bank, welfare};
 
 /// Every `choice!` enum of the core, in the order the generated file lists them.
 pub fn choice_lists() -> Vec<ChoiceList> {
@@ -38,6 +38,10 @@ pub fn choice_lists() -> Vec<ChoiceList> {
         ChoiceList::of::<requests::RequestState>(),
         ChoiceList::of::<feedback::Rating>(),
         ChoiceList::of::<standards::ServiceScope>(),
+        ChoiceList::of::<audit::Role>(),
+        ChoiceList::of::<audit::Area>(),
+        ChoiceList::of::<audit::MoneyDuty>(),
+        ChoiceList::of::<members::PrivateField>(),
         ChoiceList::of::<activities::ActivityKind>(),
         ChoiceList::of::<activities::CostCategory>(),
         ChoiceList::of::<mediation::DisputeKind>(),

@@ -28,6 +28,11 @@ pub enum Error {
     #[error("conflict: {id} {args:?}")]
     Conflict { id: &'static str, args: Args },
 
+    /// The acting user's role may not do this, or must wait before trying a PIN again
+    /// (src/access). Nothing was changed.
+    #[error("refused: {id} {args:?}")]
+    Refused { id: &'static str, args: Args },
+
     #[error("database version {found} is newer than this program knows ({known})")]
     DbTooNew { found: i64, known: i64 },
 
@@ -82,12 +87,17 @@ impl Error {
         Error::Conflict { id, args }
     }
 
+    pub fn refused(id: &'static str, args: Args) -> Self {
+        Error::Refused { id, args }
+    }
+
     /// Stable, machine-readable kind for the UI.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
+            Error::Refused { .. } => "refused",
             Error::DbTooNew { .. } => "db_too_new",
             Error::DbMissing { .. } => "db_missing",
             Error::NotADatabase { .. } => "not_a_database",
@@ -109,7 +119,7 @@ impl Error {
 
     pub fn message_id(&self) -> &'static str {
         match self {
-            Error::Invalid { id, .. } | Error::NotFound { id, .. } | Error::Conflict { id, .. } => id,
+            Error::Invalid { id, .. } | Error::NotFound { id, .. } | Error::Conflict { id, .. } | Error::Refused { id, .. } => id,
             Error::DbTooNew { .. } => "error-db-too-new",
             Error::DbMissing { .. } => "error-db-missing",
             Error::NotADatabase { .. } => "error-db-not-a-database",
@@ -124,7 +134,7 @@ impl Error {
 
     pub fn args(&self) -> Args {
         match self {
-            Error::Invalid { args, .. } | Error::NotFound { args, .. } | Error::Conflict { args, .. } => {
+            Error::Invalid { args, .. } | Error::NotFound { args, .. } | Error::Conflict { args, .. } | Error::Refused { args, .. } => {
                 args.clone()
             }
             Error::DbTooNew { found, known } => {

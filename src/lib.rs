@@ -1,6 +1,7 @@
 //! Huzhu (互助): the core of the app for village elder associations. Every rule lives here and is
 //! tested without the desktop shell; the shell and the CLI only call these functions.
 
+pub mod access;
 pub mod activities;
 pub mod agenda;
 pub mod association;

@@ -9,6 +9,8 @@
 
 mod common;
 
+#[path = "cli/access.rs"]
+mod access;
 #[path = "cli/backup.rs"]
 mod backup;
 #[path = "cli/database.rs"]

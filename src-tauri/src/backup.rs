@@ -97,6 +97,12 @@ pub fn restore_preview(state: &Shell, source: RestoreSource) -> CmdResult<Restor
 /// refusal the old file is still in place; after a restore the new one is opened (and brought
 /// up to date by the migrations). The UI then reloads every screen.
 pub fn restore_apply(state: &Shell, source: RestoreSource) -> CmdResult<Restored> {
+    // Replacing every record is the chair's (once users exist). Without a sound open file (lost
+    // or damaged) nobody can be asked, and the restore is the way back.
+    let open_and_sound = state.db.lock().unwrap_or_else(|p| p.into_inner()).is_ok() && state.damage.lock().unwrap_or_else(|p| p.into_inner()).is_none();
+    if open_and_sound {
+        state.read_as(|conn, actor| huzhu::audit::permissions::check(conn, actor, "restore", "backup"))?;
+    }
     let file = source_path(state, &source)?;
     let mut db = state.db.lock().unwrap_or_else(|p| p.into_inner());
     // The lock is held until the new connection is in place, so no command sees this.

@@ -29,6 +29,22 @@ macro_rules! command_list {
             members::member_add(input: PersonInput) -> Person;
             members::member_update(no: MemberNo, input: PersonInput) -> Person;
             members::member_set_status(no: MemberNo, input: StatusInput) -> Person;
+            members::member_reveal(no: MemberNo, field: PrivateField) -> Person;
+
+            access::access_status() -> AccessStatus;
+            access::access_sign_in(name: String, pin: String) -> User;
+            access::access_sign_out(locked: bool) -> bool;
+            access::access_recover(name: String, code: String, pin: String) -> bool;
+            access::user_list() -> Vec<User>;
+            access::user_add(input: UserInput) -> User;
+            access::user_set_role(name: String, role: Role) -> User;
+            access::user_disable(name: String) -> User;
+            access::user_set_pin(name: String, pin: String) -> bool;
+            access::user_recovery_sheet() -> SavedFile;
+            access::access_settings() -> AccessSettings;
+            access::access_save_settings(input: AccessSettingsInput) -> AccessSettings;
+            access::audit_list(filter: AuditFilter) -> Vec<AuditEntry>;
+            access::audit_xlsx(filter: AuditFilter) -> SavedFile;
 
             money::cash_categories() -> Vec<CategoryChoice>;
             money::cash_list(month: String) -> Vec<CashLine>;

@@ -6,6 +6,9 @@
 // The types named in command_list.rs.
 #[allow(unused_imports)]
 use crate::app::AppInfo;
+use crate::access::AccessStatus;
+use huzhu::access::{AccessSettings, AccessSettingsInput, User, UserInput};
+use huzhu::audit::{AuditEntry, AuditFilter, Role};
 use crate::backup::RestoreSource;
 use huzhu::backup::{BackupStatus, CatalogueEntry, RestorePreview, Restored, Written};
 use crate::files::SavedFile;
@@ -15,7 +18,7 @@ use huzhu::roster::{RosterImported, RosterPreview};
 use huzhu::association::{Association, Settings};
 use huzhu::kernel::fields::ReversalInput;
 use huzhu::kernel::{Fen, Month};
-use huzhu::members::{MemberNo, Person, PersonFilter, PersonInput, PersonPage, StatusInput};
+use huzhu::members::{MemberNo, Person, PersonFilter, PersonInput, PersonPage, PrivateField, StatusInput};
 use huzhu::money::cash_book::{CashEntry, CashLine, CategoryChoice, EntryInput};
 use huzhu::money::donations::{Donation, DonationInput, Donor, HonourFilter};
 use huzhu::money::dues::{DuesLine, DuesPayment, DuesPaymentInput, DuesPolicy, PolicyInput};

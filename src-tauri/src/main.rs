@@ -8,6 +8,7 @@
 
 include!("command_list.rs");
 
+mod access;
 mod activities;
 mod app;
 mod backup;
@@ -58,6 +59,7 @@ fn main() {
         index: Mutex::new(huzhu::members::RegisterIndex::new()),
         picked: Mutex::new(None),
         damage: Mutex::new(damage),
+        user: Mutex::new(None),
     };
 
     let mut builder = tauri::Builder::default();

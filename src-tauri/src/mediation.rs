@@ -11,7 +11,11 @@ pub fn mediation_list(state: &Shell) -> CmdResult<Vec<MediationLine>> {
 }
 
 pub fn mediation_get(state: &Shell, id: MediationId) -> CmdResult<MediationCase> {
-    state.read(|conn| mediation::get(conn, id))
+    // The meeting notes are a sensitive read (chair and secretary).
+    state.read_as(|conn, actor| {
+        huzhu::audit::permissions::check_read(conn, actor, huzhu::audit::Area::Mediation)?;
+        mediation::get(conn, id)
+    })
 }
 
 pub fn mediation_open(state: &Shell, input: OpenInput) -> CmdResult<MediationCase> {

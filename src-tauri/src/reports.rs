@@ -17,5 +17,9 @@ pub fn report_notice(state: &Shell, input: NoticeInput) -> CmdResult<SavedFile> 
 }
 
 pub fn report_elders(state: &Shell, input: EldersInput, format: StatementFormat) -> CmdResult<SavedFile> {
-    state.print(|conn, l10n| reports::elders_file(conn, &input, format, l10n, huzhu::today()))
+    let l10n = state.l10n();
+    let file = state.read(|conn| reports::elders_file(conn, &input, format, &l10n, huzhu::today()))?;
+    let action = if input.full_id { "export_full" } else { "export" };
+    state.write(|tx, actor| huzhu::audit::record(tx, actor, action, "export", "elders", None::<&()>, Some(&input)))?;
+    state.save(&file)
 }

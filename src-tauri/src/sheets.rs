@@ -12,7 +12,10 @@ use crate::files::{self, SavedFile};
 use crate::state::{CmdResult, Shell};
 
 pub fn export_list(state: &Shell, request: ExportRequest) -> CmdResult<SavedFile> {
-    state.print(|conn, l10n| exports::export(conn, &request, l10n, huzhu::today()).map(Exported::printout))
+    let l10n = state.l10n();
+    let file = state.read(|conn| exports::export(conn, &request, &l10n, huzhu::today()).map(Exported::printout))?;
+    state.write(|tx, actor| exports::record(tx, actor, &request))?;
+    state.save(&file)
 }
 
 /// The spreadsheets in the output folder (Documents/Huzhu), newest first, offered for import.

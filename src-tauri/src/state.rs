@@ -27,6 +27,9 @@ pub struct AppState {
     pub picked: Mutex<Option<PathBuf>>,
     /// What the start-up checks found wrong with the open file (None: sound, or not open).
     pub damage: Mutex<Option<Damage>>,
+    /// Who is signed in (once users exist); None before sign-in, after signing out, and while
+    /// the app is locked. Every write's Actor is built from it.
+    pub user: Mutex<Option<String>>,
 }
 
 /// Opens the database the way the app does at start and again after a restore. A missing file
@@ -81,15 +84,45 @@ impl AppState {
         Ok(guard)
     }
 
-    /// Runs `f` on the connection (reads).
+    /// Who acts: before any user exists the configured secretary with the chair's rights; then
+    /// the signed-in user (re-read, so a role changed or a user disabled takes effect at once),
+    /// and nobody while signed out or locked.
+    pub fn actor(&self, conn: &Connection) -> huzhu::Result<huzhu::audit::Actor> {
+        if !huzhu::access::users::sign_in_on(conn)? {
+            return association::default_actor(conn);
+        }
+        match self.user.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+            Some(name) => huzhu::access::users::current(conn, &name),
+            None => Err(huzhu::Error::refused("error-access-signed-out", Vec::new())),
+        }
+    }
+
+    /// Runs `f` on the connection (reads), for whoever is signed in (nobody may read the
+    /// register while the app is locked).
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> huzhu::Result<T>) -> CmdResult<T> {
+        self.read_as(|conn, _| f(conn))
+    }
+
+    /// A read that needs to know who reads (a sensitive read checks the role).
+    pub fn read_as<T>(&self, f: impl FnOnce(&Connection, &huzhu::audit::Actor) -> huzhu::Result<T>) -> CmdResult<T> {
+        let guard = self.conn()?;
+        let conn = guard.as_ref().map_err(|e| self.report(e))?;
+        let run = || -> huzhu::Result<T> {
+            let actor = self.actor(conn)?;
+            f(conn, &actor)
+        };
+        run().map_err(|e| self.report(&e))
+    }
+
+    /// A read that needs nobody signed in (the sign-in screen's list of names).
+    pub fn read_open<T>(&self, f: impl FnOnce(&Connection) -> huzhu::Result<T>) -> CmdResult<T> {
         let guard = self.conn()?;
         let conn = guard.as_ref().map_err(|e| self.report(e))?;
         f(conn).map_err(|e| self.report(&e))
     }
 
-    /// Runs `f` in one transaction, committed only when it succeeds; the actor is the
-    /// configured secretary until sign-in exists.
+    /// Runs `f` in one transaction, committed only when it succeeds, as the signed-in user (the
+    /// configured secretary before any user exists).
     pub fn write<T>(
         &self,
         f: impl FnOnce(&rusqlite::Transaction, &huzhu::audit::Actor) -> huzhu::Result<T>,
@@ -97,9 +130,14 @@ impl AppState {
         let mut guard = self.conn()?;
         let conn = guard.as_mut().map_err(|e| self.report(e))?;
         let run = |conn: &mut Connection| -> huzhu::Result<T> {
-            let actor = association::default_actor(conn)?;
+            let actor = self.actor(conn)?;
             // BEGIN IMMEDIATE: waits its turn behind another writer (the CLI, a backup).
-            huzhu::db::write(conn, |tx| f(tx, &actor))
+            let out = huzhu::db::write(conn, |tx| f(tx, &actor));
+            if let Err(e) = &out {
+                // A second person's wrong PIN was undone with the write: count it on its own.
+                huzhu::access::users::note_failure(conn, e, chrono::Utc::now())?;
+            }
+            out
         };
         run(conn).map_err(|e| self.report(&e))
     }
@@ -110,7 +148,7 @@ impl AppState {
         let mut guard = self.conn()?;
         let conn = guard.as_mut().map_err(|e| self.report(e))?;
         let run = |conn: &mut Connection| -> huzhu::Result<T> {
-            let actor = association::default_actor(conn)?;
+            let actor = self.actor(conn)?;
             f(conn, &actor)
         };
         run(conn).map_err(|e| self.report(&e))
@@ -134,7 +172,7 @@ impl AppState {
         self.save(&printout)
     }
 
-    fn save(&self, printout: &Printout) -> CmdResult<SavedFile> {
+    pub fn save(&self, printout: &Printout) -> CmdResult<SavedFile> {
         files::save_and_open(&self.path, printout).map_err(|e| self.report(&huzhu::Error::Io(e)))
     }
 }

@@ -66,7 +66,7 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &ActivityInput, today: NaiveD
     };
     tx.execute(
         "INSERT INTO activity (name, kind, date, place, budget_fen, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![name, kind, date, place, budget, audit::now_utc(), actor.0],
+        params![name, kind, date, place, budget, audit::now_utc(), actor.name],
     )?;
     let id = ActivityId(tx.last_insert_rowid());
     let out = get(tx, id)?;

@@ -50,7 +50,7 @@ pub fn attend(tx: &Transaction, actor: &Actor, id: ActivityId, input: &Attendanc
         tx.execute(
             "INSERT INTO activity_attendance (activity_id, person_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT DO NOTHING",
-            params![id.0, person.id.0, audit::now_utc(), actor.0],
+            params![id.0, person.id.0, audit::now_utc(), actor.name],
         )?;
     }
     if let Some(c) = count {

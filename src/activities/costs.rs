@@ -59,7 +59,7 @@ pub fn add_cost(tx: &Transaction, actor: &Actor, id: ActivityId, input: &CostInp
     let category = input.category.unwrap_or(activity.kind.cost_category());
     let party = fields::text("party", &input.party, 40)?;
     let memo = fields::text("memo", &input.memo, 60)?;
-    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
+    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.name } else { &input.handler }, 30)?;
     let cost_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM activity_cost", [], |r| r.get(0))?;
     let cat = crate::money::categories::category_by_code(tx, category.code())?;
     let memo_line = if memo.is_empty() { activity.name.clone() } else { format!("{} {}", activity.name, memo) };
@@ -80,7 +80,7 @@ pub fn add_cost(tx: &Transaction, actor: &Actor, id: ActivityId, input: &CostInp
     )?;
     tx.execute(
         "INSERT INTO activity_cost (id, activity_id, cash_entry_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![cost_id, id.0, entry.id, audit::now_utc(), actor.0],
+        params![cost_id, id.0, entry.id, audit::now_utc(), actor.name],
     )?;
     let out = costs(tx, id)?.into_iter().find(|c| c.id == cost_id).ok_or_else(|| crate::Error::not_found("error-activity-not-found", id.0))?;
     audit::record(tx, actor, "cost", "activity_cost", cost_id, None::<&ActivityCost>, Some(&out))?;

@@ -35,6 +35,13 @@ pub struct RestoreArgs {
     yes: bool,
 }
 
+impl RestoreArgs {
+    /// Whether this run would replace the data file (then, once users exist, the chair's).
+    pub fn replaces(&self) -> bool {
+        self.yes
+    }
+}
+
 /// Prints the path of the copy written.
 pub fn backup(db: &Path, now: NaiveDateTime, args: BackupArgs) -> Result<()> {
     let written = match args.to {

@@ -139,6 +139,8 @@ pub fn mediation(ctx: &mut Ctx, command: MediationCommand) -> Result<()> {
             Ok(())
         }
         MediationCommand::Show { id, json } => {
+            // The meeting notes are a sensitive read (chair and secretary).
+            huzhu::audit::permissions::check_read(&ctx.conn, &ctx.actor, huzhu::audit::Area::Mediation)?;
             let c = mediation::get(&ctx.conn, MediationId(id))?;
             if json {
                 return print_json(&c);

@@ -72,11 +72,14 @@ pub enum MemberCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Show one person's whole record
+    /// Show one person's whole record (ID number, phones and health notes masked)
     Show {
         no: i64,
         #[arg(long)]
         json: bool,
+        /// Show the ID number, phones and health notes in full (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
     /// Record a change of status: active | suspended | left | deceased
     SetStatus {
@@ -200,8 +203,12 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             eprintln!("{}", ctx.tr("members-count", &[("total", page.total.to_string())]));
             Ok(())
         }
-        MemberCommand::Show { no, json } => {
-            let p = members::get_by_no(&ctx.conn, MemberNo(no), ctx.today)?;
+        MemberCommand::Show { no, json, full } => {
+            let p = if full {
+                ctx.write(|tx, actor, today| members::reveal(tx, actor, MemberNo(no), members::PrivateField::All, today))?
+            } else {
+                members::get_by_no(&ctx.conn, MemberNo(no), ctx.today)?.masked()
+            };
             if json {
                 return print_json(&p);
             }
@@ -227,7 +234,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
                         _ => none.clone(),
                     },
                 ),
-                ("field-id-card", opt(p.id_card_masked.clone())),
+                ("field-id-card", opt(p.id_card.clone().or(p.id_card_masked.clone()))),
                 ("field-phones", p.phones.join(", ")),
                 ("field-village-group", p.village_group.clone()),
                 ("field-living", label(p.living.map(Living::label_id))),

@@ -5,6 +5,7 @@ macro_rules! say {
     ($($t:tt)*) => { $crate::cli::say(format_args!($($t)*)) };
 }
 
+mod access;
 mod backup;
 mod members;
 mod money;
@@ -38,6 +39,10 @@ struct Cli {
     /// Language of messages: zh-CN or en-US (default: the app's setting; HUZHU_LANG too)
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Act as this user (once users exist, every command but `check` needs it); the PIN is read
+    /// from the terminal, or HUZHU_PIN
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    as_user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -188,6 +193,13 @@ enum Command {
         #[command(subcommand)]
         command: requests::StandardCommand,
     },
+    /// The people who sign in (使用人): add, list, set-role, disable, recovery sheet, recover
+    User {
+        #[command(subcommand)]
+        command: access::UserCommand,
+    },
+    /// The audit trail (操作记录): who did what and when
+    Audit(access::AuditArgs),
     /// Activities (活动): gatherings and trips, attendance, costs, the sign-in sheet
     Activity {
         #[command(subcommand)]
@@ -210,11 +222,14 @@ pub struct Ctx {
     pub path: PathBuf,
     pub l10n: Localizer,
     pub today: NaiveDate,
+    /// Who acts: the user signed in with `--as`, or before any user exists the configured
+    /// secretary with the chair's rights.
+    pub actor: Actor,
 }
 
 impl Ctx {
     pub fn actor(&self) -> Result<Actor> {
-        association::default_actor(&self.conn)
+        Ok(self.actor.clone())
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -232,7 +247,12 @@ impl Ctx {
         self.writable()?;
         let actor = self.actor()?;
         let today = self.today;
-        db::write(&mut self.conn, |tx| f(tx, &actor, today))
+        let out = db::write(&mut self.conn, |tx| f(tx, &actor, today));
+        if let Err(e) = &out {
+            // A second person's wrong PIN was undone with the write: count it on its own.
+            huzhu::access::users::note_failure(&mut self.conn, e, chrono::Utc::now())?;
+        }
+        out
     }
 
     /// Refuses a write to a database the start-up checks found damaged, saying what is wrong.
@@ -313,7 +333,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let path = db::resolve_path(cli.db.as_deref());
     let now = huzhu::now();
-    let command = match without_opening(&path, cli.lang.as_deref(), now, cli.command) {
+    let command = match without_opening(&path, cli.lang.as_deref(), cli.as_user.as_deref(), now, cli.command) {
         Ok(code) => return code,
         Err(command) => command,
     };
@@ -331,8 +351,13 @@ pub fn run() -> ExitCode {
         }
     };
     let lang = choose_lang(cli.lang.as_deref(), Some(&conn));
-    let mut ctx = Ctx { conn, health, path, l10n: Localizer::new(lang), today: huzhu::today() };
-    match dispatch(&mut ctx, command) {
+    let mut ctx = Ctx { conn, health, path, l10n: Localizer::new(lang), today: huzhu::today(), actor: Actor::new("") };
+    let needs_nobody = matches!(command, Command::Check | Command::User { command: access::UserCommand::Recover { .. } });
+    let signed_in = access::sign_in(&mut ctx, cli.as_user.as_deref(), needs_nobody);
+    match signed_in.and_then(|actor| {
+        ctx.actor = actor;
+        dispatch(&mut ctx, command)
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", e.localize(&ctx.l10n));
@@ -344,11 +369,19 @@ pub fn run() -> ExitCode {
 /// Runs the commands that must not open the database as the others do (see cli/backup.rs);
 /// gives any other command back. Their language comes from the data file read without
 /// changing it, when it can be read.
-fn without_opening(path: &std::path::Path, lang: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
+fn without_opening(path: &std::path::Path, lang: Option<&str>, as_user: Option<&str>, now: chrono::NaiveDateTime, command: Command) -> Result<ExitCode, Command> {
     if !matches!(command, Command::Backup(_) | Command::Backups(_) | Command::Restore(_)) {
         return Err(command);
     }
     let l10n = Localizer::new(choose_lang(lang, huzhu::backup::read_only(path).ok().as_ref()));
+    if let Command::Restore(args) = &command {
+        if args.replaces() {
+            if let Err(e) = access::may_restore(path, as_user) {
+                eprintln!("{}", e.localize(&l10n));
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
     let done = match command {
         Command::Backup(args) => backup::backup(path, now, args),
         Command::Backups(args) => backup::backups(path, &l10n, args),
@@ -400,6 +433,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Feedback { command } => requests::feedback_cmd(ctx, command),
         Command::Training { command } => requests::training_cmd(ctx, command),
         Command::Standard { command } => requests::standard_cmd(ctx, command),
+        Command::User { command } => access::user(ctx, command),
+        Command::Audit(args) => access::audit_cmd(ctx, args),
         Command::Activity { command } => activities::activity(ctx, command),
         Command::Mediation { command } => mediation::mediation(ctx, command),
         Command::Commend(args) => commendation::commend(ctx, args),

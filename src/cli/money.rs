@@ -308,7 +308,8 @@ pub fn cash(ctx: &mut Ctx, command: CashCommand) -> Result<()> {
     match command {
         CashCommand::Add { kind, category, amount, date, party, handler, approver, memo, receipt } => {
             let k = CashKind::parse(&kind).ok_or_else(|| bad_choice("kind", &kind, &["income", "expense", "收入", "支出"]))?;
-            let input = EntryInput { kind: Some(k), category, amount, date: date.unwrap_or_default(), party, handler, approver, memo };
+            let approver_pin = super::access::approver_pin(ctx, &approver)?;
+            let input = EntryInput { kind: Some(k), category, amount, date: date.unwrap_or_default(), party, handler, approver, memo, approver_pin };
             let posted = ctx.write(|tx, actor, today| receipts::post_entry(tx, actor, &input, receipt, today))?;
             match posted.receipt {
                 Some(r) => say!("{} {}", posted.entry.voucher_no, r.receipt_no),

@@ -101,5 +101,14 @@ pub fn elders(ctx: &mut Ctx, a: EldersArgs) -> Result<()> {
     let format = format_of(&a.out.path, true)?;
     let input = EldersInput { age: a.age, as_of: a.as_of, since: a.since, full_id: a.full_id };
     let file = reports::elders_file(&ctx.conn, &input, format, &ctx.l10n, ctx.today)?;
-    write_file(ctx, &a.out, &file.bytes)
+    // Recorded with the file's writing; whole ID and phone numbers are a sensitive read.
+    let action = if input.full_id { "export_full" } else { "export" };
+    let guard = ctx.guard();
+    let overwrite = huzhu::output::Overwrite::from_force(a.out.force);
+    ctx.write(|tx, actor, _| {
+        huzhu::audit::record(tx, actor, action, "export", "elders", None::<&()>, Some(&input))?;
+        huzhu::output::write(&a.out.path, &file.bytes, overwrite, &guard)
+    })?;
+    eprintln!("{}", ctx.tr("cli-file-written", &[("file", a.out.shown())]));
+    Ok(())
 }

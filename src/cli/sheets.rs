@@ -15,7 +15,7 @@ use huzhu::{Error, Result};
 use serde::Serialize;
 
 use super::members::RegisterFilter;
-use super::money::{write_file, HonourArgs};
+use super::money::HonourArgs;
 use super::{print_json, Ctx, Out};
 
 /// Where an export goes and how numbers are shown, for every list.
@@ -95,7 +95,14 @@ pub fn export(ctx: &mut Ctx, command: ExportCommand) -> Result<()> {
     let format = SheetFormat::of_path(&out.out.path).ok_or_else(|| Error::invalid("out", "error-out-sheet-format"))?;
     let req = ExportRequest { list, format, full_numbers: out.full_id };
     let e = exports::export(&ctx.conn, &req, &ctx.l10n, ctx.today)?;
-    write_file(ctx, &out.out.path, out.out.force, &e.bytes)?;
+    // Recorded in the audit log in the transaction that writes the file: a refused export
+    // (a role without whole numbers, a file that exists) leaves no row.
+    let guard = ctx.guard();
+    let overwrite = huzhu::output::Overwrite::from_force(out.out.force);
+    ctx.write(|tx, actor, _| {
+        exports::record(tx, actor, &req)?;
+        huzhu::output::write(&out.out.path, &e.bytes, overwrite, &guard)
+    })?;
     say!("{}", ctx.tr("cli-export-done", &[("rows", e.rows.to_string()), ("file", out.out.shown())]));
     Ok(())
 }

@@ -196,7 +196,7 @@ pub fn run(ctx: &mut Ctx, command: TimeCommand) -> Result<()> {
             let holder_name = huzhu::members::get_by_no(&ctx.conn, no(person), ctx.today)?.name;
             let actor = ctx.actor()?;
             let consent = if consent.trim().is_empty() && recipient.is_some_and(|r| r != person) {
-                l10n.format("time-consent-default", &[("name", holder_name), ("actor", actor.0.clone())])
+                l10n.format("time-consent-default", &[("name", holder_name), ("actor", actor.name.clone())])
             } else {
                 consent
             };

@@ -145,13 +145,14 @@ pub struct PayArgs {
 }
 
 impl PayArgs {
-    fn input(&self, members: Vec<i64>) -> BatchInput {
-        BatchInput {
+    fn input(&self, ctx: &Ctx, members: Vec<i64>) -> Result<BatchInput> {
+        Ok(BatchInput {
             date: self.date.clone().unwrap_or_default(),
             handler: self.handler.clone(),
             approver: self.approver.clone(),
+            approver_pin: super::access::approver_pin(ctx, &self.approver)?,
             members: members.into_iter().map(MemberNo).collect(),
-        }
+        })
     }
 }
 
@@ -257,7 +258,9 @@ pub fn welfare(ctx: &mut Ctx, command: WelfareCommand) -> Result<()> {
             Ok(())
         }
         WelfareCommand::Pay { member, kind: k, amount, reason, date, receiver, handler, approver, goods } => {
+            let approver_pin = super::access::approver_pin(ctx, &approver)?;
             let input = PaymentInput {
+                approver_pin,
                 member: Some(MemberNo(member)),
                 kind: Some(kind(&k)?),
                 amount: amount.unwrap_or_default(),
@@ -479,7 +482,7 @@ fn print_batch(ctx: &Ctx, r: &BatchResult) {
 pub fn birthdays(ctx: &mut Ctx, args: BirthdaysArgs) -> Result<()> {
     let month = Month::parse("month", &args.month)?;
     if args.pay.pay {
-        let input = args.pay.input(Vec::new());
+        let input = args.pay.input(ctx, Vec::new())?;
         let r = ctx.write(|tx, actor, today| welfare::pay_decades(tx, actor, month, &input, today))?;
         print_batch(ctx, &r);
         return Ok(());
@@ -513,7 +516,7 @@ pub fn birthdays(ctx: &mut Ctx, args: BirthdaysArgs) -> Result<()> {
 pub fn festival(ctx: &mut Ctx, args: FestivalArgs) -> Result<()> {
     let f = Festival::parse(&args.festival).ok_or_else(|| bad_choice("festival", &args.festival, &["chongyang", "chunjie", "重阳", "春节"]))?;
     if args.pay.pay {
-        let input = args.pay.input(args.member.clone());
+        let input = args.pay.input(ctx, args.member.clone())?;
         let r = ctx.write(|tx, actor, today| welfare::pay_festival(tx, actor, f, args.year, &input, today))?;
         print_batch(ctx, &r);
         return Ok(());

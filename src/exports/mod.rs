@@ -7,6 +7,7 @@
 //! means it to.
 
 mod arrears;
+mod audit_trail;
 mod donations;
 mod mask;
 mod register;
@@ -28,6 +29,7 @@ use crate::sheets::{SheetFormat, Table};
 use crate::welfare::WelfareFilter;
 
 pub use mask::mask_phone;
+pub use audit_trail::audit_trail;
 use mask::Mask;
 
 /// Which list, with the filters of its screen.
@@ -72,6 +74,21 @@ impl Exported {
     pub fn printout(self) -> Printout {
         Printout::new(&self.name, self.bytes, 0)
     }
+}
+
+/// Records an export in the audit log before it is made. Whole ID and phone numbers are a
+/// sensitive read (chair or secretary: the permission table refuses anyone else).
+pub fn record(tx: &rusqlite::Transaction, actor: &crate::audit::Actor, req: &ExportRequest) -> Result<()> {
+    let list = match &req.list {
+        ListExport::Members { .. } => "members",
+        ListExport::Arrears { .. } => "arrears",
+        ListExport::Rota { .. } => "rota",
+        ListExport::Time => "time",
+        ListExport::Donations { .. } => "donations",
+        ListExport::Welfare { .. } => "welfare",
+    };
+    let action = if req.full_numbers { "export_full" } else { "export" };
+    crate::audit::record(tx, actor, action, "export", list, None::<&()>, Some(req))
 }
 
 /// Makes the list and writes it in the format asked for.

@@ -134,7 +134,7 @@ pub(crate) fn record(
         params![about.0.map(|s| s.0), about.1, volunteer.0, rating, note, date, audit::now_utc()],
     )?;
     let f = get(tx, FeedbackId(tx.last_insert_rowid()))?;
-    audit::record(tx, actor, "add", ENTITIES[0], f.id, None::<&Feedback>, Some(&f))?;
+    audit::record(tx, actor, "add", "feedback", f.id, None::<&Feedback>, Some(&f))?;
     Ok(f)
 }
 
@@ -172,7 +172,7 @@ pub fn close_followup(tx: &Transaction, actor: &Actor, id: FeedbackId, input: &F
     }
     tx.execute("UPDATE feedback SET followup = ?2, followup_on = ?3 WHERE id = ?1", params![id.0, action, date])?;
     let after = get(tx, id)?;
-    audit::record(tx, actor, "close", ENTITIES[1], id, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "close", "feedback_followup", id, Some(&before), Some(&after))?;
     Ok(after)
 }
 

@@ -152,7 +152,7 @@ pub fn open(tx: &Transaction, actor: &Actor, input: &OpenInput, today: NaiveDate
     }
     tx.execute(
         "INSERT INTO mediation_case (about, summary, opened, mediator, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![about, summary, opened, mediator, audit::now_utc(), actor.0],
+        params![about, summary, opened, mediator, audit::now_utc(), actor.name],
     )?;
     let id = MediationId(tx.last_insert_rowid());
     for (i, (person, name)) in parties.iter().enumerate() {
@@ -185,10 +185,10 @@ pub fn note(tx: &Transaction, actor: &Actor, id: MediationId, input: &NoteInput,
     let date = fields::check_past("date", fields::date_or("date", &input.date, today)?, line.opened, today)?;
     tx.execute(
         "INSERT INTO mediation_note (case_id, date, text, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id.0, date, text, audit::now_utc(), actor.0],
+        params![id.0, date, text, audit::now_utc(), actor.name],
     )?;
     let note_id = tx.last_insert_rowid();
-    let n = MediationNote { date, text, created_by: actor.0.clone() };
+    let n = MediationNote { date, text, created_by: actor.name.clone() };
     audit::record(tx, actor, "note", "mediation_note", note_id, None::<&MediationNote>, Some(&n))?;
     get(tx, id)
 }

@@ -237,7 +237,7 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &PersonInput, today: NaiveDat
          VALUES (?1, 'active', ?2, '', ?3, ?4)",
     )?
     .execute(
-        params![id.0, c.join_date.unwrap_or(today), now, actor.0],
+        params![id.0, c.join_date.unwrap_or(today), now, actor.name],
     )?;
     let person = get(tx, id, today)?;
     audit::record(tx, actor, "add", "person", no, None::<&Person>, Some(&person))?;

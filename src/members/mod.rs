@@ -7,9 +7,11 @@ mod person;
 mod input;
 mod status;
 mod search;
+mod privacy;
 
 pub use person::{PersonId, MemberNo, Living, CareLevel, EconomicStatus, MaritalStatus, Status, FamilyContact, StatusChange, Person, get, id_of, get_by_no, count};
 pub use input::{PersonInput, add, update, validate};
 pub use status::{StatusInput, set_status};
 pub(crate) use status::write_status;
+pub use privacy::{PrivateField, mask_phone, reveal};
 pub use search::{AgeBand, PersonSummary, StatusFilter, PersonFilter, PersonPage, RegisterIndex, list, groups};

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::privacy::{mask_phone, phone_found};
 use super::person::{CareLevel, Living, MemberNo, PersonId, Status};
 use crate::calendar;
 use crate::error::Result;
@@ -137,7 +138,7 @@ impl IndexEntry {
         }
         if digits
             && (self.no_text == norm
-                || self.phone_digits.contains(norm)
+                || self.phone_digits.split('\n').any(|p| phone_found(p, norm))
                 || id_card_found(&self.id_card, norm))
         {
             return true;
@@ -196,7 +197,7 @@ impl RegisterIndex {
                         birth_date: r.get(5)?,
                         age: None,
                         id_card_masked: id_card.as_deref().map(id_card::mask),
-                        phone: phones.split('\n').next().unwrap_or_default().to_string(),
+                        phone: mask_phone(phones.split('\n').next().unwrap_or_default()),
                         village_group: r.get(8)?,
                         living: r.get(9)?,
                         care_level: r.get(10)?,

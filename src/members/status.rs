@@ -57,7 +57,7 @@ pub(crate) fn write_status(tx: &Transaction, actor: &Actor, person: PersonId, st
     tx.execute(
         "INSERT INTO person_status (person_id, status, effective, note, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![person.0, status, effective, note.trim(), audit::now_utc(), actor.0],
+        params![person.0, status, effective, note.trim(), audit::now_utc(), actor.name],
     )?;
     Ok(())
 }

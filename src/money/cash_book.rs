@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::kernel::{fields, Fen, Month};
+use crate::access::approval;
 use crate::audit::{self, Actor};
 use crate::chain::{self, Ledger};
 use crate::error::{Error, Result};
@@ -71,6 +72,9 @@ pub struct EntryInput {
     pub handler: String,
     pub approver: String,
     pub memo: String,
+    /// The approver's PIN, when an expense above the approval amount needs a second person
+    /// (sign-in on); never stored.
+    pub approver_pin: String,
 }
 
 /// A checked entry ready to post; dues and donations build these directly.
@@ -172,8 +176,16 @@ fn check_input(conn: &Connection, input: &EntryInput, today: NaiveDate) -> Resul
 
 /// Posts a new entry from the form; returns it with its voucher number.
 pub fn add(tx: &Transaction, actor: &Actor, input: &EntryInput, today: NaiveDate) -> Result<CashEntry> {
-    let e = check_input(tx, input, today)?;
-    post(tx, actor, &e)
+    let mut e = check_input(tx, input, today)?;
+    let actor = approval::approve(tx, actor, &input.approver, &input.approver_pin, chrono::Utc::now())?;
+    if e.kind == CashKind::Expense {
+        approval::require(tx, &actor, e.amount, None)?;
+    }
+    if let Some(a) = &actor.approver {
+        // The approver the cash book names is the one who gave their PIN.
+        e.approver = a.clone();
+    }
+    post(tx, &actor, &e)
 }
 
 fn next_seq(conn: &Connection, table: &str, year: i32) -> Result<i64> {
@@ -238,7 +250,7 @@ fn insert(tx: &Transaction, actor: &Actor, e: &NewEntry, reverses: Option<i64>, 
             &reverses,
             &reason,
             &audit::now_utc(),
-            &actor.0,
+            &actor.name,
         ],
     )?;
     let entry = get(tx, id)?;
@@ -361,7 +373,7 @@ pub fn close_month(tx: &Transaction, actor: &Actor, month: Month, today: NaiveDa
         return Err(Error::conflict("error-month-already-closed", vec![("month", month.to_string())]));
     }
     let balance = balance(tx, Some(month.last_day()))?;
-    let closing = MonthClosing { month: month.to_string(), balance, closed_at: audit::now_utc(), closed_by: actor.0.clone() };
+    let closing = MonthClosing { month: month.to_string(), balance, closed_at: audit::now_utc(), closed_by: actor.name.clone() };
     tx.execute(
         "INSERT INTO month_closing (month, balance_fen, closed_at, closed_by) VALUES (?1, ?2, ?3, ?4)",
         params![closing.month, closing.balance, closing.closed_at, closing.closed_by],
@@ -412,7 +424,7 @@ pub fn count_cash(tx: &Transaction, actor: &Actor, counted: &str, date: NaiveDat
     let book = balance(tx, Some(date))?;
     tx.execute(
         "INSERT INTO cash_count (date, counted_fen, book_fen, note, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![date, counted, book, note, audit::now_utc(), actor.0],
+        params![date, counted, book, note, audit::now_utc(), actor.name],
     )?;
     let c = CashCount { id: tx.last_insert_rowid(), date, counted, book, difference: counted - book, note };
     audit::record(tx, actor, "add", "cash_count", c.id, None::<&CashCount>, Some(&c))?;

@@ -48,13 +48,13 @@ pub fn donate(tx: &Transaction, actor: &Actor, input: &DonationInput, today: Nai
     let amount = fields::amount("amount", &input.amount)?;
     let date = fields::ledger_date("date", &input.date, today)?;
     let purpose = fields::text("purpose", &input.purpose, 60)?;
-    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
+    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.name } else { &input.handler }, 30)?;
     let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM donation", [], |r| r.get(0))?;
     let entry = cash_book::post_income(tx, actor, "donation", amount, date, &donor, &handler, &purpose, format!("donation:{id}"))?;
     tx.execute(
         "INSERT INTO donation (id, donor, amount_fen, date, purpose, cash_entry_id, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, donor, amount, date, purpose, entry.id, audit::now_utc(), actor.0],
+        params![id, donor, amount, date, purpose, entry.id, audit::now_utc(), actor.name],
     )?;
     let receipt = if input.receipt {
         Some(receipts::issue(tx, actor, &entry, &donor, &format!("donation:{purpose}"), &handler)?)

@@ -125,7 +125,7 @@ pub fn waive(tx: &Transaction, actor: &Actor, year: i32, no: MemberNo, reason: &
     }
     tx.execute(
         "INSERT INTO dues_waiver (year, person_id, reason, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![year, person.id.0, reason, audit::now_utc(), actor.0],
+        params![year, person.id.0, reason, audit::now_utc(), actor.name],
     )?;
     let w = Waiver { year, member_no: no, reason };
     audit::record(tx, actor, "waive", "dues", format!("{year}:{no}"), None::<&Waiver>, Some(&w))?;
@@ -310,13 +310,13 @@ pub fn pay(tx: &Transaction, actor: &Actor, input: &DuesPaymentInput, today: Nai
         }
     }
     let first_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM dues_payment", [], |r| r.get(0))?;
-    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.0 } else { &input.handler }, 30)?;
+    let handler = fields::text("handler", if input.handler.trim().is_empty() { &actor.name } else { &input.handler }, 30)?;
     let entry = cash_book::post_income(tx, actor, "dues", amount, date, &person.name, &handler, "", format!("dues:{first_id}"))?;
     for (i, (y, part)) in allocations.iter().enumerate() {
         tx.execute(
             "INSERT INTO dues_payment (id, person_id, year, amount_fen, date, cash_entry_id, created_at, created_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![first_id + i as i64, person.id.0, y, part, date, entry.id, audit::now_utc(), actor.0],
+            params![first_id + i as i64, person.id.0, y, part, date, entry.id, audit::now_utc(), actor.name],
         )?;
     }
     let purpose = format!("dues:{}", allocations.iter().map(|(y, _)| y.to_string()).collect::<Vec<_>>().join(","));

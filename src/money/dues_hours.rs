@@ -162,7 +162,7 @@ pub fn pay_with_hours(tx: &Transaction, actor: &Actor, input: &HoursDuesInput, t
         "INSERT INTO dues_hours_payment (id, person_id, year, amount_fen, half_hours, rate_fen, date, time_entry_id,
              slip_year, slip_seq, slip_no, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![id, person.0, input.year, q.owed, q.hours.half_hours(), q.rate, date, entry.0, slip_year, seq, slip_no, audit::now_utc(), actor.0],
+        params![id, person.0, input.year, q.owed, q.hours.half_hours(), q.rate, date, entry.0, slip_year, seq, slip_no, audit::now_utc(), actor.name],
     )?;
     let out = get(tx, &slip_no)?;
     audit::record(tx, actor, "pay_hours", "dues_hours_payment", id, None::<&HoursDuesPayment>, Some(&out))?;

@@ -136,14 +136,14 @@ pub fn issue(tx: &Transaction, actor: &Actor, entry: &CashEntry, payer: &str, pu
     }
     let payer = fields::required("payer", if payer.trim().is_empty() { &entry.party } else { payer }, 60, "error-payer-required")?;
     let purpose = fields::text("purpose", purpose, 100)?;
-    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.0 } else { handler }, 30)?;
+    let handler = fields::text("handler", if handler.trim().is_empty() { &actor.name } else { handler }, 30)?;
     let year = entry.date.year();
     let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM receipt WHERE year = ?1", [year], |r| r.get(0))?;
     let no = format!("R{year:04}-{seq:04}");
     tx.execute(
         "INSERT INTO receipt (year, seq, receipt_no, date, payer, purpose, amount_fen, handler, cash_entry_id, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![year, seq, no, entry.date, payer, purpose, entry.amount, handler, entry.id, audit::now_utc(), actor.0],
+        params![year, seq, no, entry.date, payer, purpose, entry.amount, handler, entry.id, audit::now_utc(), actor.name],
     )?;
     let r = get(tx, &no)?;
     audit::record(tx, actor, "add", "receipt", &no, None::<&Receipt>, Some(&r))?;
@@ -197,7 +197,7 @@ pub fn void(tx: &Transaction, actor: &Actor, receipt_no: &str, reason: &str) -> 
     }
     tx.execute(
         "INSERT INTO receipt_void (receipt_id, reason, voided_at, voided_by) VALUES (?1, ?2, ?3, ?4)",
-        params![before.id, reason, audit::now_utc(), actor.0],
+        params![before.id, reason, audit::now_utc(), actor.name],
     )?;
     let after = get(tx, &before.receipt_no)?;
     audit::record(tx, actor, "void", "receipt", &before.receipt_no, Some(&before), Some(&after))?;
@@ -226,7 +226,7 @@ pub fn print(tx: &Transaction, actor: &Actor, receipt_nos: &[String], layout: Re
         let reprint = r.prints > 0;
         tx.execute(
             "INSERT INTO receipt_print (receipt_id, reprint, printed_at, printed_by) VALUES (?1, ?2, ?3, ?4)",
-            params![r.id, reprint, audit::now_utc(), actor.0],
+            params![r.id, reprint, audit::now_utc(), actor.name],
         )?;
         audit::record(tx, actor, if reprint { "reprint" } else { "print" }, "receipt", &r.receipt_no, None::<&Receipt>, Some(&r))?;
         slips.push((r, reprint));

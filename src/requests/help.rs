@@ -237,7 +237,7 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &RequestInput, l10n: &Localiz
         params![recipient, kind, date, from, to, place, notes, today, audit::now_utc()],
     )?;
     let r = get(tx, RequestId(tx.last_insert_rowid()), l10n, today)?;
-    audit::record(tx, actor, "add", super::ENTITIES[1], r.id, None::<&HelpRequest>, Some(&r))?;
+    audit::record(tx, actor, "add", "help_request", r.id, None::<&HelpRequest>, Some(&r))?;
     Ok(r)
 }
 
@@ -287,7 +287,7 @@ pub fn done(tx: &Transaction, actor: &Actor, id: RequestId, input: &RequestDoneI
         return Err(Error::invalid("rating", "error-feedback-rating-required"));
     }
     let after = get(tx, id, l10n, today)?;
-    audit::record(tx, actor, "done", super::ENTITIES[1], id, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "done", "help_request", id, Some(&before), Some(&after))?;
     Ok(after)
 }
 
@@ -298,7 +298,7 @@ pub fn cancel(tx: &Transaction, actor: &Actor, id: RequestId, reason: &str, l10n
     let reason = fields::reason(reason, "error-request-cancel-reason")?;
     tx.execute("UPDATE help_request SET state = 'cancelled', cancel_reason = ?2 WHERE id = ?1", params![id.0, reason])?;
     let after = get(tx, id, l10n, today)?;
-    audit::record(tx, actor, "cancel", super::ENTITIES[1], id, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "cancel", "help_request", id, Some(&before), Some(&after))?;
     Ok(after)
 }
 
@@ -314,7 +314,7 @@ pub fn set_recipient_pays(tx: &Transaction, actor: &Actor, on: bool) -> Result<b
         "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
         params![RECIPIENT_PAYS, if on { "1" } else { "0" }],
     )?;
-    audit::record(tx, actor, "update", super::ENTITIES[3], RECIPIENT_PAYS, Some(&before), Some(&on))?;
+    audit::record(tx, actor, "update", "settings", RECIPIENT_PAYS, Some(&before), Some(&on))?;
     Ok(on)
 }
 

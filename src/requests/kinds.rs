@@ -113,6 +113,6 @@ pub fn retire_kind(tx: &Transaction, actor: &Actor, code: &str, l10n: &Localizer
 
 fn after(tx: &Transaction, actor: &Actor, code: &str, action: &str, l10n: &Localizer) -> Result<RequestKind> {
     let k = list(tx, l10n)?.into_iter().find(|k| k.code == code).ok_or_else(|| Error::not_found("error-request-kind-not-found", code))?;
-    audit::record(tx, actor, action, super::ENTITIES[0], code, None::<&RequestKind>, Some(&k))?;
+    audit::record(tx, actor, action, "request_kind", code, None::<&RequestKind>, Some(&k))?;
     Ok(k)
 }

@@ -262,7 +262,7 @@ pub fn assign(tx: &Transaction, actor: &Actor, id: RequestId, no: MemberNo, l10n
     let pid = check_able(tx, &before, no, today)?;
     tx.execute("UPDATE help_request SET state = 'assigned', volunteer_id = ?2 WHERE id = ?1", params![id.0, pid])?;
     let after = help::get(tx, id, l10n, today)?;
-    audit::record(tx, actor, "assign", super::ENTITIES[1], id, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "assign", "help_request", id, Some(&before), Some(&after))?;
     Ok(after)
 }
 

@@ -40,6 +40,6 @@ pub fn set(tx: &Transaction, actor: &Actor, no: MemberNo, offered: Option<&[Stri
         tx.execute("INSERT OR IGNORE INTO volunteer_request_kind (person_id, kind) VALUES (?1, ?2)", params![pid.0, k])?;
     }
     let after = of(tx, no)?;
-    audit::record(tx, actor, "set", super::ENTITIES[2], no, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "set", "volunteer_request_kind", no, Some(&before), Some(&after))?;
     Ok(after)
 }

@@ -137,7 +137,7 @@ pub fn record_outcome(tx: &Transaction, actor: &Actor, input: &OutcomeInput, tod
         tx.execute(
             "INSERT INTO shift_outcome (slot_id, person_id, outcome, worker_id, minutes, date, recorded_at, recorded_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![slot.0, pid.0, kind.code(), worker_id.map(|w| w.0), minutes, s.date, audit::now_utc(), actor.0],
+            params![slot.0, pid.0, kind.code(), worker_id.map(|w| w.0), minutes, s.date, audit::now_utc(), actor.name],
         )?;
         let oid = tx.last_insert_rowid();
         let time_entry = match worker {

@@ -87,7 +87,7 @@ pub fn set(tx: &Transaction, actor: &Actor, scope: ServiceScope, kind: &str, inp
         params![scope.code(), kind, text, training, audit::now_utc()],
     )?;
     let after = get(tx, scope, kind)?;
-    audit::record(tx, actor, "set", ENTITY, format!("{}:{kind}", scope.code()), Some(&before), Some(&after))?;
+    audit::record(tx, actor, "set", "service_standard", format!("{}:{kind}", scope.code()), Some(&before), Some(&after))?;
     Ok(after)
 }
 

@@ -78,7 +78,7 @@ pub(crate) fn freeze_on_death(tx: &Transaction, actor: &Actor, person: PersonId,
     if !account_frozen(tx, account)? {
         tx.execute(
             "INSERT INTO time_freeze (account_id, date, reason, frozen_at, frozen_by) VALUES (?1, ?2, 'death', ?3, ?4)",
-            params![account, date, audit::now_utc(), actor.0],
+            params![account, date, audit::now_utc(), actor.name],
         )?;
     }
     Ok(Some(account_balance(tx, account)?))
@@ -95,7 +95,7 @@ pub(crate) fn lift_freeze(tx: &Transaction, actor: &Actor, person: PersonId, rea
     let Some(account) = account_of(tx, person)? else { return Ok(false) };
     let n = tx.execute(
         "UPDATE time_freeze SET lifted_at = ?2, lifted_by = ?3, lift_reason = ?4 WHERE account_id = ?1 AND lifted_at IS NULL",
-        params![account, audit::now_utc(), actor.0, reason],
+        params![account, audit::now_utc(), actor.name, reason],
     )?;
     Ok(n > 0)
 }

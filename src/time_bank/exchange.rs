@@ -395,7 +395,7 @@ fn record_exchange(tx: &Transaction, actor: &Actor, direction: &str, r: &Exchang
             r.entry.0,
             r.hours_sha256,
             audit::now_utc(),
-            actor.0
+            actor.name
         ],
     )?;
     Ok(())

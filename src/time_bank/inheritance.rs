@@ -127,7 +127,7 @@ pub fn inherit(
     if !account_frozen(tx, account)? {
         tx.execute(
             "INSERT INTO time_freeze (account_id, date, reason, frozen_at, frozen_by) VALUES (?1, ?2, 'death', ?3, ?4)",
-            params![account, holder.death_date.unwrap_or(date), audit::now_utc(), actor.0],
+            params![account, holder.death_date.unwrap_or(date), audit::now_utc(), actor.name],
         )?;
         audit::record(tx, actor, "freeze", "time_account", account, None::<&()>, Some(&deceased))?;
     }
@@ -154,7 +154,7 @@ pub fn inherit(
     tx.execute(
         "INSERT INTO time_inheritance (deceased_id, witness, date, half_hours, batch, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![holder.id.0, witness, date, total.0, batch.0, audit::now_utc(), actor.0],
+        params![holder.id.0, witness, date, total.0, batch.0, audit::now_utc(), actor.name],
     )?;
     let inh_id = tx.last_insert_rowid();
     let mut shares = Vec::new();

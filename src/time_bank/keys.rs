@@ -130,7 +130,7 @@ pub fn accept(tx: &Transaction, actor: &Actor, public_key: &[u8; 32], associatio
     }
     tx.execute(
         "INSERT INTO accepted_key (public_key, association_name, accepted_at, accepted_by) VALUES (?1, ?2, ?3, ?4)",
-        params![public_key.to_vec(), association_name, audit::now_utc(), actor.0],
+        params![public_key.to_vec(), association_name, audit::now_utc(), actor.name],
     )?;
     audit::record(tx, actor, "accept", "accepted_key", fingerprint(public_key), None::<&()>, Some(&association_name))?;
     Ok(())

@@ -219,7 +219,7 @@ pub(super) fn post(tx: &Transaction, actor: &Actor, e: &NewEntry) -> Result<Entr
             &e.reverses.map(|r| r.0),
             &batch,
             &audit::now_utc(),
-            &actor.0,
+            &actor.name,
         ],
     )?;
     let after = entry(tx, EntryId(id))?;

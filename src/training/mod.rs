@@ -88,7 +88,7 @@ pub fn add(tx: &Transaction, actor: &Actor, input: &TrainingInput, today: NaiveD
     )?;
     let id = TrainingId(tx.last_insert_rowid());
     let s = get(tx, id)?;
-    audit::record(tx, actor, "add", ENTITIES[0], id, None::<&TrainingSession>, Some(&s))?;
+    audit::record(tx, actor, "add", "training_session", id, None::<&TrainingSession>, Some(&s))?;
     Ok(s)
 }
 
@@ -127,7 +127,7 @@ pub fn attend(tx: &Transaction, actor: &Actor, id: TrainingId, people: &[MemberN
         )?;
     }
     let after = get(tx, id)?;
-    audit::record(tx, actor, "attend", ENTITIES[1], id, Some(&before), Some(&after))?;
+    audit::record(tx, actor, "attend", "training_attendance", id, Some(&before), Some(&after))?;
     Ok(after)
 }
 

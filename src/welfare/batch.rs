@@ -23,6 +23,8 @@ pub struct BatchInput {
     /// Empty: whoever is signed in.
     pub handler: String,
     pub approver: String,
+    /// The approver's PIN, when a gift is above the approval amount (sign-in on); never stored.
+    pub approver_pin: String,
     /// Who to pay, when the secretary chose (the 春节 list); empty: everyone listed.
     pub members: Vec<MemberNo>,
 }
@@ -65,6 +67,7 @@ pub(crate) fn pay_lines(tx: &Transaction, actor: &Actor, lines: Vec<(Person, Wel
     let date = fields::ledger_date("date", &input.date, today)?;
     let handler = fields::text("handler", &input.handler, 30)?;
     let approver = fields::text("approver", &input.approver, 30)?;
+    let actor = &crate::access::approval::approve(tx, actor, &approver, &input.approver_pin, chrono::Utc::now())?;
     let mut out = BatchResult::default();
     for (person, quote) in lines {
         if !input.members.is_empty() && !input.members.contains(&person.member_no) {

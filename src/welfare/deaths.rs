@@ -172,7 +172,7 @@ pub fn record(tx: &Transaction, actor: &Actor, input: &DeathInput, today: NaiveD
     tx.execute(
         "INSERT INTO death_record (person_id, date, contact, status_before, effects, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![p.id.0, c.date, c.contact, p.status, serde_json::to_string(&plan)?, audit::now_utc(), actor.0],
+        params![p.id.0, c.date, c.contact, p.status, serde_json::to_string(&plan)?, audit::now_utc(), actor.name],
     )?;
     audit::record(tx, actor, "died", "person", p.member_no, Some(p), Some(&plan))?;
     Ok(plan)
@@ -254,7 +254,7 @@ pub fn correct(tx: &Transaction, actor: &Actor, no: MemberNo, reason: &str, toda
     let freeze_lifted = time_bank::lift_freeze(tx, actor, p.id, &reason)?;
     tx.execute(
         "INSERT INTO death_correction (death_id, reason, corrected_at, corrected_by) VALUES (?1, ?2, ?3, ?4)",
-        params![record.id, reason, audit::now_utc(), actor.0],
+        params![record.id, reason, audit::now_utc(), actor.name],
     )?;
     let out = DeathCorrection {
         member_no: no,

@@ -116,7 +116,7 @@ pub fn admit(tx: &Transaction, actor: &Actor, input: &AdmitInput, today: NaiveDa
     }
     tx.execute(
         "INSERT INTO hospital_stay (person_id, admitted, hospital, notes, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![p.id.0, date, hospital, notes, audit::now_utc(), actor.0],
+        params![p.id.0, date, hospital, notes, audit::now_utc(), actor.name],
     )?;
     let s = get(tx, tx.last_insert_rowid(), today)?;
     audit::record(tx, actor, "admit", "hospital_stay", s.id, None::<&HospitalStay>, Some(&s))?;

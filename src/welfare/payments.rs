@@ -13,6 +13,7 @@ use super::ages::{age_count, age_on, birthday_in_year};
 use super::hospital::stay_on;
 use super::kinds::{Festival, WelfareKind};
 use super::standards::{standard_for, WelfareStandard};
+use crate::access::approval;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::{fields, Fen};
@@ -69,6 +70,8 @@ pub struct PaymentInput {
     /// Empty: whoever is signed in.
     pub handler: String,
     pub approver: String,
+    /// The approver's PIN, when the amount needs a second person (sign-in on); never stored.
+    pub approver_pin: String,
     /// Empty: the standard's goods.
     pub goods: String,
 }
@@ -222,6 +225,7 @@ pub fn pay(tx: &Transaction, actor: &Actor, input: &PaymentInput, today: NaiveDa
         other => other,
     })?;
     let quote = quote_for(tx, &person, kind, date)?;
+    let actor = &approval::approve(tx, actor, &input.approver, &input.approver_pin, chrono::Utc::now())?;
     post_payment(
         tx,
         actor,
@@ -268,8 +272,10 @@ pub(crate) fn post_payment(tx: &Transaction, actor: &Actor, n: NewPayment) -> Re
             vec![("standard", standard.map(|s| s.amount.yuan()).unwrap_or_default()), ("amount", amount.yuan())],
         ));
     }
+    approval::require(tx, actor, amount, standard.and_then(|s| s.approve_above))?;
+    let approver = actor.approver.clone().unwrap_or_else(|| n.approver.clone());
     if let Some(limit) = standard.and_then(|s| s.approve_above) {
-        if amount > limit && n.approver.is_empty() {
+        if amount > limit && approver.is_empty() {
             return Err(Error::invalid_with("approver", "error-welfare-approval-required", vec![("amount", amount.yuan()), ("limit", limit.yuan())]));
         }
     }
@@ -277,7 +283,7 @@ pub(crate) fn post_payment(tx: &Transaction, actor: &Actor, n: NewPayment) -> Re
     if receiver.is_empty() {
         return Err(Error::invalid("receiver", "error-welfare-receiver-required"));
     }
-    let handler = if n.handler.is_empty() { fields::text("handler", &actor.0, 30)? } else { n.handler.clone() };
+    let handler = if n.handler.is_empty() { fields::text("handler", &actor.name, 30)? } else { n.handler.clone() };
     let goods = if n.goods.is_empty() { standard.map(|s| s.goods.clone()).unwrap_or_default() } else { n.goods.clone() };
     let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM welfare_payment", [], |r| r.get(0))?;
     let category = crate::money::categories::category_by_code(tx, q.kind.category_code())?;
@@ -291,7 +297,7 @@ pub(crate) fn post_payment(tx: &Transaction, actor: &Actor, n: NewPayment) -> Re
             date: n.date,
             party: receiver.clone(),
             handler: handler.clone(),
-            approver: n.approver.clone(),
+            approver: approver.clone(),
             memo: format!("{} {}", p.name, goods).trim().to_string(),
             source: format!("welfare:{id}"),
         },
@@ -313,11 +319,11 @@ pub(crate) fn post_payment(tx: &Transaction, actor: &Actor, n: NewPayment) -> Re
             q.age,
             receiver,
             handler,
-            n.approver,
+            approver,
             q.occasion,
             entry.id,
             audit::now_utc(),
-            actor.0
+            actor.name
         ],
     )?;
     let out = get(tx, id)?;

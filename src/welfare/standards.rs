@@ -110,7 +110,7 @@ pub fn set_standard(tx: &Transaction, actor: &Actor, input: &StandardInput, toda
     tx.execute(
         "INSERT INTO welfare_standard (kind, age_from, age_to, amount_fen, goods, approve_above_fen, from_date, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![kind, age_from, age_to, amount, goods, approve_above, from, audit::now_utc(), actor.0],
+        params![kind, age_from, age_to, amount, goods, approve_above, from, audit::now_utc(), actor.name],
     )?;
     let id = StandardId(tx.last_insert_rowid());
     let s = all(tx, from)?.into_iter().find(|s| s.id == id).ok_or_else(|| Error::not_found("error-welfare-standard-not-found", id.0))?;

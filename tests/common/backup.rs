@@ -81,6 +81,11 @@ pub fn every_area(conn: &mut Connection) {
     write(conn, |tx| huzhu::welfare::record_death(tx, &actor(), &death, today())).expect("a death recorded");
     write(conn, |tx| huzhu::welfare::correct_death(tx, &actor(), mistaken, "登记错了人", today())).expect("the death corrected");
     mutual_aid(conn, heir, &done);
+    // Sign-in turned on (issue 12): a user and the recovery sheet's codes. Last, since from the
+    // first user on a large payment needs a second person.
+    let chair = huzhu::access::UserInput { name: "陈会长".into(), role: Some(huzhu::audit::Role::Chair), pin: "204817".into() };
+    write(conn, |tx| huzhu::access::users::add(tx, &actor(), &chair)).expect("a user");
+    write(conn, |tx| huzhu::access::recovery::make_codes(tx, &actor())).expect("recovery codes");
 }
 
 /// Mutual aid (issue 13): a standard, a training attended, a volunteer's offers, a request done

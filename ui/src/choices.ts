@@ -49,6 +49,9 @@ import {
   RATING,
   RATING_LABEL,
   REQUEST_STATE_LABEL,
+  ROLE_LABEL,
+  AREA_LABEL,
+  MONEY_DUTY_LABEL,
 } from './bindings/choices';
 import type { TextSize } from './bindings/TextSize';
 
@@ -106,6 +109,82 @@ export const ids = {
   costCategory: (c: keyof typeof COST_CATEGORY_LABEL) => COST_CATEGORY_LABEL[c],
   disputeKind: (c: keyof typeof DISPUTE_KIND_LABEL) => DISPUTE_KIND_LABEL[c],
   mediationOutcome: (c: keyof typeof MEDIATION_OUTCOME_LABEL) => MEDIATION_OUTCOME_LABEL[c],
+  role: (c: keyof typeof ROLE_LABEL) => ROLE_LABEL[c],
+  area: (c: keyof typeof AREA_LABEL) => AREA_LABEL[c],
+  moneyDuty: (c: keyof typeof MONEY_DUTY_LABEL) => MONEY_DUTY_LABEL[c],
+  /** What an audit entry's action is called (the core's action code; others by a general word). */
+  auditAction: (a: string) => AUDIT_ACTION_LABEL[a] ?? 'access-action-other',
+  /** The label of a field an audit entry shows changed, for the fields people know by name;
+   * null: show the core's field name. */
+  auditField: (f: string): string | null => AUDIT_FIELD_LABEL[f] ?? null,
+  /** What kind of record an audit entry is about. */
+  auditEntity: (e: string) => AUDIT_ENTITY_LABEL[e] ?? 'access-entity-other',
+};
+
+const AUDIT_FIELD_LABEL: Record<string, string> = {
+  member_no: 'field-member-no',
+  name: 'field-name',
+  gender: 'field-gender',
+  birth_date: 'field-birth-date',
+  lunar_birthday: 'field-lunar-birthday',
+  id_card: 'field-id-card',
+  id_card_masked: 'field-id-card',
+  phones: 'field-phones',
+  address: 'field-address',
+  village_group: 'field-village-group',
+  living: 'field-living',
+  care_level: 'field-care-level',
+  economic_status: 'field-economic-status',
+  marital_status: 'field-marital-status',
+  health_notes: 'field-health-notes',
+  hobbies: 'field-hobbies',
+  skills: 'field-skills',
+  volunteer: 'field-volunteer',
+  join_date: 'field-join-date',
+  status: 'field-status',
+  death_date: 'field-death-date',
+  family: 'field-family',
+  kind: 'money-kind',
+  category: 'money-category',
+  amount: 'money-amount',
+  date: 'money-date-field',
+  handler: 'money-handler',
+  approver: 'money-approver',
+  memo: 'money-memo',
+  role: 'access-user-role',
+};
+
+const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  person: 'access-entity-person',
+  cash_entry: 'access-entity-cash-entry',
+  receipt: 'access-entity-receipt',
+  dues: 'access-entity-dues',
+  donation: 'access-entity-donation',
+  welfare_payment: 'access-entity-welfare-payment',
+  user: 'access-entity-user',
+  session: 'access-entity-session',
+  export: 'access-entity-export',
+  settings: 'access-entity-settings',
+  association: 'access-entity-association',
+  access_settings: 'access-entity-access-settings',
+  rota_slot: 'access-entity-rota-slot',
+  time_entry: 'access-entity-time-entry',
+};
+
+const AUDIT_ACTION_LABEL: Record<string, string> = {
+  add: 'access-action-add',
+  update: 'access-action-update',
+  reveal: 'access-action-reveal',
+  sign_in: 'access-action-sign-in',
+  sign_in_failed: 'access-action-sign-in-failed',
+  sign_out: 'access-action-sign-out',
+  lock: 'access-action-lock',
+  approve: 'access-action-approve',
+  export: 'access-action-export',
+  export_full: 'access-action-export-full',
+  pay: 'access-action-pay',
+  disable: 'access-action-disable',
+  set_role: 'access-action-set-role',
 };
 
 /** Every label id the choices can produce (checked against both languages by a test). */

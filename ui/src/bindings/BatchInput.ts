@@ -14,6 +14,10 @@ date: string,
  */
 handler: string, approver: string, 
 /**
+ * The approver's PIN, when a gift is above the approval amount (sign-in on); never stored.
+ */
+approver_pin: string, 
+/**
  * Who to pay, when the secretary chose (the 春节 list); empty: everyone listed.
  */
 members: Array<MemberNo>, };

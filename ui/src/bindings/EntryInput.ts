@@ -9,4 +9,9 @@ export type EntryInput = { kind: CashKind | null, category: string, amount: stri
 /**
  * YYYY-MM-DD; empty for today
  */
-date: string, party: string, handler: string, approver: string, memo: string, };
+date: string, party: string, handler: string, approver: string, memo: string, 
+/**
+ * The approver's PIN, when an expense above the approval amount needs a second person
+ * (sign-in on); never stored.
+ */
+approver_pin: string, };

@@ -28,6 +28,10 @@ receiver: string,
  */
 handler: string, approver: string, 
 /**
+ * The approver's PIN, when the amount needs a second person (sign-in on); never stored.
+ */
+approver_pin: string, 
+/**
  * Empty: the standard's goods.
  */
 goods: string, };

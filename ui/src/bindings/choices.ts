@@ -28,6 +28,10 @@ import type { UsbWarning } from './UsbWarning';
 import type { RequestState } from './RequestState';
 import type { Rating } from './Rating';
 import type { ServiceScope } from './ServiceScope';
+import type { Role } from './Role';
+import type { Area } from './Area';
+import type { MoneyDuty } from './MoneyDuty';
+import type { PrivateField } from './PrivateField';
 import type { ActivityKind } from './ActivityKind';
 import type { CostCategory } from './CostCategory';
 import type { DisputeKind } from './DisputeKind';
@@ -117,6 +121,18 @@ export const RATING_LABEL = { good: 'feedback-rating-good', ok: 'feedback-rating
 export const SERVICE_SCOPE = ['duty', 'request'] as const satisfies readonly ServiceScope[];
 export const SERVICE_SCOPE_LABEL = { duty: 'standard-scope-duty', request: 'standard-scope-request' } as const satisfies Record<ServiceScope, string>;
 
+export const ROLE = ['chair', 'secretary', 'accountant', 'cashier', 'viewer'] as const satisfies readonly Role[];
+export const ROLE_LABEL = { chair: 'role-chair', secretary: 'role-secretary', accountant: 'role-accountant', cashier: 'role-cashier', viewer: 'role-viewer' } as const satisfies Record<Role, string>;
+
+export const AREA = ['register', 'rota', 'welfare', 'time_bank', 'money', 'settings', 'users', 'reports', 'activities', 'mediation', 'sensitive', 'session'] as const satisfies readonly Area[];
+export const AREA_LABEL = { register: 'area-register', rota: 'area-rota', welfare: 'area-welfare', time_bank: 'area-time-bank', money: 'area-money', settings: 'area-settings', users: 'area-users', reports: 'area-reports', activities: 'area-activities', mediation: 'area-mediation', sensitive: 'area-sensitive', session: 'area-session' } as const satisfies Record<Area, string>;
+
+export const MONEY_DUTY = ['post', 'approve', 'both'] as const satisfies readonly MoneyDuty[];
+export const MONEY_DUTY_LABEL = { post: 'money-duty-post', approve: 'money-duty-approve', both: 'money-duty-both' } as const satisfies Record<MoneyDuty, string>;
+
+export const PRIVATE_FIELD = ['id_card', 'phones', 'health_notes', 'all'] as const satisfies readonly PrivateField[];
+export const PRIVATE_FIELD_LABEL = { id_card: 'private-field-id-card', phones: 'private-field-phones', health_notes: 'private-field-health-notes', all: 'private-field-all' } as const satisfies Record<PrivateField, string>;
+
 export const ACTIVITY_KIND = ['festival', 'chongyang', 'recreation', 'trip', 'lecture', 'other'] as const satisfies readonly ActivityKind[];
 export const ACTIVITY_KIND_LABEL = { festival: 'activity-kind-festival', chongyang: 'activity-kind-chongyang', recreation: 'activity-kind-recreation', trip: 'activity-kind-trip', lecture: 'activity-kind-lecture', other: 'activity-kind-other' } as const satisfies Record<ActivityKind, string>;
 
@@ -129,4 +145,4 @@ export const DISPUTE_KIND_LABEL = { family_support: 'mediation-about-family-supp
 export const MEDIATION_OUTCOME = ['agreed', 'referred', 'withdrawn'] as const satisfies readonly MediationOutcome[];
 export const MEDIATION_OUTCOME_LABEL = { agreed: 'mediation-outcome-agreed', referred: 'mediation-outcome-referred', withdrawn: 'mediation-outcome-withdrawn' } as const satisfies Record<MediationOutcome, string>;
 
-export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(REQUEST_STATE_LABEL), ...Object.values(RATING_LABEL), ...Object.values(SERVICE_SCOPE_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL), ...Object.values(DISPUTE_KIND_LABEL), ...Object.values(MEDIATION_OUTCOME_LABEL)];
+export const ALL_LABEL_IDS: readonly string[] = [...Object.values(GENDER_LABEL), ...Object.values(LIVING_LABEL), ...Object.values(CARE_LEVEL_LABEL), ...Object.values(ECONOMIC_STATUS_LABEL), ...Object.values(MARITAL_STATUS_LABEL), ...Object.values(STATUS_LABEL), ...Object.values(STATUS_FILTER_LABEL), ...Object.values(AGE_BAND_LABEL), ...Object.values(TEXT_SIZE_LABEL), ...Object.values(CASH_KIND_LABEL), ...Object.values(RECEIPT_LAYOUT_LABEL), ...Object.values(STATEMENT_FORMAT_LABEL), ...Object.values(PERIOD_KIND_LABEL), ...Object.values(ENTRY_KIND_LABEL), ...Object.values(DUTY_KIND_LABEL), ...Object.values(SHIFT_OUTCOME_KIND_LABEL), ...Object.values(SHEET_FORMAT_LABEL), ...Object.values(ROSTER_ACTION_LABEL), ...Object.values(AGE_COUNT_LABEL), ...Object.values(WELFARE_KIND_LABEL), ...Object.values(FESTIVAL_LABEL), ...Object.values(BATCH_SKIP_WHY_LABEL), ...Object.values(BACKUP_REASON_LABEL), ...Object.values(BACKUP_PROBLEM_LABEL), ...Object.values(USB_WARNING_LABEL), ...Object.values(REQUEST_STATE_LABEL), ...Object.values(RATING_LABEL), ...Object.values(SERVICE_SCOPE_LABEL), ...Object.values(ROLE_LABEL), ...Object.values(AREA_LABEL), ...Object.values(MONEY_DUTY_LABEL), ...Object.values(PRIVATE_FIELD_LABEL), ...Object.values(ACTIVITY_KIND_LABEL), ...Object.values(COST_CATEGORY_LABEL), ...Object.values(DISPUTE_KIND_LABEL), ...Object.values(MEDIATION_OUTCOME_LABEL)];
