@@ -9,10 +9,12 @@ mod access;
 mod backup;
 mod members;
 mod money;
+mod donations;
 mod time_bank;
 mod rota;
 mod sheets;
 mod welfare;
+mod agenda;
 mod reports;
 mod requests;
 mod activities;
@@ -92,11 +94,11 @@ enum Command {
         command: money::ReceiptCommand,
     },
     /// Record a donation (捐款); prints the voucher number
-    Donate(money::DonateArgs),
+    Donate(donations::DonateArgs),
     /// The donor honour list (捐款芳名榜)
     Donors {
         #[command(subcommand)]
-        command: money::DonorsCommand,
+        command: donations::DonorsCommand,
     },
     /// Statement of income and expenses (收支明细表) as PDF or XLSX
     Statement(money::StatementArgs),
@@ -160,7 +162,7 @@ enum Command {
     /// 重阳 or 春节: the day, who gets gifts, paying them
     Festival(welfare::FestivalArgs),
     /// The month at a glance (本月要事)
-    Agenda(welfare::AgendaArgs),
+    Agenda(agenda::AgendaArgs),
     /// The work report to the village committee (工作报告) as PDF or XLSX
     Report(reports::ReportArgs),
     /// The finance notice for the wall (收支公示) as a PDF
@@ -409,8 +411,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Cash { command } => money::cash(ctx, command),
         Command::Dues { command } => money::dues(ctx, command),
         Command::Receipt { command } => money::receipt(ctx, command),
-        Command::Donate(args) => money::donate(ctx, args),
-        Command::Donors { command } => money::donors(ctx, command),
+        Command::Donate(args) => donations::donate(ctx, args),
+        Command::Donors { command } => donations::donors(ctx, command),
         Command::Statement(args) => money::statement(ctx, args),
         Command::Time { command } => time_bank::run(ctx, command),
         Command::Assoc { command } => time_bank::assoc(ctx, command),
@@ -425,7 +427,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Hospital { command } => welfare::hospital(ctx, command),
         Command::Birthdays(args) => welfare::birthdays(ctx, args),
         Command::Festival(args) => welfare::festival(ctx, args),
-        Command::Agenda(args) => welfare::agenda_cmd(ctx, args),
+        Command::Agenda(args) => agenda::agenda_cmd(ctx, args),
         Command::Report(args) => reports::report(ctx, args),
         Command::Notice(args) => reports::notice(ctx, args),
         Command::Elders(args) => reports::elders(ctx, args),

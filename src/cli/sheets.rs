@@ -15,7 +15,7 @@ use huzhu::{Error, Result};
 use serde::Serialize;
 
 use super::members::RegisterFilter;
-use super::money::HonourArgs;
+use super::donations::HonourArgs;
 use super::{print_json, Ctx, Out};
 
 /// Where an export goes and how numbers are shown, for every list.
