@@ -109,6 +109,11 @@ pub fn build(tx: &Transaction, actor: &Actor, people: usize, seed: u64, today: N
     if present > 0 {
         return Err(Error::conflict("error-demo-register-not-empty", vec![("people", present.to_string())]));
     }
+    // The sample year has large payments "approved by 会长", a name, not a user who gave a PIN:
+    // with sign-in on it would put approvals nobody gave into the audit log.
+    if crate::access::users::sign_in_on(tx)? {
+        return Err(Error::conflict("error-demo-sign-in-on", Vec::new()));
+    }
     let created_association = association::get(tx)?.is_none();
     if created_association {
         association::save(tx, actor, &sample_association())?;

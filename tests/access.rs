@@ -305,10 +305,11 @@ fn a_recovery_code_resets_one_pin_once() {
     assert_eq!(codes.len(), 10);
     let stored: String = conn.query_row("SELECT secret FROM recovery_code LIMIT 1", [], |r| r.get(0)).unwrap();
     assert!(stored.starts_with("$argon2id$"), "codes are stored hashed");
-    write(&mut conn, |tx| recovery::recover(tx, "陈会长", &codes[3], "736150", now())).unwrap();
+    recovery::reset_pin(&mut conn, "陈会长", &codes[3], "736150", now()).unwrap();
     users::sign_in(&mut conn, "陈会长", "736150", now(), true).expect("the new PIN works");
-    let e = refused(&mut conn, |tx| recovery::recover(tx, "李秘书", &codes[3], "736150", now()));
+    let e = recovery::reset_pin(&mut conn, "李秘书", &codes[3], "736150", now()).unwrap_err();
     assert_eq!(e.message_id(), "error-access-code-wrong", "a code is used up");
+    users::sign_in(&mut conn, "李秘书", PIN, now(), true).expect("a refused code leaves the PIN as it was");
     assert_eq!(recovery::unused(&conn).unwrap(), 9);
     let pdf = recovery::sheet_pdf(&codes, common::ASSOCIATION, today(), &huzhu::i18n::Localizer::new(huzhu::i18n::Lang::ZhCn)).unwrap();
     assert!(pdf.bytes.starts_with(b"%PDF"));
@@ -392,4 +393,73 @@ fn a_wrong_approver_pin_undone_with_its_write_still_counts_toward_the_wait() {
     let right = cash_book::EntryInput { approver_pin: CHAIR_PIN.into(), ..wrong };
     let e = refused(&mut conn, |tx| cash_book::add(tx, &secretary, &right, today()));
     assert_eq!(e.message_id(), "error-access-wait", "even the right PIN waits its turn: {e:?}");
+}
+
+#[test]
+fn wrong_recovery_codes_make_the_wait_grow_whoever_is_named_and_a_right_code_after_it_works() {
+    let (_dir, mut conn) = with_users();
+    let chair = Actor::user("陈会长", Role::Chair);
+    let codes = write(&mut conn, |tx| recovery::make_codes(tx, &chair)).unwrap();
+    let mut t = now();
+    let mut waits = Vec::new();
+    for name in ["李秘书", "王会计", "李秘书"] {
+        let e = recovery::reset_pin(&mut conn, name, "1111-2222-3333", "736150", t).unwrap_err();
+        assert_eq!(e.message_id(), "error-access-code-wrong");
+        let secs: i64 = e.args().iter().find(|(k, _)| *k == "seconds").unwrap().1.parse().unwrap();
+        waits.push(secs);
+        // Too early, even with a right code and for another user: refused, the code not used.
+        let early = recovery::reset_pin(&mut conn, "赵出纳", &codes[0], "736150", t + Duration::milliseconds(secs * 1000 - 500)).unwrap_err();
+        assert_eq!(early.message_id(), "error-access-wait", "an attempt before the wait is over is refused");
+        t += Duration::seconds(secs);
+    }
+    assert!(waits.windows(2).all(|w| w[1] > w[0]), "the wait grows across users: {waits:?}");
+    assert_eq!(recovery::unused(&conn).unwrap(), 10, "no code was used by the refused attempts");
+    let failed: i64 = conn.query_row("SELECT count(*) FROM audit_log WHERE action = 'recover_failed'", [], |r| r.get(0)).unwrap();
+    assert_eq!(failed, 3, "wrong codes are recorded");
+    recovery::reset_pin(&mut conn, "赵出纳", &codes[0], "736150", t).expect("the right code after the wait");
+    users::sign_in(&mut conn, "赵出纳", "736150", t, true).expect("the new PIN works");
+    let e = recovery::reset_pin(&mut conn, "李秘书", "1111-2222-3333", "736150", t).unwrap_err();
+    assert_eq!(e.args().iter().find(|(k, _)| *k == "seconds").unwrap().1, "1", "a right code starts the count again");
+}
+
+#[test]
+fn a_user_changes_their_own_pin_with_the_current_one_and_a_wrong_one_counts() {
+    use users::PinChange;
+    let (_dir, mut conn) = with_users();
+    let secretary = Actor::user("李秘书", Role::Secretary);
+    let change = |current: &str, new: &str, again: &str| PinChange { current: current.into(), new: new.into(), again: again.into() };
+    for (input, field, id) in [
+        (change("", "736150", "736150"), "current", "error-access-pin-required"),
+        (change(PIN, "736150", "736151"), "again", "error-access-pin-mismatch"),
+        (change(PIN, "111111", "111111"), "new", "error-access-pin-simple"),
+    ] {
+        let e = refused(&mut conn, |tx| users::change_own(tx, &secretary, &input, now()));
+        assert_eq!((e.field(), e.message_id()), (Some(field), id), "{input:?}");
+    }
+    // A wrong current PIN: refused inside the write, counted on its own as the shell does.
+    let e = refused(&mut conn, |tx| users::change_own(tx, &secretary, &change("000999", "736150", "736150"), now()));
+    assert_eq!(e.message_id(), "error-access-wrong-pin");
+    users::note_failure(&mut conn, &e, now()).unwrap();
+    let failures: i64 = conn.query_row("SELECT failures FROM app_user WHERE name = '李秘书'", [], |r| r.get(0)).unwrap();
+    assert_eq!(failures, 1, "a wrong current PIN counts toward the wait");
+    users::sign_in(&mut conn, "李秘书", PIN, now() + Duration::seconds(2), true).expect("the old PIN still works after refusals");
+    write(&mut conn, |tx| users::change_own(tx, &secretary, &change(PIN, "736150", "736150"), now() + Duration::seconds(3))).unwrap();
+    assert_eq!(users::sign_in(&mut conn, "李秘书", PIN, now() + Duration::seconds(4), true).unwrap_err().message_id(), "error-access-wrong-pin");
+    users::sign_in(&mut conn, "李秘书", "736150", now() + Duration::seconds(10), true).expect("the new PIN works");
+    let changed: i64 = conn.query_row("SELECT count(*) FROM audit_log WHERE action = 'change_pin' AND actor = '李秘书'", [], |r| r.get(0)).unwrap();
+    assert_eq!(changed, 1, "the change is recorded");
+    // Before sign-in is on there is no PIN to change.
+    let (_d, mut plain) = common::test_db_with_association();
+    let e = refused(&mut plain, |tx| users::change_own(tx, &actor(), &change(PIN, "736150", "736150"), now()));
+    assert_eq!(e.message_id(), "error-access-sign-in-needed");
+}
+
+#[test]
+fn the_sample_village_is_refused_once_sign_in_is_on() {
+    let (_dir, mut conn) = common::test_db_with_association();
+    add_user(&mut conn, "陈会长", Role::Chair, CHAIR_PIN);
+    let before = snapshot(&conn);
+    let e = refused(&mut conn, |tx| huzhu::demo::build(tx, &Actor::user("陈会长", Role::Chair), 40, 7, today()));
+    assert_eq!(e.message_id(), "error-demo-sign-in-on");
+    assert_eq!(snapshot(&conn), before, "nothing of the sample village is written");
 }

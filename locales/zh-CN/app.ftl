@@ -9,6 +9,7 @@ lang-en-US = English
 cli-check-ok = 数据库检查通过（数据版本 { $version }）。
 cli-check-failed = 数据库检查发现问题：{ $detail }
 error-demo-register-not-empty = 示例村只能放进空的登记簿，这个登记簿里已经有 { $people } 人。（示例人员放进去后就无法再删除。）
+error-demo-sign-in-on = 示例村只能放进还没有使用人的登记簿，这个登记簿已经开启登录。（示例里的大额付款没有真正的审批人。）
 cli-demo-done = 已生成示例数据：{ $people } 人。
 cli-init-done = 已设置协会：{ $name }
 cli-status-done = 已变更编号 { $no } 的状态。

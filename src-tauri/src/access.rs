@@ -1,6 +1,7 @@
 //! Commands of sign-in, users (设置 → 使用人), the app lock and the audit trail (操作记录). The
 //! shell keeps the signed-in user's name in its state; every write's Actor is built from it.
 
+use huzhu::access::users::PinChange;
 use huzhu::access::{recovery, settings, users, AccessSettings, AccessSettingsInput, User, UserInput};
 use huzhu::audit::{self, AuditEntry, AuditFilter, Role};
 use serde::Serialize;
@@ -70,7 +71,7 @@ pub fn access_sign_out(state: &Shell, locked: bool) -> CmdResult<bool> {
 pub fn access_recover(state: &Shell, name: String, code: String, pin: String) -> CmdResult<bool> {
     let mut guard = state.conn()?;
     let conn = guard.as_mut().map_err(|e| state.report(e))?;
-    huzhu::db::write(conn, |tx| recovery::recover(tx, &name, &code, &pin, chrono::Utc::now())).map_err(|e| state.report(&e))?;
+    recovery::reset_pin(conn, &name, &code, &pin, chrono::Utc::now()).map_err(|e| state.report(&e))?;
     Ok(true)
 }
 
@@ -92,6 +93,11 @@ pub fn user_disable(state: &Shell, name: String) -> CmdResult<User> {
 
 pub fn user_set_pin(state: &Shell, name: String, pin: String) -> CmdResult<bool> {
     state.write(|tx, actor| users::set_pin(tx, actor, &name, &pin)).map(|_| true)
+}
+
+/// The signed-in user changes their own PIN (the current one first).
+pub fn user_change_pin(state: &Shell, input: PinChange) -> CmdResult<bool> {
+    state.write(|tx, actor| users::change_own(tx, actor, &input, chrono::Utc::now())).map(|_| true)
 }
 
 pub fn user_recovery_sheet(state: &Shell) -> CmdResult<SavedFile> {

@@ -40,6 +40,7 @@ macro_rules! command_list {
             access::user_set_role(name: String, role: Role) -> User;
             access::user_disable(name: String) -> User;
             access::user_set_pin(name: String, pin: String) -> bool;
+            access::user_change_pin(input: PinChange) -> bool;
             access::user_recovery_sheet() -> SavedFile;
             access::access_settings() -> AccessSettings;
             access::access_save_settings(input: AccessSettingsInput) -> AccessSettings;

@@ -7,6 +7,7 @@
 #[allow(unused_imports)]
 use crate::app::AppInfo;
 use crate::access::AccessStatus;
+use huzhu::access::users::PinChange;
 use huzhu::access::{AccessSettings, AccessSettingsInput, User, UserInput};
 use huzhu::audit::{AuditEntry, AuditFilter, Role};
 use crate::backup::RestoreSource;

@@ -3,7 +3,7 @@
 //! making a new sheet voids the codes of the old one.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::users;
 use crate::audit::{self, Actor};
@@ -48,9 +48,39 @@ pub fn unused(conn: &rusqlite::Connection) -> Result<i64> {
 }
 
 /// Resets `name`'s PIN with a recovery code, which is used up. Anyone holding the sheet may.
-pub fn recover(tx: &Transaction, name: &str, code: &str, new_pin: &str, now: DateTime<Utc>) -> Result<()> {
-    let user = users::get(tx, name)?;
-    let pin = users::check_secret("pin", new_pin)?;
+/// Wrong codes slow down as wrong PINs do (1, 2, 4 … seconds, at most 5 minutes), counted for
+/// the sheet, not the user: a code fits any user, so guessing is slowed whoever is named. The
+/// count is committed even when the code is refused, so the wait holds across attempts.
+pub fn reset_pin(conn: &mut rusqlite::Connection, name: &str, code: &str, new_pin: &str, now: DateTime<Utc>) -> Result<()> {
+    crate::db::write(conn, |tx| attempt(tx, name, code, new_pin, now))?
+}
+
+const FAILURES: &str = "recovery_failures";
+const WAIT_UNTIL: &str = "recovery_wait_until";
+
+fn setting(tx: &Transaction, key: &str) -> Result<Option<String>> {
+    Ok(tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn set(tx: &Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2", params![key, value])?;
+    Ok(())
+}
+
+/// The outer Result is a storage error (undoes everything); the inner one the refusal to show,
+/// with the wrong code's count kept.
+fn attempt(tx: &Transaction, name: &str, code: &str, new_pin: &str, now: DateTime<Utc>) -> Result<Result<()>> {
+    let user = match users::get(tx, name) {
+        Ok(u) => u,
+        Err(e) => return Ok(Err(e)),
+    };
+    if let Some(refusal) = users::still_waiting("setting.recovery_wait_until", setting(tx, WAIT_UNTIL)?.as_deref(), now)? {
+        return Ok(Err(refusal));
+    }
+    let pin = match users::check_secret("pin", new_pin) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
     let code = normal(code);
     let mut stmt = tx.prepare("SELECT id, secret FROM recovery_code WHERE used_at IS NULL ORDER BY id")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?.collect::<Result<Vec<_>, _>>()?;
@@ -61,15 +91,24 @@ pub fn recover(tx: &Transaction, name: &str, code: &str, new_pin: &str, now: Dat
             break;
         }
     }
-    let id = found.ok_or_else(|| Error::invalid("code", "error-access-code-wrong"))?;
+    let who = Actor::user(user.name.clone(), user.role);
+    let Some(id) = found else {
+        let failures = setting(tx, FAILURES)?.and_then(|f| f.parse::<i64>().ok()).unwrap_or(0) + 1;
+        let wait = users::wait_after(failures);
+        set(tx, FAILURES, &failures.to_string())?;
+        set(tx, WAIT_UNTIL, &(now + chrono::Duration::seconds(wait)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true))?;
+        audit::record(tx, &who, "recover_failed", "user", &user.name, None::<&()>, Some(&failures))?;
+        return Ok(Err(Error::invalid_with("code", "error-access-code-wrong", vec![("seconds", wait.to_string())])));
+    };
     let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    tx.execute("DELETE FROM setting WHERE key IN (?1, ?2)", params![FAILURES, WAIT_UNTIL])?;
     tx.execute("UPDATE recovery_code SET used_at = ?2, used_for = ?3 WHERE id = ?1", params![id, at, user.name])?;
     tx.execute(
         "UPDATE app_user SET secret = ?2, failures = 0, wait_until = NULL WHERE name = ?1",
         params![user.name, users::hash_secret(&pin)?],
     )?;
-    audit::record(tx, &Actor::user(user.name.clone(), user.role), "recover", "user", &user.name, None::<&()>, Some(&id))?;
-    Ok(())
+    audit::record(tx, &who, "recover", "user", &user.name, None::<&()>, Some(&id))?;
+    Ok(Ok(()))
 }
 
 /// The recovery sheet the chair keeps: the association, the date, the codes, how to use them.

@@ -207,6 +207,34 @@ pub fn set_pin(tx: &Transaction, actor: &Actor, name: &str, pin: &str) -> Result
     }
 }
 
+/// The form where a signed-in user changes their own PIN (设置 → 我的密码).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct PinChange {
+    pub current: String,
+    pub new: String,
+    pub again: String,
+}
+
+/// A signed-in user changes their own PIN: the current one first, so someone at a laptop left
+/// unlocked cannot; the new one twice. A wrong current PIN counts toward the wait (refused
+/// inside the write: the caller's `note_failure` counts it once the write is undone).
+pub fn change_own(tx: &Transaction, actor: &Actor, input: &PinChange, now: DateTime<Utc>) -> Result<()> {
+    if read(tx, &actor.name)?.is_none() {
+        return Err(Error::refused("error-access-sign-in-needed", Vec::new()));
+    }
+    if input.current.trim().is_empty() {
+        return Err(Error::invalid("current", "error-access-pin-required"));
+    }
+    let new = check_secret("new", &input.new)?;
+    if new != input.again.trim() {
+        return Err(Error::invalid("again", "error-access-pin-mismatch"));
+    }
+    let user = attempt(tx, &actor.name, &input.current, now)??;
+    set_pin(tx, actor, &user.name, &new)
+}
+
 /// How long to wait after `failures` wrong PINs in a row.
 pub fn wait_after(failures: i64) -> i64 {
     if failures <= 0 {
@@ -214,6 +242,17 @@ pub fn wait_after(failures: i64) -> i64 {
     } else {
         1i64.checked_shl((failures - 1).min(20) as u32).unwrap_or(WAIT_MAX_SECS).min(WAIT_MAX_SECS)
     }
+}
+
+/// The refusal to give while a wait (`until`, RFC 3339, read from `column`) is not over.
+pub(super) fn still_waiting(column: &'static str, until: Option<&str>, now: DateTime<Utc>) -> Result<Option<Error>> {
+    let Some(until) = until else { return Ok(None) };
+    let until = DateTime::parse_from_rfc3339(until).map_err(|_| Unreadable::new(column, until))?.with_timezone(&Utc);
+    if until <= now {
+        return Ok(None);
+    }
+    let secs = (until - now).num_milliseconds().div_euclid(1000) + 1;
+    Ok(Some(Error::refused("error-access-wait", vec![("seconds", secs.to_string())])))
 }
 
 /// Checks `secret` for `name` at `now`, counting a wrong one (the caller commits `tx` even when
@@ -226,12 +265,8 @@ pub fn attempt(tx: &Transaction, name: &str, secret: &str, now: DateTime<Utc>) -
     if stored.user.disabled {
         return Ok(Err(Error::refused("error-access-user-disabled", vec![("name", stored.user.name)])));
     }
-    if let Some(until) = stored.wait_until.as_deref() {
-        let until = DateTime::parse_from_rfc3339(until).map_err(|_| Unreadable::new("app_user.wait_until", until))?.with_timezone(&Utc);
-        if until > now {
-            let secs = (until - now).num_milliseconds().div_euclid(1000) + 1;
-            return Ok(Err(Error::refused("error-access-wait", vec![("seconds", secs.to_string())])));
-        }
+    if let Some(refusal) = still_waiting("app_user.wait_until", stored.wait_until.as_deref(), now)? {
+        return Ok(Err(refusal));
     }
     if verify_secret(&stored.secret, secret.trim())? {
         // Only when there is something to clear: a sign-in on a read-only file still works.

@@ -114,6 +114,7 @@ pub const ACTION_AREAS: &[(&str, &str, Area)] = &[
     ("export", "export_full", Area::Sensitive),
     // A recovery code resets one user's PIN: whoever holds the sheet, before anyone signs in.
     ("user", "recover", Area::Session),
+    ("user", "recover_failed", Area::Session),
     // Putting a backup in place of the data file replaces every record: the chair's.
     ("backup", "restore", Area::Users),
 ];

@@ -26,6 +26,9 @@ pub enum UserCommand {
     SetRole { name: String, role: String },
     /// Disable a user (they can no longer sign in; the audit log keeps their name)
     Disable { name: String },
+    /// Set a user's PIN: your own (signed in with --as), or anyone's for the chair. The new PIN
+    /// is read from the terminal (twice), or HUZHU_NEW_PIN
+    SetPin { name: String },
     /// Print a new recovery sheet (10 one-time codes) as a PDF; the old sheet's codes stop working
     RecoverySheet(super::Out),
     /// Reset a user's PIN with a code from the recovery sheet (no --as needed); new PIN from the
@@ -122,6 +125,15 @@ pub fn user(ctx: &mut Ctx, command: UserCommand) -> Result<()> {
             say!("{}", ctx.tr("cli-user-disabled-done", &[("name", u.name)]));
             Ok(())
         }
+        UserCommand::SetPin { name } => {
+            if !users::sign_in_on(&ctx.conn)? {
+                return Err(Error::not_found("error-access-user-not-found", name.trim()));
+            }
+            let pin = new_pin(ctx, &name)?;
+            ctx.write(|tx, actor, _| users::set_pin(tx, actor, &name, &pin))?;
+            say!("{}", ctx.tr("cli-user-pin-set", &[("name", name.trim().to_string())]));
+            Ok(())
+        }
         UserCommand::RecoverySheet(out) => {
             let assoc = huzhu::association::get(&ctx.conn)?.map(|a| a.name).unwrap_or_default();
             let l10n = huzhu::i18n::Localizer::new(ctx.l10n.lang());
@@ -136,7 +148,7 @@ pub fn user(ctx: &mut Ctx, command: UserCommand) -> Result<()> {
         UserCommand::Recover { name, code } => {
             let pin = new_pin(ctx, &name)?;
             ctx.writable()?;
-            huzhu::db::write(&mut ctx.conn, |tx| recovery::recover(tx, &name, &code, &pin, chrono::Utc::now()))?;
+            recovery::reset_pin(&mut ctx.conn, &name, &code, &pin, chrono::Utc::now())?;
             say!("{}", ctx.tr("cli-user-recovered", &[("name", name)]));
             Ok(())
         }

@@ -82,3 +82,31 @@ fn once_users_exist_only_the_chair_restores_a_backup() {
     assert_eq!(o.status.code(), Some(1), "and by a viewer: {}", stderr(&o));
     ok_env(&db, &[("HUZHU_PIN", "204817")], &["--as", "陈会长", "restore", &copy, "--yes"]);
 }
+
+#[test]
+fn a_user_sets_their_own_pin_the_chair_anyones_and_wrong_recovery_codes_wait() {
+    let (_dir, db) = initialised();
+    ok_env(&db, &[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]);
+    let chair = [("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")];
+    ok_env(&db, &chair, &["--as", "陈会长", "user", "add", "李秘书", "--role", "secretary"]);
+    ok_env(&db, &chair, &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]);
+    // The secretary sets their own PIN, not someone else's.
+    let out = ok_env(&db, &[("HUZHU_PIN", "530961"), ("HUZHU_NEW_PIN", "736150")], &["--as", "李秘书", "user", "set-pin", "李秘书"]);
+    assert!(out.contains("李秘书"), "{out}");
+    ok_env(&db, &[("HUZHU_PIN", "736150")], &["--as", "李秘书", "member", "list"]);
+    let o = with_env(&db, &[("HUZHU_PIN", "736150"), ("HUZHU_NEW_PIN", "918273")], &["--as", "李秘书", "user", "set-pin", "孙查看"]);
+    assert_eq!(o.status.code(), Some(1), "a secretary may not set another user's PIN");
+    ok_env(&db, &[("HUZHU_PIN", "530961")], &["--as", "孙查看", "member", "list"]);
+    // The chair resets the viewer's; a too-simple PIN is refused and changes nothing.
+    let o = with_env(&db, &[("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "123456")], &["--as", "陈会长", "user", "set-pin", "孙查看"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("简单"), "{}", stderr(&o));
+    ok_env(&db, &[("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "918273")], &["--as", "陈会长", "user", "set-pin", "孙查看"]);
+    ok_env(&db, &[("HUZHU_PIN", "918273")], &["--as", "孙查看", "member", "list"]);
+    // A wrong recovery code says how long to wait, and the wait holds for the next try.
+    let o = with_env(&db, &[("HUZHU_NEW_PIN", "647382")], &["user", "recover", "孙查看", "--code", "1111-2222-3333"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("秒"), "a wrong code says how long to wait: {}", stderr(&o));
+    let o = with_env(&db, &[("HUZHU_NEW_PIN", "647382")], &["user", "recover", "孙查看", "--code", "1111-2222-3333"]);
+    assert!(stderr(&o).contains("次数过多"), "an attempt at once is refused: {}", stderr(&o));
+}

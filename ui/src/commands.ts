@@ -82,6 +82,7 @@ import type { PersonFilter } from './bindings/PersonFilter';
 import type { PersonInput } from './bindings/PersonInput';
 import type { PersonPage } from './bindings/PersonPage';
 import type { PersonWelfare } from './bindings/PersonWelfare';
+import type { PinChange } from './bindings/PinChange';
 import type { PolicyInput } from './bindings/PolicyInput';
 import type { PoolDonationInput } from './bindings/PoolDonationInput';
 import type { PostedEntry } from './bindings/PostedEntry';
@@ -162,6 +163,7 @@ export type Commands = {
   user_set_role: [{ name: string; role: Role }, User];
   user_disable: [{ name: string }, User];
   user_set_pin: [{ name: string; pin: string }, boolean];
+  user_change_pin: [{ input: PinChange }, boolean];
   user_recovery_sheet: [NoArgs, SavedFile];
   access_settings: [NoArgs, AccessSettings];
   access_save_settings: [{ input: AccessSettingsInput }, AccessSettings];
