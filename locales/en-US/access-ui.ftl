@@ -1,7 +1,7 @@
 # Sign-in, the lock screen, Settings → Users, the audit trail, the approval box, reveals.
 access-who = Who are you?
 access-pin-of = { $name }, enter your PIN
-access-locked = Locked. Signed in was: { $name }
+access-locked = Locked. { $name } was signed in.
 access-other-user = Someone else
 access-forgot = Forgot the PIN? Reset with a recovery code
 access-recovery-code = Recovery code

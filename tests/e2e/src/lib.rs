@@ -206,3 +206,12 @@ pub async fn scroll_to(c: &Client, testid: &str) {
     let el = wait_for(c, testid).await;
     c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el).unwrap()]).await.unwrap_or_else(|e| panic!("scroll to {testid}: {e}"));
 }
+
+/// The sample village set up at first start, then the largest text size saved (the screens to
+/// look at in large text).
+pub async fn sample_village_at_largest_text(c: &Client) {
+    click(c, "setup-demo").await;
+    click(c, "nav-settings").await;
+    click(c, "settings-size-extra_large").await;
+    wait_for(c, "settings-saved").await;
+}

@@ -26,6 +26,15 @@ async fn add_user(c: &Client, name: &str, role: &str, pin: &str) {
     wait_for(c, &format!("user-row-{name}")).await;
 }
 
+/// Waits for the lock screen to go (the screens stay underneath it while locked).
+async fn unlocked(c: &Client) {
+    let start = std::time::Instant::now();
+    while c.find(id("lock-screen")).await.is_ok() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the PIN unlocks the app");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() {
     let dir = tempfile::tempdir().unwrap();
@@ -83,11 +92,7 @@ async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() 
     shot(&c, "access-locked").await;
     type_into(&c, "sign-in-pin-input", "530961").await;
     click(&c, "sign-in-pin-key-ok").await;
-    let start = std::time::Instant::now();
-    while c.find(id("lock-screen")).await.is_ok() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the PIN unlocks the app");
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+    unlocked(&c).await;
 
     // The secretary posts a large expense: refused alone, posted with the chair's PIN.
     click(&c, "sign-out").await;
@@ -114,4 +119,92 @@ async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() 
     let _ = n;
     wait_for(&c, "audit-screen").await;
     shot(&c, "access-audit").await;
+}
+
+/// The sign-in, users, my-PIN, lock and audit screens in English at the largest text size (for
+/// looking at them: HUZHU_E2E_SHOTS), a PIN changed with the current one, and a birthday batch
+/// above the approval amount paid only with a second user's PIN typed in its approver box.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_approved_in_its_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    // Long enough not to lock while the steps run (the other test of this file sets a short one).
+    std::env::set_var("HUZHU_LOCK_SECONDS", "3600");
+    let _driver = start_driver(&db, "en-US");
+    let c = connect().await;
+
+    sample_village_at_largest_text(&c).await;
+    type_into(&c, "user-name", "Chen").await;
+    type_into(&c, "user-pin", "204817").await;
+    click(&c, "user-add").await;
+    let who = wait_for(&c, "sign-in").await.text().await.unwrap();
+    assert!(who.contains("Who are you"), "the sign-in screen speaks English: {who}");
+    shot(&c, "access-sign-in-en-xl").await;
+    sign_in(&c, "Chen", "204817").await;
+    click(&c, "nav-settings").await;
+    add_user(&c, "Li", "secretary", "864209").await;
+    // Every birthday gift is above 50 yuan: the batch needs a second person.
+    type_into(&c, "access-approve-above", "50").await;
+    click(&c, "access-settings-save").await;
+    shot(&c, "access-users-en-xl").await;
+
+    // My PIN: a wrong current PIN is refused (and waits), the right one changes it.
+    type_into(&c, "my-pin-current", "111999").await;
+    type_into(&c, "my-pin-new", "736150").await;
+    type_into(&c, "my-pin-again", "736150").await;
+    click(&c, "my-pin-save").await;
+    let err = wait_for(&c, "my-pin-error").await.text().await.unwrap();
+    assert!(err.contains("Wrong PIN") && err.contains("seconds"), "a wrong current PIN is refused: {err}");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    type_into(&c, "my-pin-current", "204817").await;
+    type_into(&c, "my-pin-new", "736150").await;
+    type_into(&c, "my-pin-again", "736150").await;
+    click(&c, "my-pin-save").await;
+    wait_for(&c, "my-pin-saved").await;
+    scroll_to(&c, "my-pin").await;
+    shot(&c, "access-my-pin-en-xl").await;
+
+    // Locked at once by the button: the new PIN unlocks, the old one no longer does.
+    click(&c, "lock-now").await;
+    let who = wait_for(&c, "lock-who").await.text().await.unwrap();
+    assert!(who.contains("Chen"), "the lock screen names who was signed in: {who}");
+    shot(&c, "access-locked-en-xl").await;
+    type_into(&c, "sign-in-pin-input", "204817").await;
+    click(&c, "sign-in-pin-key-ok").await;
+    let err = wait_for(&c, "sign-in-error").await.text().await.unwrap();
+    assert!(err.contains("Wrong PIN"), "the old PIN no longer unlocks: {err}");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    type_into(&c, "sign-in-pin-input", "736150").await;
+    click(&c, "sign-in-pin-key-ok").await;
+    unlocked(&c).await;
+
+    // The secretary pays the month's decade birthdays: refused alone, paid with Chen's PIN.
+    click(&c, "sign-out").await;
+    sign_in(&c, "Li", "864209").await;
+    click(&c, "nav-welfare").await;
+    click(&c, "welfare-tab-birthdays").await;
+    wait_for(&c, "birthdays-table").await;
+    let gifts = "SELECT count(*) FROM welfare_payment WHERE kind = 'birthday'";
+    let before = count(&db, gifts);
+    click(&c, "birthdays-pay").await;
+    let err = wait_for(&c, "birthdays-error").await.text().await.unwrap();
+    assert!(err.contains("approve"), "one person alone cannot pay gifts above 50 yuan: {err}");
+    assert_eq!(count(&db, gifts), before, "nothing is paid without the approval");
+    type_into(&c, "birthdays-approver", "Chen").await;
+    type_into(&c, "birthdays-approver-pin", "736150").await;
+    scroll_to(&c, "birthdays-pay").await;
+    shot(&c, "access-birthdays-approver-en-xl").await;
+    click(&c, "birthdays-pay").await;
+    wait_for(&c, "birthdays-done").await;
+    assert!(count(&db, gifts) > before, "the decade birthdays are paid");
+    assert!(count(&db, "SELECT count(*) FROM audit_log WHERE action = 'approve' AND actor = 'Chen'") > 0, "the audit names the approver");
+
+    // The audit trail, one entry opened.
+    click(&c, "nav-audit").await;
+    wait_for(&c, "audit-screen").await;
+    let first = c.wait().at_most(Duration::from_secs(15)).for_element(fantoccini::Locator::Css("[data-testid^='audit-entry-']")).await.unwrap();
+    first.click().await.unwrap();
+    let changes = wait_for(&c, "audit-changes").await.text().await.unwrap();
+    assert!(!changes.contains('{'), "what changed is in words, not JSON: {changes}");
+    shot(&c, "access-audit-en-xl").await;
 }

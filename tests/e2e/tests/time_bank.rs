@@ -184,10 +184,7 @@ async fn the_fingerprint_screens_speak_english_at_the_largest_text_size() {
     let db = dir.path().join("e2e.sqlite3");
     let _driver = start_driver(&db, "en-US");
     let c = connect().await;
-    click(&c, "setup-demo").await;
-    click(&c, "nav-settings").await;
-    click(&c, "settings-size-extra_large").await;
-    wait_for(&c, "settings-saved").await;
+    sample_village_at_largest_text(&c).await;
     let fp = wait_for(&c, "settings-fingerprint").await.text().await.unwrap();
     assert_eq!(fp.split_whitespace().count(), 8, "eight groups of four, as `huzhu assoc key` prints it: {fp}");
     let panel = wait_for(&c, "settings-key").await.text().await.unwrap();
