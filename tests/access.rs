@@ -463,3 +463,22 @@ fn the_sample_village_is_refused_once_sign_in_is_on() {
     assert_eq!(e.message_id(), "error-demo-sign-in-on");
     assert_eq!(snapshot(&conn), before, "nothing of the sample village is written");
 }
+
+#[test]
+fn turning_sign_in_on_adds_the_chair_with_a_recovery_sheet_once() {
+    let (_dir, mut conn) = common::test_db_with_association();
+    let l10n = huzhu::i18n::Localizer::new(huzhu::i18n::Lang::ZhCn);
+    let before = snapshot(&conn);
+    let viewer = UserInput { name: "孙查看".into(), role: Some(Role::Viewer), pin: PIN.into() };
+    let e = refused(&mut conn, |tx| recovery::turn_on(tx, &actor(), &viewer, common::ASSOCIATION, today(), &l10n));
+    assert_eq!(e.message_id(), "error-access-first-user-chair");
+    assert_eq!(snapshot(&conn), before, "a refused first user makes no codes either");
+    let chair = UserInput { name: "陈会长".into(), role: Some(Role::Chair), pin: CHAIR_PIN.into() };
+    let (user, sheet) = write(&mut conn, |tx| recovery::turn_on(tx, &actor(), &chair, common::ASSOCIATION, today(), &l10n)).unwrap();
+    assert_eq!((user.name.as_str(), user.role), ("陈会长", Role::Chair));
+    assert!(sheet.bytes.starts_with(b"%PDF") && sheet.pages == 1, "one page of codes");
+    assert_eq!(recovery::unused(&conn).unwrap(), 10, "sign-in is never on without a sheet");
+    assert!(users::sign_in_on(&conn).unwrap());
+    let e = refused(&mut conn, |tx| recovery::turn_on(tx, &Actor::user("陈会长", Role::Chair), &UserInput { name: "李秘书".into(), role: Some(Role::Chair), pin: PIN.into() }, common::ASSOCIATION, today(), &l10n));
+    assert_eq!(e.message_id(), "error-access-already-on", "only once: the chair adds the others one by one");
+}

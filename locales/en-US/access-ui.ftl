@@ -80,3 +80,6 @@ access-my-pin-new = New PIN
 access-my-pin-again = New PIN again
 access-my-pin-save = Change PIN
 access-my-pin-saved = PIN changed. Use the new one next time you sign in.
+access-recovery-none = No recovery code is left: print a sheet for the chair to keep; it is needed when a PIN is forgotten.
+access-recovery-left = { $count } recovery codes left unused.
+access-recovery-keep = The recovery sheet is made (the file above): print it now for the chair to lock away. The codes are never shown again.

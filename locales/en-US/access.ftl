@@ -89,3 +89,5 @@ audit-col-changes = Changes
 file-name-audit = audit-trail-{ $date }.xlsx
 error-access-signed-out = Please sign in first.
 cli-user-pin-set = Set { $name }'s new PIN.
+error-access-already-on = Sign-in is already on: the chair adds users one by one under Users.
+cli-user-first-sheet = Sign-in is on. Print the recovery sheet now for the chair to keep: huzhu --as { $name } user recovery-sheet --out recovery.pdf

@@ -80,3 +80,6 @@ access-my-pin-new = 新密码
 access-my-pin-again = 再输一遍新密码
 access-my-pin-save = 修改密码
 access-my-pin-saved = 密码已修改，下次登录请用新密码。
+access-recovery-none = 还没有可用的恢复码：请打印一张交会长保管，忘记密码时要用。
+access-recovery-left = 恢复码还剩 { $count } 个可用。
+access-recovery-keep = 恢复码已生成（上面的文件），请马上打印，交会长锁好保管。这些号码不会再显示。

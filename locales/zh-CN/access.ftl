@@ -89,3 +89,5 @@ audit-col-changes = 改动
 file-name-audit = 操作记录-{ $date }.xlsx
 error-access-signed-out = 请先登录。
 cli-user-pin-set = 已设置 { $name } 的新密码。
+error-access-already-on = 登录已经开启：请由会长在“使用人”里逐个添加。
+cli-user-first-sheet = 登录已开启。请马上打印恢复码交会长保管：huzhu --as { $name } user recovery-sheet --out 恢复码.pdf

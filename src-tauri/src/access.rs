@@ -75,6 +75,25 @@ pub fn access_recover(state: &Shell, name: String, code: String, pin: String) ->
     Ok(true)
 }
 
+/// The first user (the chair) turns sign-in on: added with the recovery sheet made and opened
+/// to print at once, and signed in (they have just chosen their PIN).
+pub fn access_turn_on(state: &Shell, input: UserInput) -> CmdResult<SavedFile> {
+    let mut chair = None;
+    let file = state.print_recorded(|tx, actor, l10n| {
+        let assoc = huzhu::association::get(tx)?.map(|a| a.name).unwrap_or_default();
+        let (user, sheet) = recovery::turn_on(tx, actor, &input, &assoc, huzhu::today(), l10n)?;
+        chair = Some(user.name);
+        Ok(sheet)
+    })?;
+    *state.user.lock().unwrap_or_else(|p| p.into_inner()) = chair;
+    Ok(file)
+}
+
+/// How many codes of the recovery sheet are still unused (0: print one).
+pub fn user_recovery_left(state: &Shell) -> CmdResult<i64> {
+    state.read(recovery::unused)
+}
+
 pub fn user_list(state: &Shell) -> CmdResult<Vec<User>> {
     state.read(users::list)
 }

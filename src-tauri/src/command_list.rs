@@ -42,6 +42,8 @@ macro_rules! command_list {
             access::user_set_pin(name: String, pin: String) -> bool;
             access::user_change_pin(input: PinChange) -> bool;
             access::user_recovery_sheet() -> SavedFile;
+            access::access_turn_on(input: UserInput) -> SavedFile;
+            access::user_recovery_left() -> i64;
             access::access_settings() -> AccessSettings;
             access::access_save_settings(input: AccessSettingsInput) -> AccessSettings;
             access::audit_list(filter: AuditFilter) -> Vec<AuditEntry>;

@@ -42,6 +42,26 @@ pub fn make_codes(tx: &Transaction, actor: &Actor) -> Result<Vec<String>> {
     Ok(codes)
 }
 
+/// Turns sign-in on: adds the first user (the chair) and makes the recovery sheet in the same
+/// transaction, so sign-in is never on without a sheet to print. Refused once sign-in is on
+/// (the chair then adds users one by one, and prints a new sheet when one is lost).
+pub fn turn_on(
+    tx: &Transaction,
+    actor: &Actor,
+    input: &users::UserInput,
+    association: &str,
+    today: chrono::NaiveDate,
+    l10n: &crate::i18n::Localizer,
+) -> Result<(users::User, crate::kernel::Printout)> {
+    if users::sign_in_on(tx)? {
+        return Err(Error::conflict("error-access-already-on", Vec::new()));
+    }
+    let user = users::add(tx, actor, input)?;
+    let codes = make_codes(tx, &Actor::user(user.name.clone(), user.role))?;
+    let sheet = sheet_pdf(&codes, association, today, l10n)?;
+    Ok((user, sheet))
+}
+
 /// How many codes of the current sheet are still unused.
 pub fn unused(conn: &rusqlite::Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM recovery_code WHERE used_at IS NULL", [], |r| r.get(0))?)

@@ -99,8 +99,12 @@ pub fn user(ctx: &mut Ctx, command: UserCommand) -> Result<()> {
     match command {
         UserCommand::Add { name, role: r } => {
             let input = UserInput { name: name.clone(), role: Some(role(&r)?), pin: new_pin(ctx, &name)? };
+            let first = !users::sign_in_on(&ctx.conn)?;
             let u = ctx.write(|tx, actor, _| users::add(tx, actor, &input))?;
-            say!("{}", ctx.tr("cli-user-added", &[("name", u.name), ("role", ctx.t(u.role.label_id()))]));
+            say!("{}", ctx.tr("cli-user-added", &[("name", u.name.clone()), ("role", ctx.t(u.role.label_id()))]));
+            if first {
+                say!("{}", ctx.tr("cli-user-first-sheet", &[("name", u.name)]));
+            }
             Ok(())
         }
         UserCommand::List { json } => {

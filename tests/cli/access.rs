@@ -86,9 +86,11 @@ fn once_users_exist_only_the_chair_restores_a_backup() {
 #[test]
 fn a_user_sets_their_own_pin_the_chair_anyones_and_wrong_recovery_codes_wait() {
     let (_dir, db) = initialised();
-    ok_env(&db, &[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]);
+    let first = ok_env(&db, &[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]);
+    assert!(first.contains("huzhu --as 陈会长 user recovery-sheet"), "the first user is told to print the recovery sheet: {first}");
     let chair = [("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")];
-    ok_env(&db, &chair, &["--as", "陈会长", "user", "add", "李秘书", "--role", "secretary"]);
+    let second = ok_env(&db, &chair, &["--as", "陈会长", "user", "add", "李秘书", "--role", "secretary"]);
+    assert!(!second.contains("recovery-sheet"), "only the first: {second}");
     ok_env(&db, &chair, &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]);
     // The secretary sets their own PIN, not someone else's.
     let out = ok_env(&db, &[("HUZHU_PIN", "530961"), ("HUZHU_NEW_PIN", "736150")], &["--as", "李秘书", "user", "set-pin", "李秘书"]);

@@ -165,6 +165,8 @@ export type Commands = {
   user_set_pin: [{ name: string; pin: string }, boolean];
   user_change_pin: [{ input: PinChange }, boolean];
   user_recovery_sheet: [NoArgs, SavedFile];
+  access_turn_on: [{ input: UserInput }, SavedFile];
+  user_recovery_left: [NoArgs, number];
   access_settings: [NoArgs, AccessSettings];
   access_save_settings: [{ input: AccessSettingsInput }, AccessSettings];
   audit_list: [{ filter: AuditFilter }, Array<AuditEntry>];

@@ -48,14 +48,19 @@ async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() 
     click(&c, "nav-settings").await;
     wait_for(&c, "users-panel").await;
     shot(&c, "access-users-none").await;
-    // The first user (the chair) turns sign-in on: the app asks who is using it.
+    // The first user (the chair) turns sign-in on: the recovery sheet is made at once (its file
+    // named on the screen), and the chair, who just chose the PIN, stays signed in.
     type_into(&c, "user-name", "陈会长").await;
     type_into(&c, "user-pin", "204817").await;
     click(&c, "user-add").await;
-    wait_for(&c, "sign-in").await;
-    shot(&c, "access-sign-in").await;
-    sign_in(&c, "陈会长", "204817").await;
-    click(&c, "nav-settings").await;
+    let keep = wait_for(&c, "recovery-keep").await.text().await.unwrap();
+    assert!(keep.contains("打印"), "the chair is told to print the sheet: {keep}");
+    let file = wait_for(&c, "recovery-sheet-file").await.text().await.unwrap();
+    assert!(file.contains(".pdf"), "the sheet's file is named: {file}");
+    assert_eq!(count(&db, "SELECT count(*) FROM recovery_code WHERE used_at IS NULL"), 10, "ten codes are made with sign-in");
+    let who = wait_for(&c, "signed-in-as").await.text().await.unwrap();
+    assert!(who.contains("陈会长"), "the chair is signed in: {who}");
+    shot(&c, "access-turned-on").await;
     add_user(&c, "孙查看", "viewer", "530961").await;
     add_user(&c, "李秘书", "secretary", "864209").await;
     shot(&c, "access-users").await;
@@ -64,6 +69,7 @@ async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() 
     // The viewer: no money screen, masked ID numbers.
     click(&c, "sign-out").await;
     wait_for(&c, "sign-in").await;
+    shot(&c, "access-sign-in").await;
     click(&c, "sign-in-user-孙查看").await;
     type_into(&c, "sign-in-pin-input", "111999").await;
     click(&c, "sign-in-pin-key-ok").await;
@@ -137,11 +143,9 @@ async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_
     type_into(&c, "user-name", "Chen").await;
     type_into(&c, "user-pin", "204817").await;
     click(&c, "user-add").await;
-    let who = wait_for(&c, "sign-in").await.text().await.unwrap();
-    assert!(who.contains("Who are you"), "the sign-in screen speaks English: {who}");
-    shot(&c, "access-sign-in-en-xl").await;
-    sign_in(&c, "Chen", "204817").await;
-    click(&c, "nav-settings").await;
+    let keep = wait_for(&c, "recovery-keep").await.text().await.unwrap();
+    assert!(keep.contains("print it now"), "the chair is told to print the sheet, in English: {keep}");
+    shot(&c, "access-turned-on-en-xl").await;
     add_user(&c, "Li", "secretary", "864209").await;
     // Every birthday gift is above 50 yuan: the batch needs a second person.
     type_into(&c, "access-approve-above", "50").await;
@@ -180,6 +184,9 @@ async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_
 
     // The secretary pays the month's decade birthdays: refused alone, paid with Chen's PIN.
     click(&c, "sign-out").await;
+    let who = wait_for(&c, "sign-in").await.text().await.unwrap();
+    assert!(who.contains("Who are you"), "the sign-in screen speaks English: {who}");
+    shot(&c, "access-sign-in-en-xl").await;
     sign_in(&c, "Li", "864209").await;
     click(&c, "nav-welfare").await;
     click(&c, "welfare-tab-birthdays").await;
