@@ -206,6 +206,25 @@ async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_
     assert!(count(&db, gifts) > before, "the decade birthdays are paid");
     assert!(count(&db, "SELECT count(*) FROM audit_log WHERE action = 'approve' AND actor = 'Chen'") > 0, "the audit names the approver");
 
+    // The secretary reveals one person's ID number: shown whole, and the reveal recorded.
+    click(&c, "nav-members").await;
+    assert!(count_when_shown(&c, "member-row").await > 0);
+    click(&c, "member-row-name").await;
+    let masked = wait_for(&c, "person-id-card").await.text().await.unwrap();
+    assert!(masked.contains("****"), "the detail masks the ID number: {masked}");
+    let reveals = "SELECT count(*) FROM audit_log WHERE action = 'reveal' AND actor = 'Li'";
+    assert_eq!(count(&db, reveals), 0);
+    click(&c, "reveal-id_card").await;
+    let start = std::time::Instant::now();
+    let mut whole = masked.clone();
+    while whole.contains('*') && start.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        whole = wait_for(&c, "person-id-card").await.text().await.unwrap();
+    }
+    assert!(!whole.contains('*') && whole.chars().filter(char::is_ascii_digit).count() >= 17, "revealed whole: {whole}");
+    assert_eq!(count(&db, reveals), 1, "the reveal is recorded");
+    shot(&c, "access-revealed-en-xl").await;
+
     // The audit trail, one entry opened.
     click(&c, "nav-audit").await;
     wait_for(&c, "audit-screen").await;
