@@ -70,7 +70,7 @@ fn bench(c: &mut Criterion) {
         eprintln!("rota {CASES} cases × 31 days × {VOLUNTEERS} volunteers: {} slots, {} placed, {} short", r.slots, r.assigned, r.unfilled.len());
     }
     let pdf = rota::print::roster_pdf(&conn, month, RosterOptions::default(), &l10n, today).expect("pdf");
-    let large = rota::print::roster_pdf(&conn, month, RosterOptions { large: true, a3: false }, &l10n, today).expect("pdf");
+    let large = rota::print::roster_pdf(&conn, month, RosterOptions { large: true, ..Default::default() }, &l10n, today).expect("pdf");
     eprintln!(
         "roster PDF: {} KB, {} pages; large print: {} KB, {} pages",
         pdf.bytes.len() / 1024,
@@ -93,7 +93,7 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("roster pdf", |b| b.iter(|| rota::print::roster_pdf(&conn, month, RosterOptions::default(), &l10n, today).expect("pdf")));
     g.bench_function("roster pdf large", |b| {
-        b.iter(|| rota::print::roster_pdf(&conn, month, RosterOptions { large: true, a3: false }, &l10n, today).expect("pdf"))
+        b.iter(|| rota::print::roster_pdf(&conn, month, RosterOptions { large: true, ..Default::default() }, &l10n, today).expect("pdf"))
     });
     g.finish();
 }

@@ -131,3 +131,4 @@ rota-visit-logged = Contact with { $name } logged.
 
 rota-swapped = Swapped: { $a } now on { $whenB }, { $b } now on { $whenA }.
 rota-print-a3 = Print A3 for the wall
+rota-print-full-phones = Print whole phone numbers (masked by default: 138****5678)

@@ -128,3 +128,4 @@ rota-visit-logged = 已记录对 { $name } 的探望。
 
 rota-swapped = 已对调：{ $a } 改到 { $whenB }，{ $b } 改到 { $whenA }。
 rota-print-a3 = 打印 A3 挂墙大表
+rota-print-full-phones = 打印完整电话号码（默认隐去中间几位：138****5678）

@@ -50,9 +50,13 @@ pub fn rota_outcome(state: &Shell, input: OutcomeInput) -> CmdResult<Vec<ShiftOu
     state.write(|tx, actor| rota::record_outcome(tx, actor, &input, huzhu::today()))
 }
 
-/// The monthly roster (A4 landscape, or A3 for the wall; large print) to Documents/Huzhu.
+/// The monthly roster (A4 landscape, or A3 for the wall; large print) to Documents/Huzhu;
+/// recorded, and refused with whole phone numbers to a role that may not see them.
 pub fn rota_pdf(state: &Shell, month: Month, options: RosterOptions) -> CmdResult<SavedFile> {
-    state.print(|conn, l10n| rota::print::roster_pdf(conn, month, options, l10n, huzhu::today()))
+    state.print_recorded(|tx, actor, l10n| {
+        rota::print::record(tx, actor, month, options)?;
+        rota::print::roster_pdf(tx, month, options, l10n, huzhu::today())
+    })
 }
 
 pub fn rota_slips(state: &Shell, month: Month) -> CmdResult<SavedFile> {

@@ -289,6 +289,23 @@ impl Out {
         write_out(ctx, &self.path, self.force, bytes)
     }
 
+    /// Writes the file in the same transaction as `record` writes its audit row: a printout
+    /// with whole ID or phone numbers is a sensitive read, and when the role may not make it
+    /// `record` refuses and no file is written.
+    pub fn write_recorded(
+        &self,
+        ctx: &mut Ctx,
+        bytes: &[u8],
+        record: impl FnOnce(&rusqlite::Transaction, &Actor) -> Result<()>,
+    ) -> Result<()> {
+        let guard = ctx.guard();
+        let overwrite = huzhu::output::Overwrite::from_force(self.force);
+        ctx.write(|tx, actor, _| {
+            record(tx, actor)?;
+            huzhu::output::write(&self.path, bytes, overwrite, &guard)
+        })
+    }
+
     pub fn shown(&self) -> String {
         self.path.display().to_string()
     }

@@ -103,12 +103,7 @@ pub fn elders(ctx: &mut Ctx, a: EldersArgs) -> Result<()> {
     let file = reports::elders_file(&ctx.conn, &input, format, &ctx.l10n, ctx.today)?;
     // Recorded with the file's writing; whole ID and phone numbers are a sensitive read.
     let action = if input.full_id { "export_full" } else { "export" };
-    let guard = ctx.guard();
-    let overwrite = huzhu::output::Overwrite::from_force(a.out.force);
-    ctx.write(|tx, actor, _| {
-        huzhu::audit::record(tx, actor, action, "export", "elders", None::<&()>, Some(&input))?;
-        huzhu::output::write(&a.out.path, &file.bytes, overwrite, &guard)
-    })?;
+    a.out.write_recorded(ctx, &file.bytes, |tx, actor| huzhu::audit::record(tx, actor, action, "export", "elders", None::<&()>, Some(&input)))?;
     eprintln!("{}", ctx.tr("cli-file-written", &[("file", a.out.shown())]));
     Ok(())
 }

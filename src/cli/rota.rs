@@ -122,6 +122,10 @@ pub enum RotaCommand {
         large: bool,
         #[arg(long)]
         a3: bool,
+        /// Print whole phone numbers, so the door sheet's can be rung (masked by default;
+        /// chair or secretary; recorded)
+        #[arg(long)]
+        full_phones: bool,
     },
     /// Per-volunteer slips to cut out
     Slips {
@@ -346,10 +350,11 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             }
             Ok(())
         }
-        RotaCommand::Pdf { month, out, large, a3 } => {
+        RotaCommand::Pdf { month, out, large, a3, full_phones } => {
             let month = Month::parse("month", &month)?;
-            let p = rota::print::roster_pdf(&ctx.conn, month, RosterOptions { large, a3 }, &ctx.l10n, ctx.today)?;
-            out.write(ctx, &p.bytes)?;
+            let opts = RosterOptions { large, a3, full_phones };
+            let p = rota::print::roster_pdf(&ctx.conn, month, opts, &ctx.l10n, ctx.today)?;
+            out.write_recorded(ctx, &p.bytes, |tx, actor| rota::print::record(tx, actor, month, opts))?;
             say!("{}", ctx.tr("cli-rota-written", &[("file", out.shown()), ("pages", p.pages.to_string())]));
             Ok(())
         }

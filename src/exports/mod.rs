@@ -28,7 +28,6 @@ use crate::money::donations::HonourFilter;
 use crate::sheets::{SheetFormat, Table};
 use crate::welfare::WelfareFilter;
 
-pub use mask::mask_phone;
 pub use audit_trail::audit_trail;
 use mask::Mask;
 

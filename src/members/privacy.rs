@@ -25,21 +25,64 @@ choice! {
 /// What stands for hidden health notes (there are some, not shown).
 pub const HIDDEN: &str = "••••••";
 
-/// A phone as the lists show it: a mobile keeps its first three and last four digits
-/// (138****5678), any other number its last four.
+/// A phone as everything shows it unless the whole number is asked for (lists, search results,
+/// exports, reports, wall printouts): the one mask, so the same number never shows more in one
+/// place than in another. It shows exactly the digits search finds it by (`phone_found`): an
+/// eleven-digit mobile keeps its first three and last four digits (138****5678), any other number
+/// its last four (0595-22334455 → ****-****4455); a number of four digits or fewer shows none.
+/// Spaces and dashes stay where they are.
 pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
-    if digits == 11 && chars.len() == 11 {
-        let head: String = chars[..3].iter().collect();
-        let tail: String = chars[7..].iter().collect();
-        return format!("{head}****{tail}");
+    let total = phone.chars().filter(char::is_ascii_digit).count();
+    let head = if total == 11 { 3 } else { 0 };
+    let tail = if total > 4 { 4 } else { 0 };
+    let mut seen = 0;
+    phone
+        .chars()
+        .map(|c| {
+            if !c.is_ascii_digit() {
+                return c;
+            }
+            seen += 1;
+            if seen <= head || seen > total - tail {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// Phone numbers inside a line of text (a care case's 家属联系: 儿子 张明 13900001111): each run
+/// of five digits or more, spaces and dashes between them included, masked as `mask_phone` masks
+/// a number; the rest of the text as it is.
+pub fn mask_phones_in(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // The run: digits, and spaces or dashes followed by a digit.
+        let mut end = i;
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-')) {
+            if chars[j].is_ascii_digit() {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        let run: String = chars[i..end].iter().collect();
+        if run.chars().filter(char::is_ascii_digit).count() >= 5 {
+            out.push_str(&mask_phone(&run));
+        } else {
+            out.push_str(&run);
+        }
+        i = end;
     }
-    if chars.len() <= 4 {
-        return "*".repeat(chars.len());
-    }
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{}{tail}", "*".repeat(chars.len() - 4))
+    out
 }
 
 /// Whether a search for `q` (digits) finds the phone by what the mask shows of it (first three
@@ -89,4 +132,36 @@ pub fn reveal(tx: &Transaction, actor: &Actor, no: MemberNo, field: PrivateField
         PrivateField::All => out = full,
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phone_shows_exactly_the_digits_search_finds_it_by() {
+        assert_eq!(mask_phone("13812345678"), "138****5678", "a mobile keeps its first three and last four");
+        assert_eq!(mask_phone("138 1234 5678"), "138 **** 5678", "spaced as it was typed");
+        assert_eq!(mask_phone("0595-22334455"), "****-****4455", "a landline keeps its last four only");
+        assert_eq!(mask_phone("22334455"), "****4455");
+        assert_eq!(mask_phone("1234"), "****", "four digits or fewer: none shown");
+        assert_eq!(mask_phone(""), "");
+        // Every digit the mask shows is one search finds the number by, and no other.
+        for phone in ["13812345678", "0595-22334455", "+86 595 2233 4455", "95555"] {
+            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            let shown: String = mask_phone(phone).chars().filter(char::is_ascii_digit).collect();
+            let n = digits.len();
+            let head = if n == 11 { &digits[..3] } else { "" };
+            assert_eq!(shown, format!("{head}{}", &digits[n - 4..]), "{phone}");
+            assert!(phone_found(&digits, &digits[n - 4..]) && !phone_found(&digits, &digits[n - 5..n - 1]), "{phone}");
+        }
+    }
+
+    #[test]
+    fn numbers_inside_text_are_masked_and_the_rest_kept() {
+        assert_eq!(mask_phones_in("儿子 林小明 13912345678"), "儿子 林小明 139****5678");
+        assert_eq!(mask_phones_in("女儿 0595-22334455，或 139 1234 5678"), "女儿 ****-****4455，或 139 **** 5678");
+        assert_eq!(mask_phones_in("3号楼 2单元"), "3号楼 2单元", "short numbers are not phones");
+        assert_eq!(mask_phones_in("侄子 13912345678 转 2"), "侄子 139****5678 转 2", "a run ends where its digits end");
+    }
 }

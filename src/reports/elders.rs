@@ -10,14 +10,14 @@ use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::register::{self, mask_phone, Someone};
+use super::register::{self, Someone};
 use crate::association;
 use crate::calendar;
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::id_card;
 use crate::kernel::{fields, Gender};
-use crate::members::{MemberNo, Status};
+use crate::members::{mask_phone, MemberNo, Status};
 use crate::money::statements::xlsx_err;
 use crate::pdf::{self, Align, Doc};
 

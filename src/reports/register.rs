@@ -88,15 +88,3 @@ pub(super) fn everyone(conn: &Connection) -> Result<Vec<Someone>> {
     }
     Ok(people)
 }
-
-/// A phone number with its middle hidden (138****5678), as lists and printouts show it unless
-/// the full numbers are asked for.
-pub(super) fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    if chars.len() < 7 {
-        return phone.to_string();
-    }
-    let head: String = chars[..3].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 7))
-}

@@ -6,15 +6,16 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::cases::{get_case, CareCase, CaseId};
 use super::slots::{list_month, RotaSlot};
+use crate::audit::Actor;
 use crate::error::Result;
 use crate::i18n::Localizer;
-use crate::members::MemberNo;
+use crate::members::{mask_phone, mask_phones_in, MemberNo};
 use crate::kernel::{Month, Printout};
 use crate::pdf::{self, Align, Doc, Paper};
 
@@ -27,6 +28,18 @@ pub struct RosterOptions {
     pub large: bool,
     /// A3 instead of A4 (landscape either way).
     pub a3: bool,
+    /// Whole phone numbers on the case's volunteers, its family to call and the phone list
+    /// (打印完整电话号码), so they can be rung from the door sheet. Masked by default
+    /// (138****5678) like everywhere else; asking is a sensitive read (`record`).
+    pub full_phones: bool,
+}
+
+/// Records the roster's printing in the audit log, before it is made, as an export is recorded:
+/// whole phone numbers are a sensitive read, which the permission table refuses to any role but
+/// the chair and the secretary (`export_full`), and then nothing is written.
+pub fn record(tx: &Transaction, actor: &Actor, month: Month, opts: RosterOptions) -> Result<()> {
+    let action = if opts.full_phones { "export_full" } else { "export" };
+    crate::audit::record(tx, actor, action, "export", "rota", None::<&()>, Some(&serde_json::json!({ "month": month, "options": opts })))
 }
 
 const A3_LANDSCAPE: Paper = Paper { width: 420.0, height: 297.0 };
@@ -77,13 +90,14 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
     let days = (month.last_day() - first).num_days() + 1;
     let weeks = ((lead + days + 6) / 7) as usize;
     let weeks_per_page = if opts.large { 3 } else { weeks };
+    let phone_of = |p: &str| if opts.full_phones { p.to_string() } else { mask_phone(p) };
 
     for c in &cases {
         let case_slots = &by_case[&c.id];
         let mut phones: BTreeMap<MemberNo, (String, String)> = BTreeMap::new();
         for s in case_slots {
             for a in &s.assigned {
-                phones.entry(a.member_no).or_insert((a.name.clone(), a.phone.clone()));
+                phones.entry(a.member_no).or_insert_with(|| (a.name.clone(), phone_of(&a.phone)));
             }
         }
         let mut week0 = 0;
@@ -108,7 +122,9 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
             y += info_size * 0.45;
             let mut extra = Vec::new();
             if !c.family_to_call.is_empty() {
-                extra.push(l10n.format("rota-roster-family", &[("family", c.family_to_call.clone())]));
+                // From the case or, failing that, the register's first family contact.
+                let family = if opts.full_phones { c.family_to_call.clone() } else { mask_phones_in(&c.family_to_call) };
+                extra.push(l10n.format("rota-roster-family", &[("family", family)]));
             }
             if !c.medicines.is_empty() {
                 extra.push(l10n.format("rota-roster-medicines", &[("medicines", c.medicines.clone())]));
@@ -256,7 +272,7 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
     let mut people: BTreeMap<MemberNo, (String, String, u32)> = BTreeMap::new();
     for s in &slots {
         for a in &s.assigned {
-            people.entry(a.member_no).or_insert((a.name.clone(), a.phone.clone(), 0)).2 += 1;
+            people.entry(a.member_no).or_insert_with(|| (a.name.clone(), phone_of(&a.phone), 0)).2 += 1;
         }
     }
     if !people.is_empty() || cases.is_empty() {

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{initialised, ok, refused};
-use crate::common::pdf::pdf_text;
+use super::{command, db_snapshot, initialised, ok, refused, stderr};
+use crate::common::pdf::{pdf_text, squash};
 
 /// Two volunteers (1 days only, care and visits; 2 care, days and nights), a bedridden elder (3)
 /// and an elder living alone (4); day and night care for 3 on 5-6 January 2026 and hall duty
@@ -64,6 +64,44 @@ fn rota_commands_print_what_they_did() {
     let (text, pages) = pdf_text(&std::fs::read(&pdf).expect("the roster file exists"));
     assert_eq!(out, format!("已写入 {}（{pages} 页）。", pdf.display()), "rota pdf names the file and its page count");
     assert!(text.contains("林炎堃"), "the file is the roster: {text}");
+}
+
+#[test]
+fn rota_pdf_masks_phones_unless_full_phones_is_given_by_a_role_that_may_see_them() {
+    let (d, db) = village();
+    ok(&db, &["rota", "generate", "--month", "2026-01"]);
+    let pdf = d.path().join("r.pdf");
+    let file = pdf.to_str().unwrap();
+    let text = |p: &Path| squash(&pdf_text(&std::fs::read(p).expect("the roster file exists")).0);
+    ok(&db, &["rota", "pdf", "--month", "2026-01", "--out", file]);
+    let masked = text(&pdf);
+    assert!(masked.contains("138****0001") && !masked.contains("13800000001"), "masked by default: {masked}");
+    ok(&db, &["rota", "pdf", "--month", "2026-01", "--out", file, "--full-phones", "--force"]);
+    let whole = text(&pdf);
+    assert!(whole.contains("13800000001") && !whole.contains("138****0001"), "--full-phones prints the whole numbers: {whole}");
+
+    // Sign-in on: a viewer may print the roster, but not with whole numbers.
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut c = command(&db);
+        c.envs(env.iter().copied());
+        c.args(args).output().expect("run huzhu")
+    };
+    assert!(run(&[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]).status.success());
+    let chair = [("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")];
+    assert!(run(&chair, &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]).status.success());
+    let viewer = [("HUZHU_PIN", "530961")];
+    let v = d.path().join("v.pdf");
+    let o = run(&viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap()]);
+    assert!(o.status.success() && text(&v).contains("138****0001"), "the viewer prints the masked roster: {}", stderr(&o));
+    std::fs::remove_file(&v).unwrap();
+    let before = db_snapshot(&db);
+    let o = run(&viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
+    assert_eq!(o.status.code(), Some(1), "refused: {}", stderr(&o));
+    assert!(stderr(&o).contains("无权"), "and says so: {}", stderr(&o));
+    assert!(!v.exists(), "no file is written");
+    assert!(db_snapshot(&db) == before, "nor anything in the database");
+    let o = run(&chair, &["--as", "陈会长", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
+    assert!(o.status.success() && text(&v).contains("13800000001"), "the chair may: {}", stderr(&o));
 }
 
 #[test]

@@ -91,6 +91,9 @@ async fn sign_in_viewer_lock_unlock_and_a_large_payment_approved_by_the_chair() 
     let longest_run = |r: &str| r.split(|ch: char| !ch.is_ascii_digit()).map(str::len).max().unwrap_or(0);
     assert!(rows.iter().all(|r| longest_run(r) < 15), "no whole ID number on the viewer's list: {rows:?}");
     shot(&c, "access-viewer-members").await;
+    click(&c, "nav-rota").await;
+    wait_for(&c, "rota-print-roster").await;
+    assert!(c.find(id("rota-full-phones")).await.is_err(), "the viewer is not offered whole phone numbers on the roster");
 
     // Idle: the app locks, naming who was signed in; the PIN unlocks it.
     let who = wait_for(&c, "lock-who").await.text().await.unwrap();

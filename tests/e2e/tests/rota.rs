@@ -58,6 +58,28 @@ fn slots_of(db: &Path, shift: i64) -> Vec<String> {
     stmt.query_map([shift], |r| r.get::<_, i64>(0)).unwrap().map(|r| r.unwrap().to_string()).collect()
 }
 
+/// The text pdftotext extracts from a saved PDF.
+fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// Whether the text holds a whole eleven-digit mobile number.
+fn has_mobile(text: &str) -> bool {
+    text.split(|ch: char| !ch.is_ascii_digit()).any(|run| run.len() == 11 && run.starts_with('1'))
+}
+
+/// The app on a new demo village's rota, at next month (not generated yet).
+async fn demo_next_month(db: &Path) -> (Driver, Client) {
+    let driver = start_driver(db, "zh-CN");
+    let c = connect().await;
+    click(&c, "setup-demo").await;
+    click(&c, "nav-rota").await;
+    click(&c, "rota-next-month").await;
+    wait_for(&c, "rota-empty").await;
+    (driver, c)
+}
+
 async fn click_slot(c: &Client, slot: i64) {
     let sel = format!("[data-testid=\"rota-slot\"][data-slot-id=\"{slot}\"]");
     c.find(Locator::Css(&sel)).await.unwrap_or_else(|e| panic!("slot {slot} on the calendar: {e}")).click().await.unwrap();
@@ -69,15 +91,8 @@ async fn click_slot(c: &Client, slot: i64) {
 async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
-    let _driver = start_driver(&db, "zh-CN");
-    let c = connect().await;
-
-    click(&c, "setup-demo").await;
-    click(&c, "nav-rota").await;
-
     // Next month is not generated yet.
-    click(&c, "rota-next-month").await;
-    wait_for(&c, "rota-empty").await;
+    let (_driver, c) = demo_next_month(&db).await;
     let big = add_short_case(&db);
     click(&c, "rota-generate").await;
     let report = wait_for(&c, "rota-report").await.text().await.unwrap();
@@ -153,5 +168,33 @@ async fn rota_month_is_generated_short_shifts_are_marked_and_two_people_swap() {
         assert!(count_when_shown(&c, row).await > 0, "the {tab} tab lists the demo village's {row}s");
         shot(&c, &format!("rota-{tab}")).await;
     }
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_roster_prints_phones_masked_unless_whole_numbers_are_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let (_driver, c) = demo_next_month(&db).await;
+    click(&c, "rota-generate").await;
+    wait_for(&c, "rota-calendar").await;
+
+    click(&c, "rota-print-roster").await;
+    let path = wait_for(&c, "rota-saved-path").await.text().await.unwrap();
+    let masked = pdf_text(&path);
+    assert!(masked.contains("****") && !has_mobile(&masked), "the roster masks the phones by default: {masked}");
+    // 打印完整电话号码: the chair (no users yet) is offered it.
+    click(&c, "rota-full-phones").await;
+    shot(&c, "rota-full-phones").await;
+    click(&c, "rota-print-roster").await;
+    let start = Instant::now();
+    let mut whole_path = path.clone();
+    while whole_path == path && start.elapsed() < Duration::from_secs(15) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        whole_path = wait_for(&c, "rota-saved-path").await.text().await.unwrap_or_default();
+    }
+    assert_ne!(whole_path, path, "the second roster is saved beside the first");
+    let whole = pdf_text(&whole_path);
+    assert!(has_mobile(&whole), "ticked, the phones are whole: {whole}");
     c.close().await.unwrap();
 }

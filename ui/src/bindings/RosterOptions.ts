@@ -11,4 +11,10 @@ large: boolean,
 /**
  * A3 instead of A4 (landscape either way).
  */
-a3: boolean, };
+a3: boolean, 
+/**
+ * Whole phone numbers on the case's volunteers, its family to call and the phone list
+ * (打印完整电话号码), so they can be rung from the door sheet. Masked by default
+ * (138****5678) like everywhere else; asking is a sensitive read (`record`).
+ */
+full_phones: boolean, };
