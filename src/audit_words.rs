@@ -167,8 +167,19 @@ pub fn choice_of(entity: &str, field: &str) -> Option<ChoiceList> {
         .map(|(_, _, list)| list())
 }
 
+/// Fields that hold a whole record of another kind (a dues payment's cash-book line, a death's
+/// condolence payment): its fields are named and its choices read as that kind's.
+const NESTED: &[(&str, &str, &str)] = &[
+    ("dues", "entry", "cash_entry"),
+    ("dues", "receipt", "receipt"),
+    ("person", "condolence", "welfare_payment"),
+    ("welfare_payment", "standard", "welfare_standard"),
+    ("person", "rota", "care_case"),
+];
+
 /// A recorded value as a person reads it: a choice's code as its label (a list of codes as its
-/// labels), a withheld health note as words, anything else as recorded.
+/// labels), a record inside the record as its fields in words (a lunar date as a date, a person
+/// by name), a time in local time, a withheld health note as words, anything else as recorded.
 pub fn value_words(l10n: &Localizer, e: &AuditEntry, field: &str, text: &str) -> String {
     match text {
         "(withheld)" => return l10n.t("audit-value-withheld"),
@@ -180,16 +191,84 @@ pub fn value_words(l10n: &Localizer, e: &AuditEntry, field: &str, text: &str) ->
     if e.action == "approve" && field == "action" {
         return action_words(l10n, text, &e.entity);
     }
-    let Some(list) = choice_of(&e.entity, field) else {
-        return text.to_string();
-    };
-    let label = |code: &str| list.values.iter().find(|(c, _)| *c == code).map(|(_, id)| l10n.t(id));
-    if let Some(words) = label(text) {
-        return words;
+    if text.starts_with('{') || text.starts_with('[') {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+            return render(l10n, &e.entity, field, &v);
+        }
     }
-    match serde_json::from_str::<Vec<String>>(text) {
-        Ok(codes) if text.starts_with('[') => codes.iter().map(|c| label(c).unwrap_or_else(|| c.clone())).collect::<Vec<_>>().join("、"),
-        _ => text.to_string(),
+    scalar(l10n, &e.entity, field, text)
+}
+
+/// One recorded text: a choice's label, a time in local time, or itself.
+fn scalar(l10n: &Localizer, entity: &str, field: &str, s: &str) -> String {
+    if let Some(list) = choice_of(entity, field) {
+        if let Some((_, id)) = list.values.iter().find(|(c, _)| *c == s) {
+            return l10n.t(id);
+        }
+    }
+    if s.len() >= 20 && s.as_bytes().get(10) == Some(&b'T') && chrono::DateTime::parse_from_rfc3339(s).is_ok() {
+        return local_time(s);
+    }
+    s.to_string()
+}
+
+fn render(l10n: &Localizer, entity: &str, field: &str, v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "✓" } else { "✗" }.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => scalar(l10n, entity, field, s),
+        Value::Array(items) => {
+            let sep = if items.iter().any(|i| i.is_object() || i.is_array()) { "；" } else { "、" };
+            let nested = NESTED.iter().find(|(e, f, _)| *e == entity && *f == field).map_or(entity, |(_, _, n)| n);
+            let each = items.iter().map(|i| if i.is_object() { render(l10n, nested, field, i) } else { render(l10n, entity, field, i) });
+            each.filter(|s| !s.is_empty()).collect::<Vec<_>>().join(sep)
+        }
+        Value::Object(m) => {
+            let entity = NESTED.iter().find(|(e, f, _)| *e == entity && *f == field).map_or(entity, |(_, _, n)| n);
+            object(l10n, entity, m)
+        }
+    }
+}
+
+/// A record inside a record, in words: 王子涵（关系: 儿子，电话: 136…）.
+fn object(l10n: &Localizer, entity: &str, m: &serde_json::Map<String, serde_json::Value>) -> String {
+    use serde_json::Value;
+    let num = |k: &str| m.get(k).map(|v| v.to_string()).unwrap_or_default();
+    // A lunar date (农历): {"year", "month", "day", "leap"}.
+    if m.contains_key("month") && m.contains_key("day") && m.keys().all(|k| ["year", "month", "day", "leap"].contains(&k.as_str())) {
+        let leap = if m.get("leap") == Some(&Value::Bool(true)) { l10n.t("audit-value-leap") } else { String::new() };
+        let mut args = vec![("month", num("month")), ("day", num("day")), ("leap", leap)];
+        if !m.contains_key("year") {
+            return l10n.format("audit-value-lunar-day", &args);
+        }
+        args.push(("year", num("year")));
+        return l10n.format("audit-value-lunar-date", &args);
+    }
+    // The time bank's accounts: the pool, or a person named in the record.
+    let kind = m.get("kind").and_then(Value::as_str);
+    if kind == Some("pool") && m.len() == 1 {
+        return l10n.t("audit-value-pool");
+    }
+    let sep = if l10n.lang() == crate::i18n::Lang::ZhCn { "，" } else { ", " };
+    let parts = m
+        .iter()
+        .filter(|(k, _)| k.as_str() != "name" && !(k.as_str() == "kind" && kind == Some("person")))
+        .map(|(k, v)| {
+            let words = render(l10n, entity, k, v);
+            // A record inside this one keeps its fields together: 慰问标准: （金额: 1000.00，…）.
+            let grouped = (v.is_object() || v.as_array().is_some_and(|a| a.iter().any(|i| i.is_object()))) && !words.is_empty();
+            (k, if grouped && words.contains(": ") { l10n.format("audit-value-group", &[("parts", words)]) } else { words })
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(k, s)| format!("{}: {s}", field_words(l10n, entity, k)))
+        .collect::<Vec<_>>()
+        .join(sep);
+    match m.get("name").and_then(Value::as_str) {
+        Some(name) if parts.is_empty() => name.to_string(),
+        Some(name) => l10n.format("audit-value-named", &[("name", name.to_string()), ("parts", parts)]),
+        None => parts,
     }
 }
 
@@ -246,6 +325,22 @@ mod tests {
         assert_eq!(value_words(&l10n, &entry("approve", "cash_entry"), "action", "add"), "添加");
         assert_eq!(value_words(&l10n, &entry("update", "person"), "health_notes", "(changed)"), "已修改");
         assert_eq!(value_words(&l10n, &entry("update", "person"), "name", "female"), "female", "not a choice field");
+        let person = entry("update", "person");
+        assert_eq!(value_words(&l10n, &person, "lunar_birth_date", r#"{"day":10,"leap":true,"month":8,"year":1937}"#), "农历1937年闰8月10日");
+        assert_eq!(value_words(&l10n, &person, "lunar_birthday", r#"{"day":10,"leap":false,"month":8}"#), "农历8月10日");
+        assert_eq!(
+            value_words(&l10n, &person, "family", r#"[{"lives_away":true,"name":"王子涵","phone":"136","relation":"儿子"}]"#),
+            "王子涵（在外地: ✓，电话: 136，关系: 儿子）"
+        );
+        assert_eq!(value_words(&l10n, &person, "status_history", r#"[{"effective":"2021-11-01","note":"","status":"active"}]"#), "生效日期: 2021-11-01，状态: 在册");
+        assert_eq!(
+            value_words(&l10n, &entry("died", "person"), "condolence", r#"{"name":"王来娣","standard":{"amount":"1000.00","goods":"花圈"}}"#),
+            "王来娣（慰问标准: （金额: 1000.00，物品: 花圈））"
+        );
+        let time = entry("deposit", "time_entry");
+        assert_eq!(value_words(&l10n, &time, "holder", r#"{"kind":"pool"}"#), "公益池");
+        assert_eq!(value_words(&l10n, &time, "holder", r#"{"kind":"person","name":"吕德明","no":4}"#), "吕德明（编号: 4）");
+        assert_eq!(value_words(&l10n, &entry("pay", "dues"), "entry", r#"{"kind":"income","amount":"30.00"}"#), "金额: 30.00，收入还是支出: 收入");
     }
 
     #[test]

@@ -124,6 +124,7 @@ fn every_field_of_a_realistic_workload_reads_in_words_and_choices_as_their_label
         let l10n = Localizer::new(lang);
         let mut missing = BTreeSet::new();
         let mut codes_left = BTreeSet::new();
+        let mut json_left = BTreeSet::new();
         for e in &entries {
             let line = audit_words::line(e, &l10n);
             if line.action == e.action || line.entity == e.entity {
@@ -132,6 +133,15 @@ fn every_field_of_a_realistic_workload_reads_in_words_and_choices_as_their_label
             for (c, w) in e.changes.iter().zip(&line.changes) {
                 if w.field == c.field {
                     missing.insert(format!("{}.{}", e.entity, c.field));
+                }
+                // A record inside the record reads as its fields in words, not as JSON.
+                for v in [&w.before, &w.after] {
+                    let code_named = v.split(['，', '（', ',', '(', '；']).any(|part| {
+                        part.split_once(": ").is_some_and(|(k, _)| !k.trim().is_empty() && k.trim().chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                    });
+                    if v.contains('{') || v.contains('"') || code_named {
+                        json_left.insert(format!("{}.{} = {v}", e.entity, c.field));
+                    }
                 }
                 // A choice's value reads as its label, never as its code.
                 if let Some(list) = audit_words::choice_of(&e.entity, &c.field) {
@@ -145,6 +155,7 @@ fn every_field_of_a_realistic_workload_reads_in_words_and_choices_as_their_label
         }
         assert!(missing.is_empty(), "{lang:?}: no words for {missing:?}");
         assert!(codes_left.is_empty(), "{lang:?}: choice codes shown as codes: {codes_left:?}");
+        assert!(json_left.is_empty(), "{lang:?}: values shown as JSON or with code names: {json_left:?}");
     }
     // What the secretary reads for the member's change.
     let zh = Localizer::new(Lang::ZhCn);
