@@ -146,6 +146,7 @@ const CHOICE_FIELDS: &[(&str, &str, fn() -> ChoiceList)] = &[
     ("", "rating", ChoiceList::of::<feedback::Rating>),
     ("", "scope", ChoiceList::of::<standards::ServiceScope>),
     ("", "kinds", ChoiceList::of::<rota::DutyKind>),
+    ("export", "format", ChoiceList::of::<crate::sheets::SheetFormat>),
     ("activity", "kind", ChoiceList::of::<activities::ActivityKind>),
     ("activity_cost", "category", ChoiceList::of::<activities::CostCategory>),
     ("cash_entry", "kind", ChoiceList::of::<money::CashKind>),

@@ -11,11 +11,14 @@ use calamine::{Reader, Xlsx};
 use common::*;
 use huzhu::access::users::{self, UserInput};
 use huzhu::audit::permissions::{ACTION_AREAS, ENTITY_AREAS};
-use huzhu::audit::{self, Actor, AuditFilter, Role};
+use huzhu::access::AccessSettingsInput;
+use huzhu::audit::{self, Actor, AuditFilter, MoneyDuty, Role};
 use huzhu::audit_words::{self, message_id};
 use huzhu::i18n::{Lang, Localizer};
 use huzhu::kernel::Gender;
+use huzhu::kernel::fields::ReversalInput;
 use huzhu::members::{self, Living, MemberNo};
+use huzhu::money::{cash_book, receipts};
 
 const LANGS: [Lang; 2] = [Lang::ZhCn, Lang::EnUs];
 
@@ -112,6 +115,16 @@ fn workload() -> (tempfile::TempDir, rusqlite::Connection) {
     let user = |name: &str, role| UserInput { name: name.into(), role: Some(role), pin: "530961".into() };
     write(&mut conn, |tx| users::add(tx, &actor(), &user("陈会长", Role::Chair))).unwrap();
     write(&mut conn, |tx| users::add(tx, &Actor::user("陈会长", Role::Chair), &user("李秘书", Role::Secretary))).unwrap();
+    // The treasurer's month: a reversal (its receipt voided with it), a cash count, and the
+    // approval and lock settings; the chair changes a user's role and disables them.
+    let voucher: String = conn.query_row("SELECT e.voucher_no FROM cash_entry e JOIN receipt r ON r.cash_entry_id = e.id ORDER BY e.id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    let reversal = ReversalInput { reason: "记错了".into(), date: today().to_string() };
+    write(&mut conn, |tx| receipts::reverse_entry(tx, &actor(), &voucher, &reversal, today())).unwrap();
+    write(&mut conn, |tx| cash_book::count_cash(tx, &actor(), "100", today(), "", today())).unwrap();
+    let settings = AccessSettingsInput { approve_above: "800".into(), lock_minutes: "10".into(), accountant_duty: MoneyDuty::Post, cashier_duty: MoneyDuty::Both };
+    write(&mut conn, |tx| huzhu::access::settings::save(tx, &actor(), &settings)).unwrap();
+    write(&mut conn, |tx| users::set_role(tx, &actor(), "李秘书", Role::Accountant)).unwrap();
+    write(&mut conn, |tx| users::disable(tx, &actor(), "李秘书")).unwrap();
     (dir, conn)
 }
 
@@ -167,10 +180,15 @@ fn every_field_of_a_realistic_workload_reads_in_words_and_choices_as_their_label
     assert!(living.after == "独居" || living.after == "空巢", "{living:?}");
     let health = update.changes.iter().find(|c| c.field == "健康情况").expect("健康情况 changed");
     assert_eq!((health.before.as_str(), health.after.as_str()), ("（不显示）", "已修改"), "withheld, in words");
-    let user = lines.iter().find(|l| l.entity == "使用人" && l.entity_id == "李秘书").expect("the user added");
-    assert_eq!(user.action, "添加");
+    let user = lines.iter().find(|l| l.entity == "使用人" && l.entity_id == "李秘书" && l.action == "添加").expect("the user added");
     assert!(user.changes.iter().any(|c| c.field == "角色" && c.after == "秘书"), "{user:?}");
     assert!(lines.iter().any(|l| l.action == "存入" && l.entity == "时间储蓄记录"), "time bank kinds in words");
+    assert!(lines.iter().any(|l| l.action == "冲销" && l.entity == "流水账"), "the cash book's reversal");
+    assert!(lines.iter().any(|l| l.action == "作废" && l.entity == "收据"), "its receipt voided");
+    let duty = lines.iter().find(|l| l.entity == "审批与锁屏设置").expect("the access settings");
+    assert!(duty.changes.iter().any(|c| c.field == "会计的职责" && c.after == zh.t("money-duty-post")), "{duty:?}");
+    assert!(lines.iter().any(|l| l.action == "改角色" && l.changes.iter().any(|c| c.field == "角色" && c.before == "秘书" && c.after == "会计")), "role change in words");
+    assert!(lines.iter().any(|l| l.action == "停用" && l.entity == "使用人"));
     assert!(lines.iter().any(|l| l.action == "发放慰问金" && l.entity == "慰问金"), "a narrower word for one kind of record");
 }
 
