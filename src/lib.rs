@@ -6,6 +6,7 @@ pub mod activities;
 pub mod agenda;
 pub mod association;
 pub mod audit;
+pub mod audit_words;
 pub mod backup;
 pub mod bindings;
 pub mod calendar;

@@ -85,49 +85,19 @@ fn the_rights_of_each_role_are_those_of_issue_12() {
     assert!(permissions::may_approve(&conn, Role::Chair).unwrap());
 }
 
-/// Every entity string passed to `audit::record` in src/ is in the permission table, so a new
-/// area cannot slip through unlisted (it would be refused for all but the chair).
+/// Every entity string passed to `audit::record` in src/ and src-tauri/src is in the
+/// permission table, so a new area cannot slip through unlisted (it would be refused for all
+/// but the chair).
 #[test]
 fn every_audited_entity_in_the_code_is_in_the_permission_table() {
     let mut found = std::collections::BTreeSet::new();
-    let mut files = Vec::new();
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
-        for (i, _) in text.match_indices("audit::record(") {
-            let rest = &text[i + "audit::record(".len()..];
-            // Split the arguments at top-level commas; the entity is the fourth.
-            let (mut depth, mut args, mut cur) = (0i32, Vec::new(), String::new());
-            for c in rest.chars() {
-                match c {
-                    '(' | '{' | '[' | '<' => depth += 1,
-                    ')' | '}' | ']' | '>' if depth == 0 => break,
-                    ')' | '}' | ']' | '>' => depth -= 1,
-                    ',' if depth == 0 => {
-                        args.push(std::mem::take(&mut cur));
-                        continue;
-                    }
-                    _ => {}
-                }
-                cur.push(c);
-            }
-            let Some(entity) = args.get(3) else { continue };
-            let entity = entity.trim();
-            if let Some(lit) = entity.strip_prefix('"').and_then(|e| e.strip_suffix('"')) {
-                found.insert((lit.to_string(), f.display().to_string()));
-            } else if !["entity"].contains(&entity) {
-                panic!("{}: audit::record's entity must be a string literal so this test can see it, got {entity}", f.display());
-            }
+    for (file, args) in common::audit_record_calls() {
+        // The entity is the fourth argument.
+        let entity = args[3].as_str();
+        if let Some(lit) = entity.strip_prefix('"').and_then(|e| e.strip_suffix('"')) {
+            found.insert((lit.to_string(), file));
+        } else if !["entity"].contains(&entity) {
+            panic!("{file}: audit::record's entity must be a string literal so this test can see it, got {entity}");
         }
     }
     assert!(found.len() > 20, "the scan must see the audited entities: {found:?}");

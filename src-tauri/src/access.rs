@@ -3,7 +3,8 @@
 
 use huzhu::access::users::PinChange;
 use huzhu::access::{recovery, settings, users, AccessSettings, AccessSettingsInput, User, UserInput};
-use huzhu::audit::{self, AuditEntry, AuditFilter, Role};
+use huzhu::audit::{self, AuditFilter, Role};
+use huzhu::audit_words::AuditLine;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -135,8 +136,10 @@ pub fn access_save_settings(state: &Shell, input: AccessSettingsInput) -> CmdRes
     state.write(|tx, actor| settings::save(tx, actor, &input))
 }
 
-pub fn audit_list(state: &Shell, filter: AuditFilter) -> CmdResult<Vec<AuditEntry>> {
-    state.read_as(|conn, actor| audit::list(conn, actor, &filter, 500))
+/// The trail in the UI's language: the core puts every entry into words (`audit_words`).
+pub fn audit_list(state: &Shell, filter: AuditFilter) -> CmdResult<Vec<AuditLine>> {
+    let l10n = state.l10n();
+    state.read_as(|conn, actor| huzhu::audit_words::lines(conn, actor, &filter, 500, &l10n))
 }
 
 pub fn audit_xlsx(state: &Shell, filter: AuditFilter) -> CmdResult<SavedFile> {

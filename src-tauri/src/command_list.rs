@@ -46,7 +46,7 @@ macro_rules! command_list {
             access::user_recovery_left() -> i64;
             access::access_settings() -> AccessSettings;
             access::access_save_settings(input: AccessSettingsInput) -> AccessSettings;
-            access::audit_list(filter: AuditFilter) -> Vec<AuditEntry>;
+            access::audit_list(filter: AuditFilter) -> Vec<AuditLine>;
             access::audit_xlsx(filter: AuditFilter) -> SavedFile;
 
             money::cash_categories() -> Vec<CategoryChoice>;

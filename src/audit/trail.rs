@@ -118,10 +118,12 @@ pub fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
     keys.into_iter()
         .filter_map(|k| {
             let (old, new) = (get(&bm, &k), get(&am, &k));
-            if old == new {
+            let (before, after) = (words(old.as_ref()), words(new.as_ref()));
+            // A field absent on one side and empty on the other did not change for a reader.
+            if before == after {
                 return None;
             }
-            Some(FieldChange { before: words(old.as_ref()), after: words(new.as_ref()), field: k })
+            Some(FieldChange { before, after, field: k })
         })
         .collect()
 }
@@ -132,5 +134,18 @@ fn words(v: Option<&serde_json::Value>) -> String {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Bool(b)) => if *b { "✓" } else { "✗" }.to_string(),
         Some(other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_fields_that_read_differently_are_changes() {
+        let c = changes(Some(r#"{"name":"王五","death_date":null,"notes":""}"#), Some(r#"{"name":"王六","until":null}"#));
+        let fields: Vec<&str> = c.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["name"], "a field empty or absent on both sides is no change: {c:?}");
+        assert_eq!((c[0].before.as_str(), c[0].after.as_str()), ("王五", "王六"));
     }
 }

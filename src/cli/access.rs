@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use huzhu::access::{recovery, users, UserInput};
 use huzhu::audit::{self, Actor, Area, AuditFilter, Role};
+use huzhu::audit_words;
 use huzhu::kernel::fields;
 use huzhu::{Error, Result};
 
@@ -174,10 +175,9 @@ pub fn audit_cmd(ctx: &mut Ctx, args: AuditArgs) -> Result<()> {
     if args.json {
         return print_json(&entries);
     }
-    for e in entries {
-        let area = e.area.map(|a| ctx.t(a.label_id())).unwrap_or_default();
-        let changes = e.changes.iter().map(|c| format!("{}: {} → {}", c.field, c.before, c.after)).collect::<Vec<_>>().join("; ");
-        say!("{}\t{}\t{}\t{}\t{} {}\t{}", e.at, e.actor, area, e.action, e.entity, e.entity_id, changes);
+    // For people: everything in words, the time in local time (JSON above keeps the codes).
+    for e in entries.iter().map(|e| audit_words::line(e, &ctx.l10n)) {
+        say!("{}\t{}\t{}\t{}\t{} {}\t{}", e.when, e.actor, e.area_words, e.action, e.entity, e.entity_id, audit_words::changes_text(&e, "; "));
     }
     Ok(())
 }

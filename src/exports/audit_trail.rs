@@ -1,8 +1,10 @@
-//! The audit trail (操作记录) as an XLSX file: one row per entry, what changed in words.
+//! The audit trail (操作记录) as an XLSX file: one row per entry, all of it in words
+//! (`audit_words`), the time in local time.
 
 use rusqlite::Connection;
 
-use crate::audit::{self, Actor, AuditFilter};
+use crate::audit::{Actor, AuditFilter};
+use crate::audit_words;
 use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::kernel::Printout;
@@ -12,7 +14,7 @@ use crate::sheets::{Cell, Column, SheetFormat, Table};
 pub const MAX_ROWS: usize = 20_000;
 
 pub fn audit_trail(conn: &Connection, actor: &Actor, filter: &AuditFilter, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
-    let entries = audit::list(conn, actor, filter, MAX_ROWS)?;
+    let lines = audit_words::lines(conn, actor, filter, MAX_ROWS, l10n)?;
     let columns = vec![
         Column::new(l10n.t("audit-col-at"), 22.0),
         Column::new(l10n.t("audit-col-user"), 12.0),
@@ -21,17 +23,16 @@ pub fn audit_trail(conn: &Connection, actor: &Actor, filter: &AuditFilter, l10n:
         Column::new(l10n.t("audit-col-record"), 22.0),
         Column::new(l10n.t("audit-col-changes"), 80.0),
     ];
-    let rows = entries
+    let rows = lines
         .iter()
         .map(|e| {
-            let changes = e.changes.iter().map(|c| format!("{}: {} → {}", c.field, c.before, c.after)).collect::<Vec<_>>().join("\n");
             vec![
-                Cell::text(&e.at),
+                Cell::text(&e.when),
                 Cell::text(&e.actor),
-                Cell::text(e.area.map(|a| l10n.t(a.label_id())).unwrap_or_default()),
+                Cell::text(&e.area_words),
                 Cell::text(&e.action),
                 Cell::text(format!("{} {}", e.entity, e.entity_id)),
-                Cell::text(changes),
+                Cell::text(audit_words::changes_text(e, "\n")),
             ]
         })
         .collect();

@@ -63,6 +63,18 @@ fn once_a_user_exists_every_command_but_check_needs_as_and_the_pin() {
     assert_eq!(who, [("陈会长", "approve"), ("李秘书", "add")], "the trail names both, newest first");
     let out = ok_env(&db, &chair, &["--as", "陈会长", "audit", "--user", "陈会长", "--area", "users"]);
     assert_eq!(out.lines().count(), 2, "the chair added two users (the first was added before sign-in, by the configured secretary): {out}");
+    // For people the trail is in words (JSON, above, keeps the codes): the time as the app
+    // writes it, the action, the record and each field with its value.
+    let users: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(chrono::NaiveDateTime::parse_from_str(users[0][0], "%Y-%m-%d %H:%M:%S").is_ok(), "local time: {out}");
+    assert_eq!(users[0][1..5], ["陈会长", "使用人", "添加", "使用人 李秘书"], "{out}");
+    assert!(users[0][5].split("; ").any(|c| c == "角色: 秘书"), "{out}");
+    let money = ok_env(&db, &chair, &["--as", "陈会长", "audit", "--area", "money"]);
+    let rows: Vec<Vec<&str>> = money.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][1..4], ["陈会长", "财务", "审批"], "{money}");
+    assert!(rows[0][4].starts_with("流水账 ") && rows[0][5].contains("操作: 添加"), "the approval names what it approved: {money}");
+    assert_eq!(rows[1][1..4], ["李秘书", "财务", "添加"], "{money}");
+    assert!(rows[1][5].split("; ").any(|c| c == "收入还是支出: 支出") && rows[1][5].contains("审批人: 陈会长"), "{money}");
     ok_env(&db, &chair, &["--as", "陈会长", "user", "disable", "孙查看"]);
     let o = with_env(&db, &viewer, &["--as", "孙查看", "member", "list"]);
     assert_eq!(o.status.code(), Some(1), "a disabled user cannot sign in");

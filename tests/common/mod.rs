@@ -178,3 +178,49 @@ impl fmt::Debug for Snapshot {
         m.finish()
     }
 }
+
+/// The arguments of every `audit::record(` call in the core (src/) and the shell
+/// (src-tauri/src/), split at their top-level commas, with the file they are in (relative to
+/// the repository): for the checks that every entity is in the permission table and every
+/// action and entity has words.
+pub fn audit_record_calls() -> Vec<(String, Vec<String>)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("src"), &mut files);
+    walk(&root.join("src-tauri/src"), &mut files);
+    let mut calls = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let name = f.strip_prefix(root).unwrap().display().to_string();
+        for (i, _) in text.match_indices("audit::record(") {
+            let (mut depth, mut args, mut cur) = (0i32, Vec::new(), String::new());
+            for c in text[i + "audit::record(".len()..].chars() {
+                match c {
+                    '(' | '{' | '[' | '<' => depth += 1,
+                    ')' | '}' | ']' | '>' if depth == 0 => break,
+                    ')' | '}' | ']' | '>' => depth -= 1,
+                    ',' if depth == 0 => {
+                        args.push(std::mem::take(&mut cur).trim().to_string());
+                        continue;
+                    }
+                    _ => {}
+                }
+                cur.push(c);
+            }
+            if args.len() >= 4 {
+                calls.push((name.clone(), args));
+            }
+        }
+    }
+    calls
+}

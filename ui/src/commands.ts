@@ -13,8 +13,8 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { Association } from './bindings/Association';
 import type { AttendanceInput } from './bindings/AttendanceInput';
 import type { Attendee } from './bindings/Attendee';
-import type { AuditEntry } from './bindings/AuditEntry';
 import type { AuditFilter } from './bindings/AuditFilter';
+import type { AuditLine } from './bindings/AuditLine';
 import type { BackupStatus } from './bindings/BackupStatus';
 import type { BankOverview } from './bindings/BankOverview';
 import type { BatchInput } from './bindings/BatchInput';
@@ -169,7 +169,7 @@ export type Commands = {
   user_recovery_left: [NoArgs, number];
   access_settings: [NoArgs, AccessSettings];
   access_save_settings: [{ input: AccessSettingsInput }, AccessSettings];
-  audit_list: [{ filter: AuditFilter }, Array<AuditEntry>];
+  audit_list: [{ filter: AuditFilter }, Array<AuditLine>];
   audit_xlsx: [{ filter: AuditFilter }, SavedFile];
   cash_categories: [NoArgs, Array<CategoryChoice>];
   cash_list: [{ month: string }, Array<CashLine>];
