@@ -142,6 +142,8 @@ const CHOICE_FIELDS: &[(&str, &str, fn() -> ChoiceList)] = &[
     ("", "age_count", ChoiceList::of::<calendar::AgeCount>),
     ("", "about", ChoiceList::of::<mediation::DisputeKind>),
     ("mediation_case", "outcome", ChoiceList::of::<mediation::MediationOutcome>),
+    // A reveal records which field of the person was shown, as its bare value.
+    ("person", "value", ChoiceList::of::<members::PrivateField>),
     ("", "state", ChoiceList::of::<requests::RequestState>),
     ("", "rating", ChoiceList::of::<feedback::Rating>),
     ("", "scope", ChoiceList::of::<standards::ServiceScope>),
@@ -324,6 +326,7 @@ mod tests {
         assert_eq!(value_words(&l10n, &entry("deposit", "time_entry"), "kind", "deposit"), "存入");
         assert_eq!(value_words(&l10n, &entry("add", "dues_policy"), "exempt_statuses", r#"["wubao","dibao"]"#), "五保、低保");
         assert_eq!(value_words(&l10n, &entry("approve", "cash_entry"), "action", "add"), "添加");
+        assert_eq!(value_words(&l10n, &entry("reveal", "person"), "value", "id_card"), "身份证号", "which field a reveal showed");
         assert_eq!(value_words(&l10n, &entry("update", "person"), "health_notes", "(changed)"), "已修改");
         assert_eq!(value_words(&l10n, &entry("update", "person"), "name", "female"), "female", "not a choice field");
         let person = entry("update", "person");

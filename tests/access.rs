@@ -452,3 +452,20 @@ fn turning_sign_in_on_adds_the_chair_with_a_recovery_sheet_once() {
     let e = refused(&mut conn, |tx| recovery::turn_on(tx, &Actor::user("陈会长", Role::Chair), &UserInput { name: "李秘书".into(), role: Some(Role::Chair), pin: PIN.into() }, common::ASSOCIATION, today(), &l10n));
     assert_eq!(e.message_id(), "error-access-already-on", "only once: the chair adds the others one by one");
 }
+
+#[test]
+fn the_trail_is_read_by_this_computers_days_and_a_mistyped_date_is_named() {
+    let (_dir, conn) = with_users();
+    let chair = Actor::user("陈会长", Role::Chair);
+    let today = chrono::Local::now().date_naive();
+    let days = |from: String, to: String| audit::list(&conn, &chair, &AuditFilter { from, to, ..Default::default() }, 500);
+    let all = days(String::new(), String::new()).unwrap().len();
+    assert!(all >= 5, "adding the users is recorded: {all}");
+    assert_eq!(days(today.to_string(), today.to_string()).unwrap().len(), all, "today's entries are today's");
+    assert!(days(today.succ_opt().unwrap().to_string(), String::new()).unwrap().is_empty(), "none from tomorrow on");
+    assert!(days(String::new(), today.pred_opt().unwrap().to_string()).unwrap().is_empty(), "none until yesterday");
+    for (from, to, field) in [("2026-13-01", "", "from"), ("", "12/01/2026", "to")] {
+        let e = days(from.into(), to.into()).unwrap_err();
+        assert_eq!((e.field(), e.message_id()), (Some(field), "error-date-invalid"), "{from:?} {to:?}");
+    }
+}

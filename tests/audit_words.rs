@@ -41,6 +41,7 @@ fn computed_actions() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("src-tauri/src/reports.rs", "action", lit(&["export", "export_full"])),
         ("src/cli/reports.rs", "action", lit(&["export", "export_full"])),
         ("src/exports/mod.rs", "action", lit(&["export", "export_full"])),
+        ("src/rota/print.rs", "action", lit(&["export", "export_full"])),
         // audit::record itself writes the approver's row.
         ("src/audit/mod.rs", "", lit(&["approve"])),
     ]

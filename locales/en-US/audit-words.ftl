@@ -131,7 +131,7 @@ audit-entity-user = User
 audit-entity-recovery-code = Recovery codes
 audit-entity-access-settings = Approval and lock settings
 audit-entity-export = Export
-audit-entity-session = Sign-in
+audit-entity-session = User
 audit-entity-audit-log = Audit trail
 audit-entity-backup = Backup
 
@@ -407,3 +407,4 @@ audit-value-lunar-day = lunar { $leap }month { $month } day { $day }
 audit-value-pool = the pool
 audit-value-named = { $name } ({ $parts })
 audit-value-group = ({ $parts })
+audit-field-person-value = Field shown

@@ -130,7 +130,7 @@ audit-entity-user = 使用人
 audit-entity-recovery-code = 恢复码
 audit-entity-access-settings = 审批与锁屏设置
 audit-entity-export = 导出
-audit-entity-session = 登录
+audit-entity-session = 使用人
 audit-entity-audit-log = 操作记录
 audit-entity-backup = 备份
 
@@ -406,3 +406,4 @@ audit-value-lunar-day = 农历{ $leap }{ $month }月{ $day }日
 audit-value-pool = 公益池
 audit-value-named = { $name }（{ $parts }）
 audit-value-group = （{ $parts }）
+audit-field-person-value = 显示的项目

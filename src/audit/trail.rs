@@ -1,7 +1,7 @@
 //! The audit trail as a person reads it (操作记录): filtered by user, dates and area, each entry
 //! with what changed as field / before / after text instead of JSON.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone};
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -16,13 +16,28 @@ use crate::error::Result;
 pub struct AuditFilter {
     /// Only this user's entries (exact name); empty for everyone.
     pub user: String,
-    #[ts(type = "string | null")]
-    pub from: Option<NaiveDate>,
-    #[ts(type = "string | null")]
-    pub to: Option<NaiveDate>,
+    /// YYYY-MM-DD, a day on this computer's clock (as the screen shows times); empty for no
+    /// bound. Text, so a mistyped date gets the app's own message, naming the field.
+    pub from: String,
+    pub to: String,
     pub area: Option<Area>,
 }
 
+/// The UTC instant (as `at` is stored) where the local day `d` starts.
+fn local_day_start(d: NaiveDate) -> String {
+    day_start(&chrono::Local, d)
+}
+
+/// Where day `d` starts in zone `tz`, as UTC RFC 3339 (a day that starts in a clock change: its
+/// earliest moment).
+fn day_start<Tz: chrono::TimeZone>(tz: &Tz, d: NaiveDate) -> String {
+    let midnight = d.and_hms_opt(0, 0, 0).expect("midnight exists");
+    let start = match tz.from_local_datetime(&midnight).earliest() {
+        Some(t) => t.with_timezone(&chrono::Utc),
+        None => chrono::Utc.from_utc_datetime(&midnight),
+    };
+    start.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
 /// One field that changed, its values as text ("" when absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -57,14 +72,17 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &AuditFilter, limit: usize
         args.push(filter.user.trim().to_string());
         sql.push_str(&format!(" AND actor = ?{}", args.len()));
     }
-    // `at` is UTC; a day is taken as the UTC day, close enough for a trail read by the day.
-    if let Some(from) = filter.from {
-        args.push(from.to_string());
-        sql.push_str(&format!(" AND substr(at, 1, 10) >= ?{}", args.len()));
+    // `at` is UTC (RFC 3339, milliseconds, Z: it sorts as text); the days are this computer's.
+    if !filter.from.trim().is_empty() {
+        let from = crate::kernel::fields::date("from", &filter.from)?;
+        args.push(local_day_start(from));
+        sql.push_str(&format!(" AND at >= ?{}", args.len()));
     }
-    if let Some(to) = filter.to {
-        args.push(to.to_string());
-        sql.push_str(&format!(" AND substr(at, 1, 10) <= ?{}", args.len()));
+    if !filter.to.trim().is_empty() {
+        let to = crate::kernel::fields::date("to", &filter.to)?;
+        let next = to.succ_opt().ok_or_else(|| crate::Error::invalid_with("to", "error-date-invalid", vec![("value", to.to_string())]))?;
+        args.push(local_day_start(next));
+        sql.push_str(&format!(" AND at < ?{}", args.len()));
     }
     sql.push_str(" ORDER BY id DESC");
     let mut stmt = conn.prepare(&sql)?;
@@ -139,6 +157,14 @@ fn words(v: Option<&serde_json::Value>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_day_of_the_filter_starts_at_this_computers_midnight() {
+        let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(day_start(&china, d), "2026-12-01T16:00:00.000Z", "07:00 on the 2nd in the village is the 1st in UTC");
+        assert_eq!(day_start(&chrono::Utc, d), "2026-12-02T00:00:00.000Z");
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,6 @@ use clap::{Args, Subcommand};
 use huzhu::access::{recovery, users, UserInput};
 use huzhu::audit::{self, Actor, Area, AuditFilter, Role};
 use huzhu::audit_words;
-use huzhu::kernel::fields;
 use huzhu::{Error, Result};
 
 use super::{bad_choice, print_json, Ctx};
@@ -167,8 +166,8 @@ pub fn audit_cmd(ctx: &mut Ctx, args: AuditArgs) -> Result<()> {
     };
     let filter = AuditFilter {
         user: args.user.unwrap_or_default(),
-        from: args.from.as_deref().map(|d| fields::date("from", d)).transpose()?,
-        to: args.to.as_deref().map(|d| fields::date("to", d)).transpose()?,
+        from: args.from.unwrap_or_default(),
+        to: args.to.unwrap_or_default(),
         area,
     };
     let entries = audit::list(&ctx.conn, &ctx.actor, &filter, args.limit)?;

@@ -235,5 +235,6 @@ async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_
     first.click().await.unwrap();
     let changes = wait_for(&c, "audit-changes").await.text().await.unwrap();
     assert!(!changes.contains('{'), "what changed is in words, not JSON: {changes}");
+    assert!(changes.contains("ID number") && !changes.contains("id_card"), "the newest entry, the reveal, names the field in words: {changes}");
     shot(&c, "access-audit-en-xl").await;
 }

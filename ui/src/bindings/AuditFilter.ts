@@ -5,4 +5,9 @@ export type AuditFilter = {
 /**
  * Only this user's entries (exact name); empty for everyone.
  */
-user: string, from: string | null, to: string | null, area: Area | null, };
+user: string, 
+/**
+ * YYYY-MM-DD, a day on this computer's clock (as the screen shows times); empty for no
+ * bound. Text, so a mistyped date gets the app's own message, naming the field.
+ */
+from: string, to: string, area: Area | null, };
