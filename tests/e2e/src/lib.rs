@@ -117,7 +117,13 @@ pub async fn wait_for(c: &Client, testid: &str) -> fantoccini::elements::Element
 }
 
 pub async fn click(c: &Client, testid: &str) {
-    wait_for(c, testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
+    let el = wait_for(c, testid).await;
+    // Wholly into view first, as a person scrolls: the driver clicks the middle of an element,
+    // and does not scroll one cut off at the edge of an inner scroller (the rail's areas).
+    c.execute("arguments[0].scrollIntoView({block: 'nearest'});", vec![serde_json::to_value(&el).unwrap()])
+        .await
+        .unwrap_or_else(|e| panic!("scroll to {testid}: {e}"));
+    el.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
 }
 
 pub async fn type_into(c: &Client, testid: &str, text: &str) {
