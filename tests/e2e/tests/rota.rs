@@ -243,7 +243,7 @@ async fn reveal_first(c: &Client, testid: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn phones_on_the_slot_panel_and_the_overdue_list_are_masked_and_shown_whole_with_one_click() {
+async fn phones_on_the_slot_panel_the_overdue_list_and_the_cases_are_masked_and_shown_whole_with_one_click() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     let _driver = start_driver(&db, "zh-CN");
@@ -283,5 +283,15 @@ async fn phones_on_the_slot_panel_and_the_overdue_list_are_masked_and_shown_whol
     assert!(has_mobile(&shown) || shown.chars().filter(char::is_ascii_digit).count() >= 7, "whole: {shown}");
     assert_eq!(reveals(&db).len(), 2, "the second reveal is recorded");
     shot(&c, "rota-overdue-shown-xl").await;
+
+    // A care case's family to call: masked in the cases list, whole after Show, recorded on the case.
+    click(&c, "rota-tab-cases").await;
+    assert!(count_when_shown(&c, "case-row").await > 0);
+    let family = wait_for(&c, "case-family-to-call").await.text().await.unwrap();
+    assert!(family.contains('*') && !has_mobile(&family), "the family to call is masked: {family}");
+    let shown = reveal_first(&c, "case-family-to-call").await;
+    assert!(has_mobile(&shown) || shown.chars().filter(char::is_ascii_digit).count() >= 7, "whole: {shown}");
+    assert!(reveals(&db).last().is_some_and(|r| r.starts_with("care_case ")), "recorded on the case: {:?}", reveals(&db));
+    shot(&c, "rota-cases-family-shown-xl").await;
     c.close().await.unwrap();
 }
