@@ -282,8 +282,8 @@ mod tests {
             assert!(paid.iter().any(|w| w.kind == kind), "the year has a {kind:?} payment");
         }
         assert_eq!(welfare::unpaid_deaths(&tx, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today(), today()).unwrap().len(), 1, "a recent death still awaits its condolence");
-        assert_eq!(welfare::in_hospital(&tx, today()).unwrap().len(), 1, "someone is in hospital now");
-        let month = welfare::birthdays(&tx, Month::of(today()), true).unwrap();
+        assert_eq!(welfare::in_hospital(&tx, today(), crate::members::Phones::Masked).unwrap().len(), 1, "someone is in hospital now");
+        let month = welfare::birthdays(&tx, Month::of(today()), true, crate::members::Phones::Masked).unwrap();
         assert!(month.lines.len() >= 2, "this month has decade birthdays");
         let kinds: Vec<String> = tx
             .prepare("SELECT DISTINCT kind FROM time_entry").unwrap()

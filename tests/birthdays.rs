@@ -30,7 +30,7 @@ fn member(conn: &mut Connection, name: &str, birth: &str, lunar_birthday: Option
 
 /// (name, solar day, age) of the month's birthdays.
 fn listed(conn: &Connection, m: &str) -> Vec<(String, String, Option<u32>, bool)> {
-    welfare::birthdays(conn, month(m), false)
+    welfare::birthdays(conn, month(m), false, huzhu::members::Phones::Masked)
         .unwrap()
         .lines
         .into_iter()
@@ -111,7 +111,7 @@ fn decade_birthdays_follow_the_associations_way_of_counting() {
     count_ages(&mut conn, AgeCount::Nominal);
     let may = listed(&conn, "2026-05");
     assert_eq!(may, [("周岁八十".into(), "2026-05-10".into(), Some(81), false), ("虚岁八十".into(), "2026-05-12".into(), Some(80), true)], "counted in 虚岁 the other one turns 80");
-    let decades = welfare::birthdays(&conn, month("2026-05"), true).unwrap().lines;
+    let decades = welfare::birthdays(&conn, month("2026-05"), true, huzhu::members::Phones::Masked).unwrap().lines;
     assert_eq!(decades.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["虚岁八十"], "--decades lists only the decade birthdays");
 }
 
@@ -123,18 +123,18 @@ fn a_lunar_birthday_near_spring_festival_counts_its_lunar_years() {
     assert_eq!(birth.format("%Y").to_string(), "1947", "the twelfth lunar month of 1946 falls in 1947");
     member(&mut conn, "腊月生", &birth.to_string(), lunar(12, 25, false));
     // 腊月廿五 of lunar 2025 is in February 2026, before 春节 (17 February).
-    let lines = welfare::birthdays(&conn, month("2026-02"), false).unwrap().lines;
+    let lines = welfare::birthdays(&conn, month("2026-02"), false, huzhu::members::Phones::Masked).unwrap().lines;
     let b = lines.first().expect("the birthday falls in February 2026");
     assert!(b.date < day("2026-02-17"), "it comes before 春节: {}", b.date);
     assert_eq!(b.age, Some(79), "周岁: lunar 2025 − lunar 1946 = 79, though the solar years say 1947 → 2026");
     count_ages(&mut conn, AgeCount::Nominal);
-    let b = &welfare::birthdays(&conn, month("2026-02"), false).unwrap().lines[0];
+    let b = &welfare::birthdays(&conn, month("2026-02"), false, huzhu::members::Phones::Masked).unwrap().lines[0];
     assert_eq!((b.age, b.decade), (Some(80), true), "虚岁 before 春节 is still the old year's: 80, a decade birthday");
     // Born on a solar date in February, kept by the lunar date, which in 2028 comes before the
     // solar anniversary: the age turns on the lunar birthday.
     member(&mut conn, "正月生", "1946-02-10", lunar(1, 9, false));
     count_ages(&mut conn, AgeCount::Full);
-    let lines_full = welfare::birthdays(&conn, month("2028-02"), false).unwrap().lines;
+    let lines_full = welfare::birthdays(&conn, month("2028-02"), false, huzhu::members::Phones::Masked).unwrap().lines;
     let b = lines_full.iter().find(|b| b.name == "正月生").expect("正月初九 2028 is in February");
     assert!(b.date < day("2028-02-10"), "the lunar birthday comes before the solar anniversary in 2028: {}", b.date);
     assert_eq!(b.age, Some(82), "82 lunar years on the lunar birthday (the solar age that day would be 81)");
@@ -159,6 +159,6 @@ fn the_months_decade_gifts_are_paid_as_a_batch_one_voucher_each() {
     let again = write(&mut conn, |tx| welfare::pay_decades(tx, &actor(), month("2026-11"), &input, today())).unwrap();
     assert!(again.paid.is_empty(), "paying the month again pays no one twice");
     assert_eq!(again.skipped.iter().filter(|s| s.why == welfare::BatchSkipWhy::AlreadyPaid).count(), 2);
-    let list = welfare::birthdays(&conn, month("2026-11"), false).unwrap();
+    let list = welfare::birthdays(&conn, month("2026-11"), false, huzhu::members::Phones::Masked).unwrap();
     assert!(list.lines.iter().filter(|b| b.decade && b.gift.is_some()).all(|b| b.paid.is_some()), "the list shows the vouchers paid");
 }

@@ -108,7 +108,7 @@ fn a_recipient_dies_and_their_care_ends_and_a_paired_volunteer_dies_and_the_pair
     let case = &plan.rota.cases_ended[0];
     assert_eq!(case.recipient.0, 5);
     assert!(case.slots_removed > 0, "December's slots of the case were removed");
-    let c = rota::get_case(&conn, case.case_id).unwrap();
+    let c = rota::get_case(&conn, case.case_id, huzhu::members::Phones::Masked).unwrap();
     assert_eq!(c.until, Some(day(DIED)), "the care case ends on the date of death");
     assert!(slots(&conn, month("2026-12")).iter().all(|s| s.recipient.0 != 5), "no December slot cares for the dead");
     assert!(plan.rota.shifts_left.is_empty(), "a recipient leaves no one's shift short");
@@ -156,7 +156,7 @@ fn a_death_entered_by_mistake_is_corrected_with_a_reason() {
     let active: bool = conn.query_row("SELECT active FROM pairing", [], |r| r.get(0)).unwrap();
     assert!(active, "the pairing is active again");
     let visits = plan.rota.cases_ended.iter().find(|x| x.recipient.0 == 6).unwrap();
-    assert_eq!(rota::get_case(&conn, visits.case_id).unwrap().until, None, "the pairing's visits run on again");
+    assert_eq!(rota::get_case(&conn, visits.case_id, huzhu::members::Phones::Masked).unwrap().until, None, "the pairing's visits run on again");
     deposit(&mut conn, MemberNo(1), "1", "2026-11-28").expect("the account is no longer frozen");
     let e = refused(&mut conn, |tx| welfare::correct_death(tx, &actor(), MemberNo(1), "再来一次", today()));
     assert_eq!(e.message_id(), "error-welfare-no-death-record", "a corrected death cannot be corrected again");

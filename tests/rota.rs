@@ -226,8 +226,8 @@ fn rota_forms_are_read_in_the_core_and_errors_name_their_field() {
     assert_eq!(field(outcome(OutcomeKind::Done, None, "25").outcome().unwrap_err()), is("error-rota-hours-invalid", "hours"));
     assert_eq!(outcome(OutcomeKind::Missed, None, "25").outcome().unwrap(), rota::Outcome::Missed, "a missed shift has no hours to read");
     assert_eq!(outcome(OutcomeKind::Done, None, " 1.5 ").outcome().unwrap(), rota::Outcome::Done { minutes: Some(90) });
-    assert_eq!(field(rota::overdue(&conn, "七", today()).unwrap_err()), is("error-number-invalid", "days"), "days are a whole number");
-    assert_eq!(field(rota::overdue(&conn, "0", today()).unwrap_err()), is("error-number-invalid", "days"));
+    assert_eq!(field(rota::overdue(&conn, "七", today(), huzhu::members::Phones::Masked).unwrap_err()), is("error-number-invalid", "days"), "days are a whole number");
+    assert_eq!(field(rota::overdue(&conn, "0", today(), huzhu::members::Phones::Masked).unwrap_err()), is("error-number-invalid", "days"));
     assert_eq!(count(&conn, "audit_log"), before, "no refused form wrote anything");
 }
 
@@ -299,7 +299,7 @@ fn log_contact(conn: &mut rusqlite::Connection, elder: i64, by: i64, date: &str,
 
 /// (register number, name, days since the last contact) of each elder on the overdue list.
 fn overdue(conn: &rusqlite::Connection, days: i64) -> Vec<(i64, String, Option<i64>)> {
-    rota::overdue(conn, &days.to_string(), today()).unwrap().into_iter().map(|o| (o.member_no.0, o.name, o.days)).collect()
+    rota::overdue(conn, &days.to_string(), today(), huzhu::members::Phones::Masked).unwrap().into_iter().map(|o| (o.member_no.0, o.name, o.days)).collect()
 }
 
 #[test]

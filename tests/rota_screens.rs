@@ -45,13 +45,13 @@ fn unfilled_slots_are_read_with_the_reason_as_they_stand_now() {
     assert!(rota::unfilled(&conn, dec(), &l10n).unwrap().is_empty(), "two day volunteers fill one day shift a day");
 
     // Take the only weekend volunteer off a Saturday: someone is free, so the reason says so.
-    let sat = rota::list_month(&conn, dec()).unwrap().into_iter().find(|s| s.date == day("2026-12-05")).unwrap();
+    let sat = rota::list_month(&conn, dec(), huzhu::members::Phones::Masked).unwrap().into_iter().find(|s| s.date == day("2026-12-05")).unwrap();
     write(&mut conn, |tx| rota::unassign(tx, &actor(), sat.id, MemberNo(1))).unwrap();
     let u = rota::unfilled(&conn, dec(), &l10n).unwrap();
     assert_eq!(u.len(), 1, "the emptied slot is listed: {u:?}");
     assert_eq!((u[0].slot, u[0].missing), (sat.id, 1), "the Saturday slot is listed one person short");
     assert_eq!(u[0].reason, l10n.t("rota-unfilled-can-fill"), "someone could take it now");
-    assert_eq!(rota::list_month(&conn, dec()).unwrap().iter().map(|s| s.assigned.len()).sum::<usize>(), 30, "reading writes nothing");
+    assert_eq!(rota::list_month(&conn, dec(), huzhu::members::Phones::Masked).unwrap().iter().map(|s| s.assigned.len()).sum::<usize>(), 30, "reading writes nothing");
 
     // Now volunteer 1 is away that day: no one is left for a Saturday.
     set_volunteer(&mut conn, 1, AvailabilityInput { away: vec![("2026-12-05".into(), String::new())], ..Default::default() });
@@ -68,7 +68,7 @@ fn candidates_for_a_slot_put_the_free_first_and_say_why_the_others_cannot() {
     let (_d, mut conn) = village();
     generate(&mut conn, dec());
     let l10n = zh();
-    let sun = rota::list_month(&conn, dec()).unwrap().into_iter().find(|s| s.date == day("2026-12-06")).unwrap();
+    let sun = rota::list_month(&conn, dec(), huzhu::members::Phones::Masked).unwrap().into_iter().find(|s| s.date == day("2026-12-06")).unwrap();
     let on = sun.assigned[0].member_no;
     assert_eq!(on, MemberNo(1), "only volunteer 1 does Sundays");
     let c = rota::candidates(&conn, sun.id, &l10n).unwrap();
@@ -76,7 +76,7 @@ fn candidates_for_a_slot_put_the_free_first_and_say_why_the_others_cannot() {
     assert_eq!(c[0].member_no, MemberNo(2), "the other volunteer is the candidate");
     assert_eq!(c[0].blocked.as_deref(), Some("李建国 星期日没空。"), "the same sentence assign would refuse with");
 
-    let mon = rota::list_month(&conn, dec()).unwrap().into_iter().find(|s| s.date == day("2026-12-07")).unwrap();
+    let mon = rota::list_month(&conn, dec(), huzhu::members::Phones::Masked).unwrap().into_iter().find(|s| s.date == day("2026-12-07")).unwrap();
     let c = rota::candidates(&conn, mon.id, &l10n).unwrap();
     assert_eq!(c.len(), 1, "on a Monday the other volunteer is the one candidate");
     assert_eq!(c[0].blocked, None, "a weekday volunteer is free on a Monday");

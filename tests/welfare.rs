@@ -160,7 +160,7 @@ fn a_hospital_stay_runs_from_admission_to_discharge_and_its_payment_is_tied_to_i
     let admit = AdmitInput { member: Some(no), date: "2026-11-20".into(), hospital: "县医院".into(), notes: String::new() };
     let s = write(&mut conn, |tx| welfare::admit(tx, &actor(), &admit, today())).unwrap();
     assert_eq!(s.days, 9, "in hospital nine days by today");
-    assert_eq!(welfare::in_hospital(&conn, today()).unwrap().len(), 1, "shown as in hospital until discharged");
+    assert_eq!(welfare::in_hospital(&conn, today(), huzhu::members::Phones::Masked).unwrap().len(), 1, "shown as in hospital until discharged");
     let e = refused(&mut conn, |tx| welfare::admit(tx, &actor(), &admit, today()));
     assert_eq!(e.message_id(), "error-welfare-in-hospital", "one stay at a time");
     let w = pay(&mut conn, &payment(no, WelfareKind::Hospital, "2026-11-22")).unwrap();
@@ -172,5 +172,5 @@ fn a_hospital_stay_runs_from_admission_to_discharge_and_its_payment_is_tied_to_i
     assert_eq!(e.message_id(), "error-welfare-discharge-before-admission");
     let out = write(&mut conn, |tx| welfare::discharge(tx, &actor(), no, "2026-11-27", today())).unwrap();
     assert_eq!((out.days, out.visits, out.paid.as_deref()), (7, 1, Some(w.voucher_no.as_str())), "the stay counts its days, the logged visit and its payment");
-    assert!(welfare::in_hospital(&conn, today()).unwrap().is_empty(), "discharged, no longer in hospital");
+    assert!(welfare::in_hospital(&conn, today(), huzhu::members::Phones::Masked).unwrap().is_empty(), "discharged, no longer in hospital");
 }

@@ -79,6 +79,7 @@ macro_rules! command_list {
             rota::rota_pdf(month: Month, options: RosterOptions) -> SavedFile;
             rota::rota_slips(month: Month) -> SavedFile;
             rota::care_list() -> Vec<CareCase>;
+            rota::care_reveal_family(id: CaseId) -> String;
             rota::care_blank(kind: DutyKind) -> CaseInput;
             rota::care_add(input: CaseInput) -> CareCase;
             rota::volunteer_list() -> Vec<VolunteerAvailability>;

@@ -28,7 +28,7 @@ use huzhu::money::receipts::{PostedEntry, Receipt, ReceiptLayout, ReceiptLine};
 use huzhu::money::statements::StatementInput;
 use huzhu::rota::print::RosterOptions;
 use huzhu::rota::{
-    CareCase, CaseInput, ContactInput, ContactLog, DutyKind, OutcomeInput, OverdueElder, Pairing, PairingInput, RotaCandidate, RotaGenerateReport,
+    CareCase, CaseId, CaseInput, ContactInput, ContactLog, DutyKind, OutcomeInput, OverdueElder, Pairing, PairingInput, RotaCandidate, RotaGenerateReport,
     RotaMonth, RotaSlot, RotaSlotId, ShiftOutcomeRecord, VolunteerAvailability, VolunteerAvailabilityInput,
 };
 use huzhu::time_bank::exchange::{ImportPreview, Imported};

@@ -5,9 +5,9 @@
 //! any error.
 
 use huzhu::kernel::Month;
-use huzhu::members::MemberNo;
+use huzhu::members::{MemberNo, Phones};
 use huzhu::rota::{
-    self, print::RosterOptions, CareCase, CaseInput, ContactInput, ContactLog, DutyKind, OutcomeInput, OverdueElder, Pairing, PairingInput,
+    self, print::RosterOptions, CareCase, CaseId, CaseInput, ContactInput, ContactLog, DutyKind, OutcomeInput, OverdueElder, Pairing, PairingInput,
     RotaCandidate, RotaGenerateReport, RotaMonth, RotaSlot, RotaSlotId, ShiftOutcomeRecord, VolunteerAvailability,
     VolunteerAvailabilityInput,
 };
@@ -63,8 +63,14 @@ pub fn rota_slips(state: &Shell, month: Month) -> CmdResult<SavedFile> {
     state.print(|conn, l10n| rota::print::slips_pdf(conn, month, l10n, huzhu::today()))
 }
 
+/// The care cases, the phone numbers in their family to call masked.
 pub fn care_list(state: &Shell) -> CmdResult<Vec<CareCase>> {
-    state.read(rota::list_cases)
+    state.read(|conn| rota::list_cases(conn, Phones::Masked))
+}
+
+/// One case's family to call with its phone numbers whole, for a role that may; recorded.
+pub fn care_reveal_family(state: &Shell, id: CaseId) -> CmdResult<String> {
+    state.write(|tx, actor| rota::reveal_family(tx, actor, id))
 }
 
 /// The care-case form as it starts for a kind of duty (its usual shifts, named in the
@@ -91,7 +97,7 @@ pub fn pair_add(state: &Shell, input: PairingInput) -> CmdResult<Pairing> {
 
 /// Elders living alone not seen for `days` days (as typed).
 pub fn rota_overdue(state: &Shell, days: String) -> CmdResult<Vec<OverdueElder>> {
-    state.read(|conn| rota::overdue(conn, &days, huzhu::today()))
+    state.read(|conn| rota::overdue(conn, &days, huzhu::today(), Phones::Masked))
 }
 
 pub fn visit_log(state: &Shell, input: ContactInput) -> CmdResult<ContactLog> {

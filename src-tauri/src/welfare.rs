@@ -5,7 +5,7 @@
 
 use huzhu::agenda::{self, Agenda};
 use huzhu::kernel::Month;
-use huzhu::members::MemberNo;
+use huzhu::members::{MemberNo, Phones};
 use huzhu::welfare::{
     self, AdmitInput, BatchInput, BatchResult, BirthdayList, DeathCorrection, DeathInput, DeathPlan, Festival, FestivalList, HospitalStay,
     PaymentInput, PersonWelfare, StandardInput, WelfareFilter, WelfarePayment, WelfareQuote, WelfareStandard,
@@ -75,7 +75,7 @@ pub fn death_correct(state: &Shell, no: MemberNo, reason: String) -> CmdResult<D
 }
 
 pub fn hospital_stays(state: &Shell) -> CmdResult<Vec<HospitalStay>> {
-    state.read(|conn| welfare::stays(conn, None, huzhu::today()))
+    state.read(|conn| welfare::stays(conn, None, huzhu::today(), Phones::Masked))
 }
 
 pub fn hospital_admit(state: &Shell, input: AdmitInput) -> CmdResult<HospitalStay> {
@@ -87,7 +87,7 @@ pub fn hospital_discharge(state: &Shell, no: MemberNo, date: String) -> CmdResul
 }
 
 pub fn birthdays(state: &Shell, month: Month, decades: bool) -> CmdResult<BirthdayList> {
-    state.read(|conn| welfare::birthdays(conn, month, decades))
+    state.read(|conn| welfare::birthdays(conn, month, decades, Phones::Masked))
 }
 
 pub fn birthdays_pay(state: &Shell, month: Month, input: BatchInput) -> CmdResult<BatchResult> {

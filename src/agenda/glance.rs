@@ -9,7 +9,7 @@ use crate::backup::BackupStatus;
 use crate::calendar::AgeCount;
 use crate::error::Result;
 use crate::kernel::{Fen, Month};
-use crate::members::MemberNo;
+use crate::members::{MemberNo, Phones};
 use crate::money::{cash_book, dues};
 use crate::rota::{self, DutyKind, OverdueElder, RotaSlotId};
 use crate::welfare::{self, BirthdayLine, Festival, HospitalStay, UnpaidDeath};
@@ -115,7 +115,7 @@ impl AgendaBackup {
 }
 
 fn shifts(conn: &Connection, month: Month, today: NaiveDate) -> Result<AgendaShifts> {
-    let slots = rota::list_month(conn, month)?;
+    let slots = rota::list_month(conn, month, Phones::Masked)?;
     // Shifts already past in the current month are history, not something to act on.
     let from = month.first_day().max(today);
     let short = slots
@@ -182,13 +182,13 @@ pub fn agenda(conn: &Connection, month: Month, today: NaiveDate, backup: Option<
         today,
         association: crate::association::get(conn)?.map(|a| a.name).unwrap_or_default(),
         age_count: welfare::age_count(conn)?,
-        birthdays: welfare::birthdays(conn, month, false)?.lines,
+        birthdays: welfare::birthdays(conn, month, false, Phones::Masked)?.lines,
         unpaid_deaths: welfare::unpaid_deaths(conn, look_from, month.last_day(), today)?,
-        in_hospital: welfare::in_hospital(conn, today)?,
+        in_hospital: welfare::in_hospital(conn, today, Phones::Masked)?,
         dues,
         shifts: vec![shifts(conn, month, today)?, shifts(conn, month.next(), today)?],
         overdue_days: rota::DEFAULT_OVERDUE_DAYS,
-        overdue: rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), today)?,
+        overdue: rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), today, Phones::Masked)?,
         festivals,
         cash_balance: cash_book::balance(conn, None)?,
         backup: backup.map(AgendaBackup::of),

@@ -110,6 +110,8 @@ pub const ENTITY_AREAS: &[(&str, Area)] = &[
 pub const ACTION_AREAS: &[(&str, &str, Area)] = &[
     // Showing one person's full ID number, phone or health note.
     ("person", "reveal", Area::Sensitive),
+    // Showing a care case's family to call with its phone numbers whole.
+    ("care_case", "reveal", Area::Sensitive),
     // An export with whole ID and phone numbers.
     ("export", "export_full", Area::Sensitive),
     // A recovery code resets one user's PIN: whoever holds the sheet, before anyone signs in.

@@ -103,6 +103,9 @@ pub enum MemberCommand {
         contact: String,
         #[arg(long)]
         yes: bool,
+        /// The possible heirs' phone numbers whole (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
     /// Correct a death entered by mistake: status restored, condolence reversed, shifts listed
     UndoDeath {
@@ -250,7 +253,7 @@ pub fn run(ctx: &mut Ctx, command: MemberCommand) -> Result<()> {
             }
             Ok(())
         }
-        MemberCommand::Died { no, date, contact, yes } => super::welfare::died(ctx, no, date, contact, yes),
+        MemberCommand::Died { no, date, contact, yes, full } => super::welfare::died(ctx, no, date, contact, yes, full),
         MemberCommand::UndoDeath { no, reason } => super::welfare::undo_death(ctx, no, reason),
         MemberCommand::SetStatus { no, status, date, note } => {
             let status = Status::parse(&status).ok_or_else(|| bad_choice("status", &status, &["active", "suspended", "left", "deceased"]))?;

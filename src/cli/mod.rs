@@ -245,6 +245,15 @@ impl Ctx {
     /// Runs `f` in one transaction with the acting user (`db::write`: it begins IMMEDIATE, so
     /// it waits its turn behind another writer); nothing is kept if it fails. A damaged
     /// database is refused, saying what is wrong.
+    /// How a list shows phone numbers: masked, or with `--full` whole, recorded as a reveal of
+    /// the phones of `what` (refused, and nothing printed, to a role that may not see them).
+    pub fn phones(&mut self, full: bool, what: &str) -> Result<huzhu::members::Phones> {
+        if !full {
+            return Ok(huzhu::members::Phones::Masked);
+        }
+        self.write(|tx, actor, _| huzhu::members::reveal_phones(tx, actor, what))
+    }
+
     pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction, &Actor, NaiveDate) -> Result<T>) -> Result<T> {
         self.writable()?;
         let actor = self.actor()?;

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use huzhu::i18n::Localizer;
-use huzhu::members::MemberNo;
+use huzhu::members::{MemberNo, Phones};
 use huzhu::kernel::Month;
 use huzhu::rota::{
     self, print::RosterOptions, CaseInput, ContactInput, DutyKind, OutcomeInput, PairingInput, RotaSlotId, ShiftInput, ShiftOutcomeKind,
@@ -77,6 +77,9 @@ pub enum CareCommand {
     List {
         #[arg(long)]
         json: bool,
+        /// Phone numbers whole (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
 }
 
@@ -111,6 +114,9 @@ pub enum RotaCommand {
         month: String,
         #[arg(long)]
         json: bool,
+        /// Phone numbers whole (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
     /// The monthly roster as a PDF (A4 landscape; --a3 for the wall)
     Pdf {
@@ -175,6 +181,9 @@ pub enum RotaCommand {
         days: i64,
         #[arg(long)]
         json: bool,
+        /// Phone numbers whole (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
 }
 
@@ -251,8 +260,8 @@ pub fn care(ctx: &mut Ctx, command: CareCommand) -> Result<()> {
             say!("{}", c.id.0);
             Ok(())
         }
-        CareCommand::List { json } => {
-            let cases = rota::list_cases(&ctx.conn)?;
+        CareCommand::List { json, full } => {
+            let cases = if full { ctx.write(|tx, actor, _| rota::reveal_families(tx, actor))? } else { rota::list_cases(&ctx.conn, Phones::Masked)? };
             if json {
                 return print_json(&cases);
             }
@@ -331,9 +340,10 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             }
             Ok(())
         }
-        RotaCommand::List { month, json } => {
+        RotaCommand::List { month, json, full } => {
             let month = Month::parse("month", &month)?;
-            let slots = rota::list_month(&ctx.conn, month)?;
+            let phones = ctx.phones(full, &format!("rota:{month}"))?;
+            let slots = rota::list_month(&ctx.conn, month, phones)?;
             if json {
                 return print_json(&slots);
             }
@@ -416,8 +426,9 @@ pub fn rota_cmd(ctx: &mut Ctx, command: RotaCommand) -> Result<()> {
             }
             Ok(())
         }
-        RotaCommand::Overdue { days, json } => {
-            let list = rota::overdue(&ctx.conn, &days.to_string(), ctx.today)?;
+        RotaCommand::Overdue { days, json, full } => {
+            let phones = ctx.phones(full, "overdue")?;
+            let list = rota::overdue(&ctx.conn, &days.to_string(), ctx.today, phones)?;
             if json {
                 return print_json(&list);
             }

@@ -125,6 +125,9 @@ pub enum HospitalCommand {
         all: bool,
         #[arg(long)]
         json: bool,
+        /// Phone numbers whole (chair or secretary; recorded)
+        #[arg(long)]
+        full: bool,
     },
 }
 
@@ -165,6 +168,9 @@ pub struct BirthdaysArgs {
     decades: bool,
     #[arg(long)]
     json: bool,
+    /// Phone numbers whole (chair or secretary; recorded)
+    #[arg(long)]
+    full: bool,
     /// Print the list as PDF
     #[arg(long)]
     out: Option<PathBuf>,
@@ -374,18 +380,27 @@ fn print_plan(ctx: &Ctx, p: &DeathPlan) {
     }
 }
 
-/// `huzhu member died NO --date D [--contact NAME] [--yes]`: without --yes only says what it
-/// would do.
-pub fn died(ctx: &mut Ctx, no: i64, date: String, contact: String, yes: bool) -> Result<()> {
+/// `huzhu member died NO --date D [--contact NAME] [--yes] [--full]`: without --yes only says
+/// what it would do; the possible heirs' phones masked unless --full (recorded).
+pub fn died(ctx: &mut Ctx, no: i64, date: String, contact: String, yes: bool, full: bool) -> Result<()> {
     let input = DeathInput { member: Some(MemberNo(no)), date, contact };
     if !yes {
-        let p = welfare::death_preview(&ctx.conn, &input, ctx.today)?;
+        let mut p = welfare::death_preview(&ctx.conn, &input, ctx.today)?;
+        if full {
+            ctx.write(|tx, actor, today| welfare::reveal_heirs(tx, actor, &mut p, today))?;
+        }
         say!("{}", ctx.tr("cli-death-preview", &[("name", p.name.clone()), ("no", no.to_string()), ("date", p.date.to_string())]));
         print_plan(ctx, &p);
         eprintln!("{}", ctx.t("cli-death-confirm"));
         return Ok(());
     }
-    let p = ctx.write(|tx, actor, today| welfare::record_death(tx, actor, &input, today))?;
+    let p = ctx.write(|tx, actor, today| {
+        let mut p = welfare::record_death(tx, actor, &input, today)?;
+        if full {
+            welfare::reveal_heirs(tx, actor, &mut p, today)?;
+        }
+        Ok(p)
+    })?;
     say!("{}", ctx.tr("cli-death-done", &[("name", p.name.clone())]));
     print_plan(ctx, &p);
     Ok(())
@@ -430,8 +445,9 @@ pub fn hospital(ctx: &mut Ctx, command: HospitalCommand) -> Result<()> {
             );
             Ok(())
         }
-        HospitalCommand::List { all, json } => {
-            let rows = if all { welfare::stays(&ctx.conn, None, ctx.today)? } else { welfare::in_hospital(&ctx.conn, ctx.today)? };
+        HospitalCommand::List { all, json, full } => {
+            let phones = ctx.phones(full, "hospital")?;
+            let rows = if all { welfare::stays(&ctx.conn, None, ctx.today, phones)? } else { welfare::in_hospital(&ctx.conn, ctx.today, phones)? };
             if json {
                 return print_json(&rows);
             }
@@ -475,7 +491,8 @@ pub fn birthdays(ctx: &mut Ctx, args: BirthdaysArgs) -> Result<()> {
         let p = welfare::birthdays_pdf(&ctx.conn, month, args.decades, &ctx.l10n, ctx.today)?;
         return write_file(ctx, out, args.force, &p.bytes);
     }
-    let list = welfare::birthdays(&ctx.conn, month, args.decades)?;
+    let phones = ctx.phones(args.full, &format!("birthdays:{month}"))?;
+    let list = welfare::birthdays(&ctx.conn, month, args.decades, phones)?;
     if args.json {
         return print_json(&list.lines);
     }

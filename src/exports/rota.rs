@@ -10,7 +10,7 @@ use crate::rota;
 use crate::sheets::{Cell, Column, Table};
 
 pub(super) fn table(conn: &Connection, month: Month, mask: Mask, l10n: &Localizer) -> Result<(Table, String)> {
-    let slots = rota::list_month(conn, month)?;
+    let slots = rota::list_month(conn, month, crate::members::Phones::Whole)?;
     let columns = [
         ("money-col-date", 11.0),
         ("export-col-time", 12.0),

@@ -13,5 +13,5 @@ pub use person::{PersonId, MemberNo, Living, CareLevel, EconomicStatus, MaritalS
 pub use input::{PersonInput, add, update, validate};
 pub use status::{StatusInput, set_status};
 pub(crate) use status::write_status;
-pub use privacy::{PrivateField, mask_phone, mask_phones_in, reveal};
+pub use privacy::{PrivateField, Phones, mask_phone, mask_phones_in, reveal, reveal_phones};
 pub use search::{AgeBand, PersonSummary, StatusFilter, PersonFilter, PersonPage, RegisterIndex, list, groups};

@@ -85,6 +85,43 @@ pub fn mask_phones_in(text: &str) -> String {
     out
 }
 
+/// How a read shows phone numbers: masked, as everyone sees them, or whole (after a permitted
+/// role's recorded reveal, `reveal_phones`; and for the printouts and exports, which mask by
+/// their own option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phones {
+    Masked,
+    Whole,
+}
+
+impl Phones {
+    /// One phone number as this read shows it. A number already masked stays as it is.
+    pub fn show(self, phone: &str) -> String {
+        match self {
+            Phones::Whole => phone.to_string(),
+            Phones::Masked if phone.contains('*') => phone.to_string(),
+            Phones::Masked => mask_phone(phone),
+        }
+    }
+
+    /// A line of text with phone numbers in it (a care case's family to call) as this read
+    /// shows it.
+    pub fn show_in(self, text: &str) -> String {
+        match self {
+            Phones::Whole => text.to_string(),
+            Phones::Masked => mask_phones_in(text),
+        }
+    }
+}
+
+/// Whole phone numbers in one read of a list of register people (the command line's `--full`):
+/// recorded as one reveal of the phones of `what` (e.g. `rota:2026-12`), refused, with nothing
+/// written, to a role that may not see them.
+pub fn reveal_phones(tx: &Transaction, actor: &Actor, what: &str) -> Result<Phones> {
+    audit::record(tx, actor, "reveal", "person", what, None::<&()>, Some(&PrivateField::Phones))?;
+    Ok(Phones::Whole)
+}
+
 /// Whether a search for `q` (digits) finds the phone by what the mask shows of it (first three
 /// of a mobile, last four) or the whole number; never by the hidden digits.
 pub fn phone_found(phone_digits: &str, q: &str) -> bool {

@@ -379,7 +379,7 @@ fn service_figures(conn: &Connection, from: NaiveDate, to: NaiveDate, today: Nai
     )?;
     let pairings: i64 = conn.query_row("SELECT count(*) FROM pairing WHERE active = 1 AND from_date <= ?1", [to], |r| r.get(0))?;
     let overdue_on = to.min(today);
-    let overdue = rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), overdue_on)?.into_iter().map(|o| o.name).collect();
+    let overdue = rota::overdue(conn, &rota::DEFAULT_OVERDUE_DAYS.to_string(), overdue_on, crate::members::Phones::Masked)?.into_iter().map(|o| o.name).collect();
     let requests = requests::figures(conn, from, to)?;
     let feedback = feedback::summary(conn, from, to)?;
     Ok(ServiceFigures { duties, visits, calls, pairings, overdue, overdue_on, requests, feedback })

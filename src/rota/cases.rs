@@ -11,7 +11,7 @@ use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::kernel::fields;
-use crate::members::{self, MemberNo};
+use crate::members::{self, MemberNo, Phones};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -111,6 +111,7 @@ pub struct CareCase {
     pub paired: Option<MemberNo>,
     pub address: String,
     pub medicines: String,
+    /// Its phone numbers masked unless the read was asked for whole phones (`reveal_family`).
     pub family_to_call: String,
     pub notes: String,
 }
@@ -171,12 +172,13 @@ pub(super) fn add_new_case(tx: &Transaction, actor: &Actor, input: &NewCase, pai
             params![id.0, i as i64, s.name, hhmm(s.start), hhmm(s.end), s.people],
         )?;
     }
-    let case = get_case(tx, id)?;
+    let case = get_case(tx, id, Phones::Masked)?;
     audit::record(tx, actor, "add", "care_case", id.0, None::<&CareCase>, Some(&case))?;
     Ok(case)
 }
 
-pub fn get_case(conn: &Connection, id: CaseId) -> Result<CareCase> {
+/// One case, the phones in its family to call as `phones` says.
+pub fn get_case(conn: &Connection, id: CaseId, phones: Phones) -> Result<CareCase> {
     let mut c = conn
         .query_row(
             "SELECT c.id, p.member_no, p.name, p.village_group, c.kind, c.from_date, c.until_date, c.weekdays, c.every_days,
@@ -203,7 +205,7 @@ pub fn get_case(conn: &Connection, id: CaseId) -> Result<CareCase> {
                     paired: r.get::<_, Option<i64>>(9)?.map(MemberNo),
                     address: r.get(10)?,
                     medicines: r.get(11)?,
-                    family_to_call: r.get::<_, String>(12)?.trim().to_string(),
+                    family_to_call: phones.show_in(r.get::<_, String>(12)?.trim()),
                     notes: r.get(13)?,
                 })
             },
@@ -222,9 +224,25 @@ pub fn get_case(conn: &Connection, id: CaseId) -> Result<CareCase> {
     Ok(c)
 }
 
-pub fn list_cases(conn: &Connection) -> Result<Vec<CareCase>> {
+pub fn list_cases(conn: &Connection, phones: Phones) -> Result<Vec<CareCase>> {
     let ids: Vec<i64> = conn.prepare("SELECT id FROM care_case ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    ids.into_iter().map(|i| get_case(conn, CaseId(i))).collect()
+    ids.into_iter().map(|i| get_case(conn, CaseId(i), phones)).collect()
+}
+
+/// Every case with the phone numbers of its family to call whole, for a role that may see them
+/// (the command line's `care list --full`): one reveal recorded for the list.
+pub fn reveal_families(tx: &Transaction, actor: &Actor) -> Result<Vec<CareCase>> {
+    let cases = list_cases(tx, Phones::Whole)?;
+    audit::record(tx, actor, "reveal", "care_case", "all", None::<&()>, Some(&"family_to_call"))?;
+    Ok(cases)
+}
+
+/// The family to call of one case with its phone numbers whole, for a role that may see them;
+/// the reveal is recorded (refused, with nothing written, to any other role).
+pub fn reveal_family(tx: &Transaction, actor: &Actor, id: CaseId) -> Result<String> {
+    let c = get_case(tx, id, Phones::Whole)?;
+    audit::record(tx, actor, "reveal", "care_case", id.0, None::<&()>, Some(&"family_to_call"))?;
+    Ok(c.family_to_call)
 }
 
 /// The dates in `[from, until]` a case has a shift on.

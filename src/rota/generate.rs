@@ -146,7 +146,7 @@ pub fn reason_text(r: &Reason, l10n: &Localizer) -> String {
 /// Everything the generator needs for a month, read from the database.
 pub fn load_input(conn: &Connection, month: Month) -> Result<(generator::Input, Vec<RotaSlot>)> {
     let (first, last) = (month.first_day(), month.last_day());
-    let around = slots_between(conn, first.pred_opt().unwrap_or(first), last.succ_opt().unwrap_or(last))?;
+    let around = slots_between(conn, first.pred_opt().unwrap_or(first), last.succ_opt().unwrap_or(last), crate::members::Phones::Masked)?;
     let groups: BTreeMap<i64, (String, i64)> = conn
         .prepare("SELECT member_no, village_group, id FROM person")?
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, i64>(2)?))))?

@@ -25,7 +25,7 @@ mod screens;
 
 pub use kinds::{DutyKind, Weekdays, parse_time, split_range, date_range, parse_kinds, parse_shift_kinds, ShiftInput, ShiftSpec, is_night, default_shifts, interval};
 pub use volunteers::{VolunteerAvailabilityInput, VolunteerAvailability, availability, set_volunteer, list_volunteers};
-pub use cases::{CaseId, CaseInput, blank_case, CareCase, add_case, get_case, list_cases, case_dates};
+pub use cases::{CaseId, CaseInput, blank_case, CareCase, add_case, get_case, list_cases, reveal_family, reveal_families, case_dates};
 pub use pairings::{PairingInput, Pairing, add_pairing};
 pub use slots::{RotaSlotId, RotaAssignee, ShiftOutcome, ShiftOutcomeKind, RotaSlot, slots_between, list_month, get_slot};
 pub use generate::{DEFAULT_REST_HOURS, RotaUnfilledSlot, RotaGenerateReport, reason_text, load_input, generate};

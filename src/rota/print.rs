@@ -15,7 +15,7 @@ use super::slots::{list_month, RotaSlot};
 use crate::audit::Actor;
 use crate::error::Result;
 use crate::i18n::Localizer;
-use crate::members::{mask_phone, mask_phones_in, MemberNo};
+use crate::members::{mask_phone, mask_phones_in, MemberNo, Phones};
 use crate::kernel::{Month, Printout};
 use crate::pdf::{self, Align, Doc, Paper};
 
@@ -69,13 +69,13 @@ fn names_of(s: &RotaSlot, l10n: &Localizer) -> (String, bool) {
 /// the recipient, address, medicines and family to call, the phone list of the case's
 /// volunteers, signature lines and page numbers; then the phone list of everyone on duty.
 pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
-    let slots = list_month(conn, month)?;
+    let slots = list_month(conn, month, Phones::Whole)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let mut by_case: BTreeMap<CaseId, Vec<&RotaSlot>> = BTreeMap::new();
     for s in &slots {
         by_case.entry(s.case_id).or_default().push(s);
     }
-    let mut cases: Vec<CareCase> = by_case.keys().map(|id| get_case(conn, *id)).collect::<Result<_>>()?;
+    let mut cases: Vec<CareCase> = by_case.keys().map(|id| get_case(conn, *id, Phones::Whole)).collect::<Result<_>>()?;
     cases.sort_by_key(|c| (c.kind, c.paired.is_some(), c.id));
     let title = l10n.format("rota-roster-title", &[("month", month_label(l10n, month))]);
     let mut doc = Doc::new(&title)?;
@@ -321,7 +321,7 @@ pub fn roster_pdf(conn: &Connection, month: Month, opts: RosterOptions, l10n: &L
 /// Per-volunteer slips: a card per person (more when they have many shifts) with their own dates,
 /// times, whom and where; six to an A4 page with dashed cut lines.
 pub fn slips_pdf(conn: &Connection, month: Month, l10n: &Localizer, today: NaiveDate) -> Result<Printout> {
-    let slots = list_month(conn, month)?;
+    let slots = list_month(conn, month, Phones::Masked)?;
     let assoc = crate::association::get(conn)?.map(|a| a.name).unwrap_or_default();
     let mut by_person: BTreeMap<MemberNo, (String, String, Vec<&RotaSlot>)> = BTreeMap::new();
     for s in &slots {

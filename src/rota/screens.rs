@@ -40,7 +40,7 @@ pub struct RotaMonth {
 
 /// The month for the calendar (`RotaMonth`), in the reader's language.
 pub fn month(conn: &Connection, month: Month, l10n: &Localizer) -> Result<RotaMonth> {
-    let mut slots = list_month(conn, month)?;
+    let mut slots = list_month(conn, month, members::Phones::Masked)?;
     for a in slots.iter_mut().flat_map(|s| s.assigned.iter_mut()) {
         a.why_text = why_text(&a.why, l10n);
     }

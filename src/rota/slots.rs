@@ -14,7 +14,7 @@ use super::kinds::{hhmm, interval, is_night, stored_time, DutyKind};
 use crate::error::{Error, Result, Unreadable};
 use crate::kernel::Month;
 use crate::kernel::choice::choice;
-use crate::members::MemberNo;
+use crate::members::{MemberNo, Phones};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -28,7 +28,7 @@ impl std::fmt::Display for RotaSlotId {
 
 /// Makes sure every shift of every case in the month has its slot row.
 pub(super) fn materialise(tx: &Transaction, month: Month) -> Result<()> {
-    let cases = list_cases(tx)?;
+    let cases = list_cases(tx, Phones::Masked)?;
     let mut shift_ids = tx.prepare_cached("SELECT id FROM case_shift WHERE case_id = ?1 ORDER BY position")?;
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO rota_slot (case_id, shift_id, date, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for c in &cases {
@@ -48,6 +48,7 @@ pub(super) fn materialise(tx: &Transaction, month: Month) -> Result<()> {
 pub struct RotaAssignee {
     pub member_no: MemberNo,
     pub name: String,
+    /// The first phone, masked unless the read was asked for whole phones.
     pub phone: String,
     pub by_hand: bool,
     pub why: RotaWhy,
@@ -149,8 +150,9 @@ fn slot_from_row(r: &rusqlite::Row) -> rusqlite::Result<RotaSlot> {
     })
 }
 
-/// The slots dated in `[from, until]` with their people, in time order.
-pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Result<Vec<RotaSlot>> {
+/// The slots dated in `[from, until]` with their people, in time order; their phones as `phones`
+/// says (whole for the printouts, which mask by their own option, and a recorded reveal).
+pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate, phones: Phones) -> Result<Vec<RotaSlot>> {
     let mut stmt = conn.prepare_cached(&format!("{SLOT_SELECT} WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.start, s.case_id, sh.position"))?;
     let mut slots = stmt.query_map(params![from, until], slot_from_row)?.collect::<Result<Vec<_>, _>>()?;
     let mut stmt = conn.prepare_cached(
@@ -160,6 +162,7 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
          LEFT JOIN person w ON w.id = o.worker_id
          WHERE s.date BETWEEN ?1 AND ?2 ORDER BY a.slot_id, p.name_sort, p.member_no",
     )?;
+    let shown = phones;
     let mut by_slot: BTreeMap<i64, Vec<RotaAssignee>> = BTreeMap::new();
     let rows = stmt.query_map(params![from, until], |r| {
         let phones: String = r.get(3)?;
@@ -170,7 +173,7 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
             RotaAssignee {
                 member_no: MemberNo(r.get(1)?),
                 name: r.get(2)?,
-                phone: phones.split('\n').next().unwrap_or_default().to_string(),
+                phone: shown.show(phones.split('\n').next().unwrap_or_default()),
                 by_hand: r.get(4)?,
                 why: serde_json::from_str::<RotaWhy>(&why).map_err(|_| Unreadable::new("rota_assignment.why", why.as_str()).at(5))?,
                 why_text: String::new(),
@@ -193,16 +196,17 @@ pub fn slots_between(conn: &Connection, from: NaiveDate, until: NaiveDate) -> Re
     Ok(slots)
 }
 
-pub fn list_month(conn: &Connection, month: Month) -> Result<Vec<RotaSlot>> {
-    slots_between(conn, month.first_day(), month.last_day())
+pub fn list_month(conn: &Connection, month: Month, phones: Phones) -> Result<Vec<RotaSlot>> {
+    slots_between(conn, month.first_day(), month.last_day(), phones)
 }
 
+/// One slot, its people's phones masked.
 pub fn get_slot(conn: &Connection, id: RotaSlotId) -> Result<RotaSlot> {
     let date: NaiveDate = conn
         .query_row("SELECT date FROM rota_slot WHERE id = ?1", [id.0], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::not_found("error-rota-slot-not-found", id.0))?;
-    slots_between(conn, date, date)?
+    slots_between(conn, date, date, Phones::Masked)?
         .into_iter()
         .find(|s| s.id == id)
         .ok_or_else(|| Error::not_found("error-rota-slot-not-found", id.0))

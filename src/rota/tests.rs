@@ -447,14 +447,14 @@ fn stored_values_that_do_not_read_back_are_errors_not_defaults() {
     set_volunteer(&tx, &actor, p.member_no, &VolunteerAvailabilityInput::default(), today).unwrap();
     let input = CaseInput { recipient: Some(p.member_no), shifts: vec![], every_days: "1".into(), ..blank_case(DutyKind::Visit, &l10n, today) };
     let case = add_case(&tx, &actor, &input, &l10n, today).unwrap();
-    assert_eq!(get_case(&tx, case.id).unwrap().weekdays, vec![1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(get_case(&tx, case.id, crate::members::Phones::Masked).unwrap().weekdays, vec![1, 2, 3, 4, 5, 6, 7]);
     let corrupt = |e: crate::Error| (e.code(), e.message_id(), e.args()[0].1.clone());
 
     tx.execute("UPDATE care_case SET weekdays = 'every day'", []).unwrap();
-    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()), ("corrupt", "error-stored-unreadable", "weekdays".into()), "unreadable weekdays are not every day");
+    assert_eq!(corrupt(get_case(&tx, case.id, crate::members::Phones::Masked).unwrap_err()), ("corrupt", "error-stored-unreadable", "weekdays".into()), "unreadable weekdays are not every day");
     tx.execute("UPDATE care_case SET weekdays = '1,2'", []).unwrap();
     tx.execute("UPDATE case_shift SET start = '29:30'", []).unwrap();
-    assert_eq!(corrupt(get_case(&tx, case.id).unwrap_err()).2, "case_shift.start", "an unreadable time is not midnight");
+    assert_eq!(corrupt(get_case(&tx, case.id, crate::members::Phones::Masked).unwrap_err()).2, "case_shift.start", "an unreadable time is not midnight");
 
     tx.execute("UPDATE volunteer_availability SET weekdays = '8'", []).unwrap();
     assert_eq!(corrupt(availability(&tx, p.member_no).unwrap_err()).2, "weekdays");

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Result, Unreadable};
 use crate::kernel::fields;
-use crate::members::{self, MemberNo};
+use crate::members::{self, MemberNo, Phones};
 
 /// An elder living alone with no visit or call for this many days is flagged.
 pub const DEFAULT_OVERDUE_DAYS: i64 = 7;
@@ -58,6 +58,7 @@ pub fn log_contact(tx: &Transaction, actor: &Actor, input: &ContactInput, today:
 pub struct OverdueElder {
     pub member_no: MemberNo,
     pub name: String,
+    /// The first phone, masked unless the read was asked for whole phones.
     pub phone: String,
     pub address: String,
     #[ts(type = "string | null")]
@@ -67,8 +68,8 @@ pub struct OverdueElder {
 }
 
 /// Elders living alone with no visit or call (logged, or a done visit shift) for `days` days,
-/// as typed (a whole number of days, 1 or more; field `days`).
-pub fn overdue(conn: &Connection, days: &str, today: NaiveDate) -> Result<Vec<OverdueElder>> {
+/// as typed (a whole number of days, 1 or more; field `days`); their phones as `phones` says.
+pub fn overdue(conn: &Connection, days: &str, today: NaiveDate, shown: Phones) -> Result<Vec<OverdueElder>> {
     let days = fields::whole("days", days, 1..=3660, "error-number-invalid")?;
     let mut stmt = conn.prepare(
         "SELECT p.member_no, p.name, p.phones, p.address,
@@ -97,7 +98,7 @@ pub fn overdue(conn: &Connection, days: &str, today: NaiveDate) -> Result<Vec<Ov
             out.push(OverdueElder {
                 member_no: no,
                 name,
-                phone: phones.split('\n').next().unwrap_or_default().to_string(),
+                phone: shown.show(phones.split('\n').next().unwrap_or_default()),
                 address,
                 last_contact: last,
                 days: since,

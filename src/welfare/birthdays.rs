@@ -16,7 +16,7 @@ use crate::audit::Actor;
 use crate::calendar::{AgeCount, LunarDay};
 use crate::error::Result;
 use crate::kernel::{Fen, Month};
-use crate::members::{self, MemberNo, PersonId};
+use crate::members::{self, MemberNo, PersonId, Phones};
 
 /// One birthday of the month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -25,6 +25,7 @@ pub struct BirthdayLine {
     pub member_no: MemberNo,
     pub name: String,
     pub village_group: String,
+    /// The first phone, masked unless the read was asked for whole phones.
     pub phone: String,
     /// The solar day of the birthday in the month.
     #[ts(type = "string")]
@@ -99,8 +100,8 @@ fn occasion(age: Option<u32>, date: NaiveDate) -> String {
 }
 
 /// The month's birthdays in date order (then register number); with `decades_only`, only the
-/// decade birthdays.
-pub fn birthdays(conn: &Connection, month: Month, decades_only: bool) -> Result<BirthdayList> {
+/// decade birthdays. The phones as `phones` says.
+pub fn birthdays(conn: &Connection, month: Month, decades_only: bool, phones: Phones) -> Result<BirthdayList> {
     let count = age_count(conn)?;
     let mut lines = Vec::new();
     for r in people(conn)? {
@@ -119,7 +120,7 @@ pub fn birthdays(conn: &Connection, month: Month, decades_only: bool) -> Result<
             member_no: r.no,
             name: r.name,
             village_group: r.group,
-            phone: r.phone,
+            phone: phones.show(&r.phone),
             date,
             lunar: r.lunar,
             age,
@@ -135,7 +136,7 @@ pub fn birthdays(conn: &Connection, month: Month, decades_only: bool) -> Result<
 /// Pays the month's decade-birthday gifts (those with a standard, not yet paid): one payment
 /// and one voucher each.
 pub fn pay_decades(tx: &Transaction, actor: &Actor, month: Month, input: &BatchInput, today: NaiveDate) -> Result<BatchResult> {
-    let list = birthdays(tx, month, true)?;
+    let list = birthdays(tx, month, true, Phones::Masked)?;
     let mut lines = Vec::new();
     for l in list.lines {
         let p = members::get_by_no(tx, l.member_no, today)?;

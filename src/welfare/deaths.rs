@@ -20,7 +20,7 @@ use super::payments::{self, WelfareQuote};
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result, Unreadable};
 use crate::kernel::{fields, Fen};
-use crate::members::{self, MemberNo, Person, PersonFilter, Status, StatusFilter};
+use crate::members::{self, MemberNo, Person, PersonFilter, Phones, PrivateField, Status, StatusFilter};
 use crate::money::{dues, receipts};
 use crate::rota::departures::{self, RotaDeparture, RotaLeftShift, RotaRestored};
 use crate::time_bank::{self, Hours};
@@ -44,6 +44,7 @@ pub struct DeathInput {
 pub struct PossibleHeir {
     pub name: String,
     pub relation: String,
+    /// Masked (kept so in the death's record too); `reveal_heirs` shows them whole.
     pub phone: String,
     pub member_no: Option<MemberNo>,
 }
@@ -111,7 +112,7 @@ fn heirs(conn: &Connection, p: &Person, today: NaiveDate) -> Result<Vec<Possible
         out.push(PossibleHeir {
             name: f.name.clone(),
             relation: f.relation.clone(),
-            phone: f.phone.clone(),
+            phone: Phones::Masked.show(&f.phone),
             member_no: if same.len() == 1 { Some(same[0]) } else { None },
         });
     }
@@ -178,6 +179,20 @@ pub fn record(tx: &Transaction, actor: &Actor, input: &DeathInput, today: NaiveD
     Ok(plan)
 }
 
+/// The heirs of a plan (a preview, a record) with their phones whole, from the person's family
+/// contacts in the register, for a role that may see them: recorded as a reveal of the person's
+/// phones (refused, with nothing written, to any other role). An heir no longer among the
+/// family contacts keeps the masked phone.
+pub fn reveal_heirs(tx: &Transaction, actor: &Actor, plan: &mut DeathPlan, today: NaiveDate) -> Result<()> {
+    let p = members::reveal(tx, actor, plan.member_no, PrivateField::Phones, today)?;
+    for h in &mut plan.heirs {
+        if let Some(f) = p.family.iter().find(|f| f.name == h.name && f.relation == h.relation) {
+            h.phone = f.phone.clone();
+        }
+    }
+    Ok(())
+}
+
 /// A recorded death as the member's page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -203,7 +218,11 @@ pub fn record_of(conn: &Connection, no: MemberNo) -> Result<Option<DeathRecord>>
         )
         .optional()?;
     let Some((id, effects, recorded_at, recorded_by, corrected)) = row else { return Ok(None) };
-    let plan: DeathPlan = serde_json::from_str(&effects).map_err(|_| Unreadable::new("death_record.effects", effects.as_str()))?;
+    let mut plan: DeathPlan = serde_json::from_str(&effects).map_err(|_| Unreadable::new("death_record.effects", effects.as_str()))?;
+    // A death recorded before the heirs' phones were masked in the plan kept them whole.
+    for h in &mut plan.heirs {
+        h.phone = Phones::Masked.show(&h.phone);
+    }
     Ok(Some(DeathRecord { id, plan, recorded_at, recorded_by, corrected }))
 }
 

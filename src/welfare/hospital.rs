@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::audit::{self, Actor};
 use crate::error::{Error, Result};
 use crate::kernel::fields;
-use crate::members::{self, MemberNo, PersonId, Status};
+use crate::members::{self, MemberNo, PersonId, Phones, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -19,6 +19,7 @@ pub struct HospitalStay {
     pub member_no: MemberNo,
     pub name: String,
     pub village_group: String,
+    /// The first phone, masked unless the read was asked for whole phones.
     pub phone: String,
     #[ts(type = "string")]
     pub admitted: NaiveDate,
@@ -54,7 +55,7 @@ const SELECT: &str = "SELECT h.id, p.member_no, p.name, p.village_group, p.phone
             AND (h.discharged IS NULL OR c.date <= h.discharged))
     FROM hospital_stay h JOIN person p ON p.id = h.person_id";
 
-fn from_row(r: &Row, on: NaiveDate) -> rusqlite::Result<HospitalStay> {
+fn from_row(r: &Row, on: NaiveDate, shown: Phones) -> rusqlite::Result<HospitalStay> {
     let admitted: NaiveDate = r.get(5)?;
     let discharged: Option<NaiveDate> = r.get(6)?;
     let phones: String = r.get(4)?;
@@ -63,7 +64,7 @@ fn from_row(r: &Row, on: NaiveDate) -> rusqlite::Result<HospitalStay> {
         member_no: MemberNo(r.get(1)?),
         name: r.get(2)?,
         village_group: r.get(3)?,
-        phone: phones.split('\n').next().unwrap_or_default().to_string(),
+        phone: shown.show(phones.split('\n').next().unwrap_or_default()),
         admitted,
         discharged,
         hospital: r.get(7)?,
@@ -75,7 +76,7 @@ fn from_row(r: &Row, on: NaiveDate) -> rusqlite::Result<HospitalStay> {
 }
 
 fn get(conn: &Connection, id: i64, on: NaiveDate) -> Result<HospitalStay> {
-    conn.query_row(&format!("{SELECT} WHERE h.id = ?1"), [id], |r| from_row(r, on))
+    conn.query_row(&format!("{SELECT} WHERE h.id = ?1"), [id], |r| from_row(r, on, Phones::Masked))
         .optional()?
         .ok_or_else(|| Error::not_found("error-welfare-stay-not-found", id))
 }
@@ -156,16 +157,16 @@ pub(crate) fn current_of(conn: &Connection, person: PersonId, today: NaiveDate) 
     open_stay(conn, person)?.map(|id| get(conn, id, today)).transpose()
 }
 
-/// Members in hospital now (not discharged), longest first.
-pub fn in_hospital(conn: &Connection, today: NaiveDate) -> Result<Vec<HospitalStay>> {
+/// Members in hospital now (not discharged), longest first; their phones as `phones` says.
+pub fn in_hospital(conn: &Connection, today: NaiveDate, phones: Phones) -> Result<Vec<HospitalStay>> {
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE h.discharged IS NULL AND p.status <> 'deceased' ORDER BY h.admitted, h.id"))?;
-    let rows = stmt.query_map([], |r| from_row(r, today))?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt.query_map([], |r| from_row(r, today, phones))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 
-/// Every stay (of one member, or of all), newest first.
-pub fn stays(conn: &Connection, member: Option<MemberNo>, today: NaiveDate) -> Result<Vec<HospitalStay>> {
+/// Every stay (of one member, or of all), newest first; the phones as `phones` says.
+pub fn stays(conn: &Connection, member: Option<MemberNo>, today: NaiveDate, phones: Phones) -> Result<Vec<HospitalStay>> {
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE ?1 IS NULL OR p.member_no = ?1 ORDER BY h.admitted DESC, h.id DESC"))?;
-    let rows = stmt.query_map([member.map(|m| m.0)], |r| from_row(r, today))?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt.query_map([member.map(|m| m.0)], |r| from_row(r, today, phones))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

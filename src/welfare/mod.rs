@@ -23,7 +23,7 @@ pub use standards::{StandardId, WelfareStandard, StandardInput, set_standard, al
 pub use hospital::{HospitalStay, AdmitInput, admit, discharge, in_hospital, stays};
 pub use payments::{WelfarePayment, PaymentInput, WelfareQuote, WelfareFilter, quote, quote_input, pay, get as get_payment, get_by_voucher, list};
 pub use batch::{BatchInput, BatchSkipWhy, BatchSkip, BatchResult};
-pub use deaths::{DeathInput, PossibleHeir, DeathDues, DeathPlan, DeathRecord, DeathCorrection, UnpaidDeath, preview as death_preview, record as record_death, record_of as death_record, correct as correct_death, unpaid as unpaid_deaths};
+pub use deaths::{DeathInput, PossibleHeir, DeathDues, DeathPlan, DeathRecord, DeathCorrection, UnpaidDeath, preview as death_preview, record as record_death, record_of as death_record, correct as correct_death, unpaid as unpaid_deaths, reveal_heirs};
 pub use birthdays::{BirthdayLine, BirthdayList, birthdays, pay_decades};
 pub use festivals::{FestivalLine, FestivalList, festival, festival_date, pay_festival};
 pub use slips::{slips_pdf, sign_list_pdf, birthdays_pdf};

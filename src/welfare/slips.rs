@@ -189,7 +189,7 @@ pub fn sign_list_pdf(conn: &Connection, vouchers: &[String], title: &str, l10n: 
 
 /// The month's birthday list (only the decade birthdays with `decades_only`), decades marked.
 pub fn birthdays_pdf(conn: &Connection, month: Month, decades_only: bool, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
-    let list = &birthdays(conn, month, decades_only)?;
+    let list = &birthdays(conn, month, decades_only, crate::members::Phones::Masked)?;
     let assoc = association_name(conn)?;
     let title = l10n.format("welfare-birthdays-title", &[("year", list.month.year.to_string()), ("month", list.month.month.to_string())]);
     let subtitle = format!("{}　{}", assoc, l10n.t(list.age_count.label_id()));

@@ -23,7 +23,7 @@ pub struct PersonWelfare {
 }
 
 pub fn for_person(conn: &Connection, no: MemberNo, today: NaiveDate) -> Result<PersonWelfare> {
-    let stays = stays(conn, Some(no), today)?;
+    let stays = stays(conn, Some(no), today, crate::members::Phones::Masked)?;
     Ok(PersonWelfare {
         payments: list(conn, &WelfareFilter { member: Some(no), ..Default::default() })?,
         in_hospital: stays.iter().find(|s| s.discharged.is_none()).cloned(),

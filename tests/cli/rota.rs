@@ -23,6 +23,24 @@ fn village() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
+/// Runs huzhu with a PIN (and a new user's PIN) in the environment.
+fn run_with(db: &Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut c = command(db);
+    c.envs(env.iter().copied());
+    c.args(args).output().expect("run huzhu")
+}
+
+type Env = &'static [(&'static str, &'static str)];
+
+/// Turns sign-in on: a chair 陈会长 and a viewer 孙查看; returns the environment each signs in
+/// with.
+fn sign_in_on(db: &Path) -> (Env, Env) {
+    assert!(run_with(db, &[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]).status.success());
+    let chair: Env = &[("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")];
+    assert!(run_with(db, chair, &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]).status.success());
+    (chair, &[("HUZHU_PIN", "530961")])
+}
+
 fn slot_ids(db: &Path) -> Vec<String> {
     let list: serde_json::Value = serde_json::from_str(&ok(db, &["rota", "list", "--month", "2026-01", "--json"])).expect("rota list --json prints JSON");
     list.as_array().expect("a list of slots").iter().map(|s| s["id"].to_string()).collect()
@@ -81,26 +99,19 @@ fn rota_pdf_masks_phones_unless_full_phones_is_given_by_a_role_that_may_see_them
     assert!(whole.contains("13800000001") && !whole.contains("138****0001"), "--full-phones prints the whole numbers: {whole}");
 
     // Sign-in on: a viewer may print the roster, but not with whole numbers.
-    let run = |env: &[(&str, &str)], args: &[&str]| {
-        let mut c = command(&db);
-        c.envs(env.iter().copied());
-        c.args(args).output().expect("run huzhu")
-    };
-    assert!(run(&[("HUZHU_NEW_PIN", "204817")], &["user", "add", "陈会长", "--role", "chair"]).status.success());
-    let chair = [("HUZHU_PIN", "204817"), ("HUZHU_NEW_PIN", "530961")];
-    assert!(run(&chair, &["--as", "陈会长", "user", "add", "孙查看", "--role", "viewer"]).status.success());
-    let viewer = [("HUZHU_PIN", "530961")];
+    let run = |env: &[(&str, &str)], args: &[&str]| run_with(&db, env, args);
+    let (chair, viewer) = sign_in_on(&db);
     let v = d.path().join("v.pdf");
-    let o = run(&viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap()]);
+    let o = run(viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap()]);
     assert!(o.status.success() && text(&v).contains("138****0001"), "the viewer prints the masked roster: {}", stderr(&o));
     std::fs::remove_file(&v).unwrap();
     let before = db_snapshot(&db);
-    let o = run(&viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
+    let o = run(viewer, &["--as", "孙查看", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
     assert_eq!(o.status.code(), Some(1), "refused: {}", stderr(&o));
     assert!(stderr(&o).contains("无权"), "and says so: {}", stderr(&o));
     assert!(!v.exists(), "no file is written");
     assert!(db_snapshot(&db) == before, "nor anything in the database");
-    let o = run(&chair, &["--as", "陈会长", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
+    let o = run(chair, &["--as", "陈会长", "rota", "pdf", "--month", "2026-01", "--out", v.to_str().unwrap(), "--full-phones"]);
     assert!(o.status.success() && text(&v).contains("13800000001"), "the chair may: {}", stderr(&o));
 }
 
@@ -125,4 +136,58 @@ fn bad_rota_input_gets_a_localised_error_and_changes_nothing() {
         let msg = refused(&db, &args);
         assert!(msg.contains(says), "{args:?} is refused saying {says:?}: {msg}");
     }
+}
+
+/// Reveals recorded in the audit log: who, of what.
+pub fn reveals(db: &Path) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open the database");
+    let mut stmt = conn.prepare("SELECT actor, entity, entity_id FROM audit_log WHERE action = 'reveal' ORDER BY id").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn rota_list_overdue_and_care_list_mask_phones_unless_full_is_given_by_a_role_that_may() {
+    let (_d, db) = village();
+    ok(&db, &["member", "add", "--name", "王阿婆", "--living", "独居", "--phone", "13612345678"]);
+    ok(&db, &["care", "add", "--recipient", "4", "--kind", "visit", "--from", "2026-01-05", "--until", "2026-01-05", "--family", "儿子 林小明 13912345678"]);
+    ok(&db, &["rota", "generate", "--month", "2026-01"]);
+    let masked = [
+        (vec!["rota", "list", "--month", "2026-01", "--json"], "13800000001", "138****0001"),
+        (vec!["rota", "overdue", "--json"], "13612345678", "136****5678"),
+        (vec!["rota", "overdue"], "13612345678", "136****5678"),
+        (vec!["care", "list", "--json"], "13912345678", "139****5678"),
+    ];
+    for (args, whole, shown) in &masked {
+        let out = ok(&db, args);
+        assert!(out.contains(shown) && !out.contains(whole), "{args:?} masks the phones: {out}");
+    }
+    assert!(reveals(&db).is_empty(), "a masked list records no reveal");
+    for (args, whole, shown) in &masked {
+        let mut full = args.clone();
+        full.push("--full");
+        let out = ok(&db, &full);
+        assert!(out.contains(whole) && !out.contains(shown), "{full:?} prints the whole numbers: {out}");
+    }
+    let r = reveals(&db);
+    assert_eq!(r.iter().map(|(_, e, k)| format!("{e} {k}")).collect::<Vec<_>>(), ["person rota:2026-01", "person overdue", "person overdue", "care_case all"], "one reveal recorded for each --full list");
+
+    // Sign-in on: a viewer's --full is refused, says so and writes nothing; the chair's is not.
+    let run = |env: &[(&str, &str)], args: &[&str]| run_with(&db, env, args);
+    let (chair, viewer) = sign_in_on(&db);
+    for (args, whole, shown) in &masked {
+        let mut as_viewer = vec!["--as", "孙查看"];
+        as_viewer.extend(args.iter().copied());
+        let o = run(viewer, &as_viewer);
+        let out = String::from_utf8_lossy(&o.stdout).to_string();
+        assert!(o.status.success() && out.contains(shown) && !out.contains(whole), "the viewer sees {args:?} masked: {}", stderr(&o));
+        as_viewer.push("--full");
+        let before = db_snapshot(&db);
+        let o = run(viewer, &as_viewer);
+        assert_eq!(o.status.code(), Some(1), "{as_viewer:?} is refused: {}", stderr(&o));
+        assert!(stderr(&o).contains("无权") && o.stdout.is_empty(), "says so and prints nothing: {}", stderr(&o));
+        assert!(db_snapshot(&db) == before, "nor writes anything");
+    }
+    let o = run(chair, &["--as", "陈会长", "rota", "list", "--month", "2026-01", "--json", "--full"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("13800000001"), "the chair may: {}", stderr(&o));
+    assert_eq!(reveals(&db).last().map(|(a, _, _)| a.as_str()), Some("陈会长"), "the reveal names who made it");
 }

@@ -91,3 +91,27 @@ fn a_death_hospital_birthdays_festivals_and_the_agenda() {
     let msg = refused(&db, &["agenda", "--month", "2026-13"]);
     assert!(msg.contains("2026-13"), "a month that does not exist is refused, naming it: {msg}");
 }
+
+#[test]
+fn hospital_list_birthdays_and_a_death_mask_phones_unless_full() {
+    let (_d, db) = initialised();
+    ok(&db, &["member", "add", "--name", "张秀英", "--birth", "1946-12-08", "--phone", "13612345678"]);
+    ok(&db, &["hospital", "admit", "1", "--date", "2026-11-20", "--hospital", "县医院"]);
+    let lists = [vec!["hospital", "list", "--json"], vec!["hospital", "list", "--all", "--json"], vec!["birthdays", "--month", "2026-12", "--json"]];
+    for args in &lists {
+        let out = ok(&db, args);
+        assert!(out.contains("136****5678") && !out.contains("13612345678"), "{args:?} masks the phone: {out}");
+        let mut full = args.clone();
+        full.push("--full");
+        let out = ok(&db, &full);
+        assert!(out.contains("13612345678") && !out.contains("136****5678"), "{full:?} shows it whole: {out}");
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let reveals = |conn: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = conn.prepare("SELECT entity || ' ' || entity_id FROM audit_log WHERE action = 'reveal' ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(reveals(&conn), ["person hospital", "person hospital", "person birthdays:2026-12"], "each --full recorded once");
+    ok(&db, &["member", "died", "1", "--date", "2026-11-28", "--full"]);
+    assert_eq!(reveals(&conn).last().map(String::as_str), Some("person 1"), "a death's heirs shown whole: a reveal of the person's phones");
+}

@@ -95,7 +95,7 @@ pub fn generate_in(conn: &mut Connection, m: Month, l10n: &Localizer) -> Generat
 }
 
 pub fn slots(conn: &Connection, m: Month) -> Vec<Slot> {
-    rota::list_month(conn, m).expect("list the month's slots")
+    rota::list_month(conn, m, huzhu::members::Phones::Masked).expect("list the month's slots")
 }
 
 /// The slot of `date` starting at `start` (HH:MM).

@@ -21,6 +21,7 @@ import type { BatchInput } from './bindings/BatchInput';
 import type { BatchResult } from './bindings/BatchResult';
 import type { BirthdayList } from './bindings/BirthdayList';
 import type { CareCase } from './bindings/CareCase';
+import type { CaseId } from './bindings/CaseId';
 import type { CaseInput } from './bindings/CaseInput';
 import type { CashEntry } from './bindings/CashEntry';
 import type { CashLine } from './bindings/CashLine';
@@ -200,6 +201,7 @@ export type Commands = {
   rota_pdf: [{ month: Month; options: RosterOptions }, SavedFile];
   rota_slips: [{ month: Month }, SavedFile];
   care_list: [NoArgs, Array<CareCase>];
+  care_reveal_family: [{ id: CaseId }, string];
   care_blank: [{ kind: DutyKind }, CaseInput];
   care_add: [{ input: CaseInput }, CareCase];
   volunteer_list: [NoArgs, Array<VolunteerAvailability>];

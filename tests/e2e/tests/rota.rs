@@ -207,3 +207,91 @@ async fn the_roster_prints_phones_masked_unless_whole_numbers_are_ticked() {
     assert!(has_mobile(&whole), "ticked, the phones are whole: {whole}");
     c.close().await.unwrap();
 }
+
+/// The whole first phone of a person in the register.
+fn phone_of(db: &Path, no: i64) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let phones: String = conn.query_row("SELECT phones FROM person WHERE member_no = ?1", [no], |r| r.get(0)).unwrap();
+    phones.split('\n').next().unwrap_or_default().to_string()
+}
+
+fn reveals(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("SELECT entity || ' ' || entity_id FROM audit_log WHERE action = 'reveal' ORDER BY id").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// Clicks the Show button of the masked phone `testid` (the first with one) and returns what it
+/// shows then, once the masked number is gone.
+async fn reveal_first(c: &Client, testid: &str) -> String {
+    let button = c.find(Locator::Css(&format!("[data-testid=\"{testid}-reveal\"]"))).await.unwrap_or_else(|e| panic!("a Show button beside {testid}: {e}"));
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&button).unwrap()]).await.unwrap();
+    button.click().await.unwrap();
+    let start = Instant::now();
+    loop {
+        let shown = c.find_all(id(testid)).await.unwrap();
+        let mut texts = Vec::new();
+        for el in shown {
+            texts.push(el.text().await.unwrap_or_default());
+        }
+        if let Some(whole) = texts.iter().find(|t| !t.is_empty() && !t.contains('*')) {
+            return whole.clone();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{testid} shown whole after Show: {texts:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn phones_on_the_slot_panel_the_overdue_list_and_the_cases_are_masked_and_shown_whole_with_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let _driver = start_driver(&db, "zh-CN");
+    let c = connect().await;
+    sample_village_at_largest_text(&c).await;
+    click(&c, "nav-rota").await;
+    click(&c, "rota-next-month").await;
+    wait_for(&c, "rota-empty").await;
+    click(&c, "rota-generate").await;
+    wait_for(&c, "rota-calendar").await;
+
+    // The slot panel: the carer's phone masked, Show beside it; one click shows it whole.
+    let (_, slot, no) = single_slots(&db, "08:00").into_iter().find(|(_, _, no)| !phone_of(&db, *no).is_empty()).expect("a day shift whose carer has a phone");
+    click_slot(&c, slot).await;
+    let masked = wait_for(&c, "rota-person-phone").await.text().await.unwrap();
+    let whole = phone_of(&db, no);
+    assert!(masked.contains('*') && masked != whole, "the panel masks the phone: {masked}");
+    shot(&c, "rota-panel-phone-masked-xl").await;
+    assert!(reveals(&db).is_empty());
+    let shown = reveal_first(&c, "rota-person-phone").await;
+    assert_eq!(shown, whole, "one click shows the carer's whole number");
+    assert_eq!(reveals(&db), [format!("person {no}")], "the reveal is recorded, once");
+    shot(&c, "rota-panel-phone-shown-xl").await;
+    click(&c, "rota-panel-close").await;
+
+    // The overdue list: the same, row by row.
+    click(&c, "rota-tab-overdue").await;
+    assert!(count_when_shown(&c, "overdue-row").await > 0);
+    let phones = c.find_all(id("overdue-phone")).await.unwrap();
+    let mut texts = Vec::new();
+    for p in phones {
+        texts.push(p.text().await.unwrap());
+    }
+    assert!(texts.iter().all(|t| !has_mobile(t)), "the overdue list masks every phone: {texts:?}");
+    shot(&c, "rota-overdue-masked-xl").await;
+    let shown = reveal_first(&c, "overdue-phone").await;
+    assert!(has_mobile(&shown) || shown.chars().filter(char::is_ascii_digit).count() >= 7, "whole: {shown}");
+    assert_eq!(reveals(&db).len(), 2, "the second reveal is recorded");
+    shot(&c, "rota-overdue-shown-xl").await;
+
+    // A care case's family to call: masked in the cases list, whole after Show, recorded on the case.
+    click(&c, "rota-tab-cases").await;
+    assert!(count_when_shown(&c, "case-row").await > 0);
+    let family = wait_for(&c, "case-family-to-call").await.text().await.unwrap();
+    assert!(family.contains('*') && !has_mobile(&family), "the family to call is masked: {family}");
+    let shown = reveal_first(&c, "case-family-to-call").await;
+    assert!(has_mobile(&shown) || shown.chars().filter(char::is_ascii_digit).count() >= 7, "whole: {shown}");
+    assert!(reveals(&db).last().is_some_and(|r| r.starts_with("care_case ")), "recorded on the case: {:?}", reveals(&db));
+    shot(&c, "rota-cases-family-shown-xl").await;
+    c.close().await.unwrap();
+}

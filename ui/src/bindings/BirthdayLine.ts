@@ -6,7 +6,11 @@ import type { MemberNo } from "./MemberNo";
 /**
  * One birthday of the month.
  */
-export type BirthdayLine = { member_no: MemberNo, name: string, village_group: string, phone: string, 
+export type BirthdayLine = { member_no: MemberNo, name: string, village_group: string, 
+/**
+ * The first phone, masked unless the read was asked for whole phones.
+ */
+phone: string, 
 /**
  * The solar day of the birthday in the month.
  */

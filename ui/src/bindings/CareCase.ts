@@ -8,4 +8,8 @@ export type CareCase = { id: CaseId, recipient: MemberNo, recipient_name: string
 /**
  * The paired volunteer, for a pairing's visits.
  */
-paired: MemberNo | null, address: string, medicines: string, family_to_call: string, notes: string, };
+paired: MemberNo | null, address: string, medicines: string, 
+/**
+ * Its phone numbers masked unless the read was asked for whole phones (`reveal_family`).
+ */
+family_to_call: string, notes: string, };

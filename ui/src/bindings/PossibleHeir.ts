@@ -5,4 +5,8 @@ import type { MemberNo } from "./MemberNo";
  * A family contact who may inherit the time-bank hours; the register number when exactly one
  * living person in the register has that name (the inheritance step names heirs by number).
  */
-export type PossibleHeir = { name: string, relation: string, phone: string, member_no: MemberNo | null, };
+export type PossibleHeir = { name: string, relation: string, 
+/**
+ * Masked (kept so in the death's record too); `reveal_heirs` shows them whole.
+ */
+phone: string, member_no: MemberNo | null, };

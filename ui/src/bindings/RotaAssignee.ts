@@ -6,7 +6,11 @@ import type { ShiftOutcome } from "./ShiftOutcome";
 /**
  * One person on a slot, as lists and the roster show them.
  */
-export type RotaAssignee = { member_no: MemberNo, name: string, phone: string, by_hand: boolean, why: RotaWhy, 
+export type RotaAssignee = { member_no: MemberNo, name: string, 
+/**
+ * The first phone, masked unless the read was asked for whole phones.
+ */
+phone: string, by_hand: boolean, why: RotaWhy, 
 /**
  * `why` in the reader's language, as the screen shows it: filled by the screen's read of
  * the month (`rota::month`); empty where a slot is read without a language (after a change
