@@ -116,13 +116,12 @@ fn find_span<'a>(input: &Input, va: &Volunteer, vb: &Volunteer, mine: &[Held<'a>
 fn fits(input: &Input, v: &Volunteer, busy: &[(NaiveDateTime, NaiveDateTime)], month: u32, out: &[Held], inn: &[Held]) -> bool {
     let leaving: Vec<(NaiveDateTime, NaiveDateTime)> = out.iter().map(|h| (h.slot.start, h.slot.end)).collect();
     let mut busy: Vec<(NaiveDateTime, NaiveDateTime)> = busy.iter().copied().filter(|b| !leaving.contains(b)).collect();
-    let mut month = month - out.len() as u32;
-    for h in inn {
-        if block(v, h.slot, &busy, month, input.rest_minutes).is_some() {
+    let month = month - out.len() as u32;
+    for (taken, h) in inn.iter().enumerate() {
+        if block(v, h.slot, &busy, month + taken as u32, input.rest_minutes).is_some() {
             return false;
         }
         busy.push((h.slot.start, h.slot.end));
-        month += 1;
     }
     true
 }
