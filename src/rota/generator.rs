@@ -6,7 +6,10 @@
 //! It is a greedy pass in time order followed by an evening-out pass. We did not reach for an
 //! exact solver (ILP/min-cost flow): a month of a village rota is a few hundred slots, the greedy
 //! pass respects every hard rule by construction, and the secretary can read its reasons
-//! ("fewest shifts so far"), which an optimiser's answer would not give.
+//! ("fewest shifts so far"), which an optimiser's answer would not give. The evening-out's
+//! exchanges of shifts over a span of days are in `generator/even.rs`.
+
+mod even;
 
 use std::collections::BTreeMap;
 
@@ -396,7 +399,8 @@ fn hand_over(state: &mut BTreeMap<i64, State>, on_slot: &mut BTreeMap<i64, Vec<i
 }
 
 /// Moves generated shifts from anyone with two or more more than another volunteer who may take
-/// them, until no such move is left. Each move lowers the sum of squared loads, so it ends.
+/// them, until no such move is left; when none is, exchanges two volunteers' shifts over a span
+/// of days (`even::exchange`). Each move or exchange lowers the sum of squared loads, so it ends.
 fn even_out(input: &Input, vols: &[&Volunteer], slots: &[&SlotNeed], p: &mut Placement, out: &mut Output) {
     let slot_of: BTreeMap<i64, &SlotNeed> = slots.iter().map(|s| (s.id, *s)).collect();
     for _pass in 0..200 {
@@ -430,85 +434,10 @@ fn even_out(input: &Input, vols: &[&Volunteer], slots: &[&SlotNeed], p: &mut Pla
             out.assignments[ai] = Assignment { slot: a.slot, person: to, why: RotaWhy::Evened { shifts: key.0 } };
             moved = true;
         }
-        if !moved && !exchange_day(input, vols, &slot_of, p, out) {
+        if !moved && !even::exchange(input, vols, &slot_of, p, out) {
             break;
         }
     }
-}
-
-/// When no single shift can move (the lighter volunteer's own shift that day is in the way),
-/// two volunteers may swap their whole day: the heavier one takes the lighter one's fewer shifts
-/// of that date and the lighter one takes the heavier one's. Returns whether it swapped a day.
-fn exchange_day(input: &Input, vols: &[&Volunteer], slot_of: &BTreeMap<i64, &SlotNeed>, p: &mut Placement, out: &mut Output) -> bool {
-    let Placement { state, on_slot } = p;
-    let mut by_day: BTreeMap<(i64, NaiveDate), Vec<usize>> = BTreeMap::new();
-    for (i, a) in out.assignments.iter().enumerate() {
-        if matches!(a.why, RotaWhy::Paired) {
-            continue;
-        }
-        if let Some(s) = slot_of.get(&a.slot) {
-            by_day.entry((a.person, s.date)).or_default().push(i);
-        }
-    }
-    for va in vols {
-        for vb in vols {
-            let (ta, tb) = (state[&va.id].total.shifts, state[&vb.id].total.shifts);
-            if va.id == vb.id || ta < tb + 2 {
-                continue;
-            }
-            let days: Vec<NaiveDate> = by_day.range((va.id, NaiveDate::MIN)..=(va.id, NaiveDate::MAX)).map(|(k, _)| k.1).collect();
-            for date in days {
-                let sa: Vec<usize> = by_day.get(&(va.id, date)).cloned().unwrap_or_default();
-                let sb: Vec<usize> = by_day.get(&(vb.id, date)).cloned().unwrap_or_default();
-                // Only when it narrows the gap (k < ta − tb), so no two days are swapped back and forth.
-                if sa.len() <= sb.len() || (sa.len() - sb.len()) as u32 >= ta - tb {
-                    continue;
-                }
-                let iv = |ai: &usize| slot_of.get(&out.assignments[*ai].slot).map(|s| (s.start, s.end));
-                let a_out: Vec<_> = sa.iter().filter_map(iv).collect();
-                let b_out: Vec<_> = sb.iter().filter_map(iv).collect();
-                let mut busy_a: Vec<_> = state[&va.id].busy.iter().copied().filter(|b| !a_out.contains(b)).collect();
-                let mut busy_b: Vec<_> = state[&vb.id].busy.iter().copied().filter(|b| !b_out.contains(b)).collect();
-                let mut month_a = state[&va.id].month.shifts - sa.len() as u32;
-                let mut month_b = state[&vb.id].month.shifts - sb.len() as u32;
-                let mut ok = true;
-                for ai in &sb {
-                    let Some(s) = slot_of.get(&out.assignments[*ai].slot) else { ok = false; break };
-                    if block(va, s, &busy_a, month_a, input.rest_minutes).is_some() {
-                        ok = false;
-                        break;
-                    }
-                    busy_a.push((s.start, s.end));
-                    month_a += 1;
-                }
-                for ai in &sa {
-                    if !ok {
-                        break;
-                    }
-                    let Some(s) = slot_of.get(&out.assignments[*ai].slot) else { ok = false; break };
-                    if block(vb, s, &busy_b, month_b, input.rest_minutes).is_some() {
-                        ok = false;
-                        break;
-                    }
-                    busy_b.push((s.start, s.end));
-                    month_b += 1;
-                }
-                if !ok {
-                    continue;
-                }
-                for (list, from, to) in [(&sa, va.id, vb.id), (&sb, vb.id, va.id)] {
-                    for ai in list.iter() {
-                        let Some(s) = slot_of.get(&out.assignments[*ai].slot).copied() else { continue };
-                        hand_over(state, on_slot, s, from, to);
-                        let shifts = state.get(&to).map_or(0, |st| st.total.shifts);
-                        out.assignments[*ai] = Assignment { slot: s.id, person: to, why: RotaWhy::Evened { shifts } };
-                    }
-                }
-                return true;
-            }
-        }
-    }
-    false
 }
 
 fn reason_for(input: &Input, vols: &[&Volunteer], state: &BTreeMap<i64, State>, s: &SlotNeed) -> Reason {

@@ -192,6 +192,52 @@ fn kept_assignments_are_not_moved_and_block_their_persons_time() {
     assert!(!p1.contains(&slots[0].id) && !p1.contains(&slots[2].id), "no shift touching the kept night: {p1:?}");
 }
 
+/// Found by random villages (shrunk; the seed kept in proptest-regressions is the same with
+/// Mondays and Tuesdays only, 8 and 12 shifts): two volunteers who come on Mondays, Tuesdays and
+/// Thursdays; a care case with day and night shifts every day and a visit at nine on Mondays.
+/// The rest rule ties Monday to Tuesday: whoever has Monday night (and so the Monday visit,
+/// which the day shift overlaps) cannot take Tuesday's day shift, so one has both days and the
+/// other both nights and the visit, 2 against 3 each week. Exchanging one day at a time cannot
+/// change that and left them at 12 and 16; the two days together give 14 and 14.
+#[test]
+fn days_the_rest_rule_ties_together_change_hands_together() {
+    let mut slots = Vec::new();
+    for day in 1..=28 {
+        let date = d(2027, 1, day);
+        slots.push(slot(i64::from(day) * 10, date, t(8, 0), t(20, 0)));
+        slots.push(slot(i64::from(day) * 10 + 1, date, t(20, 0), t(8, 0)));
+        if date.weekday() == chrono::Weekday::Mon {
+            slots.push(slot(i64::from(day) * 10 + 2, date, t(9, 0), t(10, 0)));
+        }
+    }
+    let mut a = vol(1);
+    a.weekdays = Weekdays::parse("w", "1,2,4").unwrap();
+    let b = Volunteer { id: 2, name: "v2".into(), ..a.clone() };
+    let input = Input { rest_minutes: 480, slots, volunteers: vec![a, b], kept: vec![] };
+    let out = generator::generate(&input);
+    check_hard_rules(&input, &out);
+    assert_eq!(out.assignments.len(), 28, "seven shifts a week they can take, four weeks");
+    assert_eq!(counts(&out).values().copied().collect::<Vec<_>>(), vec![14, 14]);
+}
+
+/// Within one is not always possible. One day's shifts at 03:00, 08:00–20:00, 12:00 and 21:00:
+/// the day shift is too close to each of the others, which are far enough apart for one person.
+/// Two identical volunteers: whoever has the day shift can have nothing else, so it is one
+/// against three (or a slot left short beside a free volunteer, which is never done).
+#[test]
+fn within_one_is_not_always_possible() {
+    let day = d(2027, 1, 4);
+    let slots = vec![slot(1, day, t(3, 0), t(4, 0)), slot(2, day, t(8, 0), t(20, 0)), slot(3, day, t(12, 0), t(12, 30)), slot(4, day, t(21, 0), t(22, 0))];
+    let input = Input { rest_minutes: 480, slots, volunteers: vec![vol(1), vol(2)], kept: vec![] };
+    let out = generator::generate(&input);
+    check_hard_rules(&input, &out);
+    let c = counts(&out);
+    assert_eq!(c.values().copied().collect::<Vec<_>>().iter().sum::<u32>(), 4, "every slot filled: {c:?}");
+    let (hi, lo) = if c[&1] > c[&2] { (1, 2) } else { (2, 1) };
+    assert_eq!((c[&hi], c[&lo]), (3, 1));
+    assert_eq!(narrowing_exchange(&input, &out, hi, lo), None, "no exchange between them keeps every rule");
+}
+
 fn counts(out: &generator::Output) -> BTreeMap<i64, u32> {
     let mut c = BTreeMap::new();
     for a in &out.assignments {
@@ -386,21 +432,37 @@ fn village() -> impl Strategy<Value = Input> {
         })
 }
 
+/// A village where the rest rule alone decides the shares: identical volunteers (every kind,
+/// trained, day and night, the same weekdays) and cases without pairings. With no evening out
+/// about one in fifty of these is uneven (of plain villages about one in a thousand), so the
+/// fairness property here notices a weaker evening-out.
+fn rested_village() -> impl Strategy<Value = Input> {
+    (village(), 1u8..=127).prop_map(|(mut input, weekdays)| {
+        for v in &mut input.volunteers {
+            v.kinds = DutyKind::ALL.to_vec();
+            v.weekdays = Weekdays(weekdays);
+            (v.day, v.night, v.max_shifts, v.absences, v.trainings) = (true, true, None, vec![], vec![TOPIC.to_string()]);
+        }
+        for s in &mut input.slots {
+            s.paired = None;
+        }
+        input
+    })
+}
+
 proptest! {
-    // A fixed seed: the same 200 villages every run. With a fresh seed each run the fairness
-    // property failed about one run in six (two identical volunteers given 8 and 12 shifts
-    // where the rest rule leaves little choice; the case is in the issue note). Until the
-    // generator's fairness is looked at, CI must not pass or fail by luck.
-    #![proptest_config(ProptestConfig { cases: 200, rng_seed: proptest::test_runner::RngSeed::Fixed(20261130), ..ProptestConfig::default() })]
+    // A fresh seed every run (256 villages, or PROPTEST_CASES); failures proptest shrinks are
+    // kept in proptest-regressions/rota/tests.txt and tried first.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
-    fn every_hard_rule_holds_in_random_villages(input in village()) {
+    fn every_hard_rule_holds_in_random_villages(input in prop_oneof![village(), rested_village()]) {
         let out = generator::generate(&input);
         check_hard_rules(&input, &out);
     }
 
     #[test]
-    fn the_same_village_gives_the_same_rota_whatever_the_order(input in village()) {
+    fn the_same_village_gives_the_same_rota_whatever_the_order(input in prop_oneof![village(), rested_village()]) {
         let a = generator::generate(&input);
         let b = generator::generate(&input);
         prop_assert_eq!(&a, &b);
@@ -413,22 +475,92 @@ proptest! {
 
     #[test]
     fn volunteers_with_the_same_availability_get_shares_within_one(input in village()) {
-        let out = generator::generate(&input);
-        let c = counts(&out);
-        let mut classes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for v in &input.volunteers {
-            // Pairings tie a volunteer to an elder, so they are not interchangeable with others.
-            if input.slots.iter().any(|s| s.paired == Some(v.id)) {
-                continue;
-            }
-            let key = format!("{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}", v.kinds, v.weekdays, v.day, v.night, v.max_shifts, v.absences, v.trainings);
-            classes.entry(key).or_default().push(c.get(&v.id).copied().unwrap_or(0));
+        shares_within_one(&input)?;
+    }
+
+    #[test]
+    fn identical_volunteers_get_shares_within_one_where_the_rest_rule_decides(input in rested_village()) {
+        shares_within_one(&input)?;
+    }
+}
+
+/// Volunteers with the same availability get shares within one of each other, unless no
+/// exchange between the two could bring them closer: a star of shifts the rest rule keeps apart
+/// can leave no choice (`within_one_is_not_always_possible`). Each uneven pair is checked from
+/// scratch by `narrowing_exchange`.
+fn shares_within_one(input: &Input) -> Result<(), TestCaseError> {
+    let out = generator::generate(input);
+    let c = counts(&out);
+    let mut classes: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for v in &input.volunteers {
+        // Pairings tie a volunteer to an elder, so they are not interchangeable with others.
+        if input.slots.iter().any(|s| s.paired == Some(v.id)) {
+            continue;
         }
-        for (k, n) in classes {
-            let (lo, hi) = (n.iter().min().copied().unwrap_or(0), n.iter().max().copied().unwrap_or(0));
-            prop_assert!(hi - lo <= 1, "same availability {} got {:?}", k, n);
+        let key = format!("{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}", v.kinds, v.weekdays, v.day, v.night, v.max_shifts, v.absences, v.trainings);
+        classes.entry(key).or_default().push(v.id);
+    }
+    for (k, ids) in classes {
+        for &hi in &ids {
+            for &lo in &ids {
+                let (nh, nl) = (c.get(&hi).copied().unwrap_or(0), c.get(&lo).copied().unwrap_or(0));
+                if nh >= nl + 2 {
+                    let span = narrowing_exchange(input, &out, hi, lo);
+                    prop_assert!(span.is_none(), "same availability {}: {} has {}, {} has {}; exchanging their shifts over {:?} keeps every rule", k, hi, nh, lo, nl, span);
+                }
+            }
         }
     }
+    Ok(())
+}
+
+/// A span of days over which `hi` and `lo` could exchange the shifts the generator gave them
+/// (`hi` taking `lo`'s and `lo` taking `hi`'s; a single move is a span where `lo` has none),
+/// bringing their counts closer without breaking a hard rule. Checked from scratch, with none
+/// of the generator's code but `too_close`.
+fn narrowing_exchange(input: &Input, out: &generator::Output, hi: i64, lo: i64) -> Option<(NaiveDate, NaiveDate)> {
+    let slots: BTreeMap<i64, &SlotNeed> = input.slots.iter().map(|s| (s.id, s)).collect();
+    let of = |p: i64| -> Vec<&SlotNeed> { out.assignments.iter().filter(|a| a.person == p).map(|a| slots[&a.slot]).collect() };
+    let (mine_hi, mine_lo) = (of(hi), of(lo));
+    let gap = mine_hi.len() - mine_lo.len();
+    let mut dates: Vec<NaiveDate> = input.slots.iter().map(|s| s.date).collect();
+    dates.sort();
+    dates.dedup();
+    for (i, &first) in dates.iter().enumerate() {
+        for &last in &dates[i..] {
+            let moves = |s: &&SlotNeed, other: &[&SlotNeed]| first <= s.date && s.date <= last && s.paired.is_none() && !other.iter().any(|o| o.id == s.id);
+            let give: Vec<&SlotNeed> = mine_hi.iter().filter(|s| moves(s, &mine_lo)).copied().collect();
+            let take: Vec<&SlotNeed> = mine_lo.iter().filter(|s| moves(s, &mine_hi)).copied().collect();
+            if give.len() <= take.len() || give.len() - take.len() >= gap {
+                continue;
+            }
+            let after = |mine: &[&SlotNeed], out: &[&SlotNeed], inn: &[&SlotNeed]| -> Vec<SlotNeed> {
+                mine.iter().filter(|s| !out.iter().any(|o| o.id == s.id)).chain(inn).map(|s| (*s).clone()).collect()
+            };
+            if keeps_rules(input, hi, &after(&mine_hi, &give, &take)) && keeps_rules(input, lo, &after(&mine_lo, &take, &give)) {
+                return Some((first, last));
+            }
+        }
+    }
+    None
+}
+
+/// Whether volunteer `p` on `mine` (and on their kept assignments) keeps every hard rule.
+fn keeps_rules(input: &Input, p: i64, mine: &[SlotNeed]) -> bool {
+    let v = input.volunteers.iter().find(|v| v.id == p).expect("a volunteer");
+    let each = mine.iter().all(|s| {
+        v.kinds.contains(&s.kind)
+            && s.training.as_ref().is_none_or(|t| v.trainings.contains(t))
+            && v.weekdays.contains(s.date.weekday().number_from_monday())
+            && (if s.night { v.night } else { v.day })
+            && !v.absences.iter().any(|&(x, y)| x <= s.end.date() && s.start.date() <= y)
+            && s.paired.is_none_or(|q| q == p)
+    });
+    let kept: Vec<&Kept> = input.kept.iter().filter(|k| k.person == p).collect();
+    let times: Vec<_> = mine.iter().map(|s| (s.start, s.end)).chain(kept.iter().map(|k| (k.start, k.end))).collect();
+    let rested = (0..times.len()).all(|i| (i + 1..times.len()).all(|j| !too_close(times[i], times[j], input.rest_minutes)));
+    let load = mine.len() + kept.iter().filter(|k| k.in_month).count();
+    each && rested && v.max_shifts.is_none_or(|m| load as u32 <= m)
 }
 
 /// Stored weekdays, times and duty kinds that do not read back are errors naming what could not
