@@ -203,9 +203,13 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn the_xlsx_export_is_in_words_with_local_times() {
-    let (_dir, conn) = workload();
+    let (_dir, mut conn) = workload();
     let zh = Localizer::new(Lang::ZhCn);
-    let file = huzhu::exports::audit_trail(&conn, &actor(), &AuditFilter::default(), &zh, today()).unwrap();
+    let exports = "SELECT count(*) FROM audit_log WHERE action = 'export' AND entity_id = 'audit_trail'";
+    let count = |conn: &rusqlite::Connection| conn.query_row(exports, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(count(&conn), 0);
+    let file = common::write(&mut conn, |tx| huzhu::exports::audit_trail(tx, &actor(), &AuditFilter::default(), &zh, today())).unwrap();
+    assert_eq!(count(&conn), 1, "the export is recorded, as every export is");
     let rows = xlsx_rows(&file.bytes);
     let header = rows.iter().position(|r| r.iter().any(|c| c == &zh.t("audit-col-changes"))).expect("the header row");
     let col = |id: &str| rows[header].iter().position(|c| c == &zh.t(id)).unwrap_or_else(|| panic!("column {id}"));

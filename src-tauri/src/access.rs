@@ -143,7 +143,5 @@ pub fn audit_list(state: &Shell, filter: AuditFilter) -> CmdResult<Vec<AuditLine
 }
 
 pub fn audit_xlsx(state: &Shell, filter: AuditFilter) -> CmdResult<SavedFile> {
-    let l10n = state.l10n();
-    let file = state.read_as(|conn, actor| huzhu::exports::audit_trail(conn, actor, &filter, &l10n, huzhu::today()))?;
-    state.save(&file)
+    state.print_recorded(|tx, actor, l10n| huzhu::exports::audit_trail(tx, actor, &filter, l10n, huzhu::today()))
 }

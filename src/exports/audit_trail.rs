@@ -1,7 +1,7 @@
 //! The audit trail (操作记录) as an XLSX file: one row per entry, all of it in words
 //! (`audit_words`), the time in local time.
 
-use rusqlite::Connection;
+use rusqlite::Transaction;
 
 use crate::audit::{Actor, AuditFilter};
 use crate::audit_words;
@@ -13,8 +13,11 @@ use crate::sheets::{Cell, Column, SheetFormat, Table};
 /// At most this many entries in one file (the newest).
 pub const MAX_ROWS: usize = 20_000;
 
-pub fn audit_trail(conn: &Connection, actor: &Actor, filter: &AuditFilter, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
-    let lines = audit_words::lines(conn, actor, filter, MAX_ROWS, l10n)?;
+/// The file, and the export recorded in `tx` (an export is recorded as every export is; the
+/// trail holds what people's records were, so reading it is the chair's and secretary's).
+pub fn audit_trail(tx: &Transaction, actor: &Actor, filter: &AuditFilter, l10n: &Localizer, today: chrono::NaiveDate) -> Result<Printout> {
+    let lines = audit_words::lines(tx, actor, filter, MAX_ROWS, l10n)?;
+    crate::audit::record(tx, actor, "export", "export", "audit_trail", None::<&()>, Some(filter))?;
     let columns = vec![
         Column::new(l10n.t("audit-col-at"), 22.0),
         Column::new(l10n.t("audit-col-user"), 12.0),

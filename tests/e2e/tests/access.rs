@@ -237,4 +237,10 @@ async fn the_access_screens_in_english_at_the_largest_text_and_a_birthday_batch_
     assert!(!changes.contains('{'), "what changed is in words, not JSON: {changes}");
     assert!(changes.contains("ID number") && !changes.contains("id_card"), "the newest entry, the reveal, names the field in words: {changes}");
     shot(&c, "access-audit-en-xl").await;
+
+    // Exported to Excel: the file is named, and the export is recorded as every export is.
+    click(&c, "audit-export").await;
+    let file = wait_for(&c, "audit-file").await.text().await.unwrap();
+    assert!(file.contains(".xlsx"), "the trail's file is named: {file}");
+    assert_eq!(count(&db, "SELECT count(*) FROM audit_log WHERE action = 'export' AND entity_id = 'audit_trail' AND actor = 'Li'"), 1);
 }
