@@ -64,7 +64,7 @@ pub fn line(e: &AuditEntry, l10n: &Localizer) -> AuditLine {
         area_words: e.area.map(|a| l10n.t(a.label_id())).unwrap_or_default(),
         action: action_words(l10n, &e.action, &e.entity),
         entity: entity_words(l10n, &e.entity),
-        entity_id: e.entity_id.clone(),
+        entity_id: record_words(l10n, &e.entity, &e.entity_id),
         changes: e
             .changes
             .iter()
@@ -75,6 +75,15 @@ pub fn line(e: &AuditEntry, l10n: &Localizer) -> AuditLine {
                 after: value_words(l10n, e, &c.field, &c.after),
             })
             .collect(),
+    }
+}
+
+/// Which record: its number, or for an export the list's name (会员名册, 操作记录…).
+pub fn record_words(l10n: &Localizer, entity: &str, id: &str) -> String {
+    if entity == "export" {
+        words(l10n, "list", None, id)
+    } else {
+        id.to_string()
     }
 }
 
@@ -300,6 +309,14 @@ mod tests {
             area: audit::permissions::area_of(entity, action),
             changes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_export_names_its_list() {
+        let l10n = Localizer::new(Lang::ZhCn);
+        assert_eq!(record_words(&l10n, "export", "audit_trail"), "操作记录");
+        assert_eq!(record_words(&l10n, "export", "members"), "会员名册");
+        assert_eq!(record_words(&l10n, "person", "members"), "members", "only exports name a list");
     }
 
     #[test]

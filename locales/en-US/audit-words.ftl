@@ -408,3 +408,13 @@ audit-value-pool = the pool
 audit-value-named = { $name } ({ $parts })
 audit-value-group = ({ $parts })
 audit-field-person-value = Field shown
+
+# The lists an export names (its record).
+audit-list-members = Member register
+audit-list-arrears = Dues owed
+audit-list-rota = Duty roster
+audit-list-time = Time bank balances
+audit-list-donations = Donations
+audit-list-welfare = Welfare payments
+audit-list-elders = Elders list
+audit-list-audit-trail = Audit trail

@@ -407,3 +407,13 @@ audit-value-pool = 公益池
 audit-value-named = { $name }（{ $parts }）
 audit-value-group = （{ $parts }）
 audit-field-person-value = 显示的项目
+
+# The lists an export names (its record).
+audit-list-members = 会员名册
+audit-list-arrears = 欠缴会费名单
+audit-list-rota = 值班表
+audit-list-time = 时间储蓄余额
+audit-list-donations = 捐款名单
+audit-list-welfare = 慰问发放名单
+audit-list-elders = 高龄名单
+audit-list-audit-trail = 操作记录
